@@ -1,0 +1,92 @@
+package io.tradingmetrics.storage.api;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The bucket widths of time-bucketed queries. Buckets align exactly as TimescaleDB's {@code time_bucket} aligns
+ * them in UTC: fixed widths are counted from 2000-01-03T00:00Z (a Monday, so weeks start on Mondays; every width
+ * up to a day divides evenly, so those buckets also align to the epoch), months from 2000-01-01.
+ */
+public enum Interval {
+    SECOND_1("1s", Duration.ofSeconds(1)),
+    MINUTE_1("1m", Duration.ofMinutes(1)),
+    MINUTE_5("5m", Duration.ofMinutes(5)),
+    MINUTE_15("15m", Duration.ofMinutes(15)),
+    HOUR_1("1h", Duration.ofHours(1)),
+    HOUR_4("4h", Duration.ofHours(4)),
+    DAY_1("1d", Duration.ofDays(1)),
+    WEEK_1("1w", Duration.ofDays(7)),
+    MONTH_1("1mo", null);
+
+    private static final long ORIGIN_MICROS = 946_857_600_000_000L; // 2000-01-03T00:00:00Z
+
+    private final String label;
+    private final Duration width;
+
+    Interval(String label, Duration width) {
+        this.label = label;
+        this.width = width;
+    }
+
+    /** @return the short form, for example {@code 5m} or {@code 1mo} */
+    public String label() {
+        return label;
+    }
+
+    /** @return whether buckets are calendar months rather than a fixed width */
+    public boolean isMonths() {
+        return width == null;
+    }
+
+    /**
+     * @return the fixed width in microseconds
+     * @throws IllegalStateException for {@link #MONTH_1}, whose width varies
+     */
+    public long widthMicros() {
+        if (width == null) {
+            throw new IllegalStateException("months have no fixed width");
+        }
+        return width.toNanos() / 1_000L;
+    }
+
+    /** @return the start of the bucket holding the instant */
+    public Instant bucketStart(Instant instant) {
+        if (width == null) {
+            ZonedDateTime utc = instant.atZone(ZoneOffset.UTC);
+            return LocalDate.of(utc.getYear(), utc.getMonth(), 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+        long micros = Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+        long widthMicros = widthMicros();
+        long start = ORIGIN_MICROS + Math.floorDiv(micros - ORIGIN_MICROS, widthMicros) * widthMicros;
+        return Instant.ofEpochSecond(Math.floorDiv(start, 1_000_000L), Math.floorMod(start, 1_000_000L) * 1_000L);
+    }
+
+    /** @return the start of the bucket after the one that starts at {@code bucketStart} */
+    public Instant next(Instant bucketStart) {
+        if (width == null) {
+            return bucketStart.atZone(ZoneOffset.UTC).plusMonths(1).toInstant();
+        }
+        return bucketStart.plus(width);
+    }
+
+    /**
+     * @return the interval of that short form ({@code 1s 1m 5m 15m 1h 4h 1d 1w 1mo})
+     * @throws InvalidInputException naming the valid forms
+     */
+    public static Interval parse(String text) {
+        String trimmed = text.trim();
+        for (Interval interval : values()) {
+            if (interval.label.equalsIgnoreCase(trimmed) || interval.name().equalsIgnoreCase(trimmed)) {
+                return interval;
+            }
+        }
+        throw new InvalidInputException("unknown interval '" + text + "'; valid intervals: "
+                + Arrays.stream(values()).map(Interval::label).collect(Collectors.joining(", ")));
+    }
+}

@@ -1,0 +1,158 @@
+package io.tradingmetrics.storage.api;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A store of trading observability data: metric points, OHLCV candles and portfolio snapshots.
+ * Apps code against this interface only; a backend is picked in configuration.
+ *
+ * <p>Implementations are thread-safe. Every write call is atomic: after it returns all of its rows are stored,
+ * and after it throws none are. Results do not depend on the JVM's or the operating system's time zone.
+ * Errors are {@link MetricsStoreException}s whose messages name the cause and the way out.
+ */
+public interface MetricsStore extends AutoCloseable {
+
+    /** @return the backend's name, as its {@link MetricsStoreFactory} is named */
+    String backendName();
+
+    // ---- writes --------------------------------------------------------------------------------------------
+
+    /**
+     * Appends metric points. Points are not deduplicated: the same point written twice is stored twice.
+     *
+     * @return how many points were written
+     */
+    long insertMetrics(Collection<MetricPoint> points);
+
+    /** Appends one metric point. */
+    default void insertMetric(MetricPoint point) {
+        insertMetrics(List.of(point));
+    }
+
+    /**
+     * Inserts candles, replacing a stored candle of the same (timestamp, symbol). When a key occurs more than once
+     * in the batch, the last occurrence wins.
+     *
+     * @return how many distinct candles were written
+     */
+    long upsertCandles(Collection<Candle> candles);
+
+    /** Inserts or replaces one candle. */
+    default void upsertCandle(Candle candle) {
+        upsertCandles(List.of(candle));
+    }
+
+    /**
+     * Inserts snapshots, replacing a stored snapshot of the same timestamp. When a timestamp occurs more than once
+     * in the batch, the last occurrence wins.
+     *
+     * @return how many distinct snapshots were written
+     */
+    long upsertPerformance(Collection<PerformanceSnapshot> snapshots);
+
+    /** Inserts or replaces one snapshot. */
+    default void upsertPerformance(PerformanceSnapshot snapshot) {
+        upsertPerformance(List.of(snapshot));
+    }
+
+    // ---- metric reads --------------------------------------------------------------------------------------
+
+    /** @return the matching points, newest first, at most {@code query.limit()} */
+    List<MetricPoint> queryMetrics(MetricQuery query);
+
+    /**
+     * @return one bucket per (symbol when grouped, bucket start), ordered by symbol (points without symbol first)
+     *         then bucket start; buckets without points only as {@link AggregationQuery#gapFill()} asks
+     */
+    List<AggregatedBucket> aggregate(AggregationQuery query);
+
+    /**
+     * @return the newest point of every matching (metric name, symbol) series, ordered by metric name then symbol
+     *         (points without symbol first); when several points share the newest timestamp, any one of them
+     */
+    List<MetricPoint> latest(LatestQuery query);
+
+    // ---- candles and performance ---------------------------------------------------------------------------
+
+    /** @return the stored candles in the range, ordered by timestamp then symbol */
+    List<Candle> candles(CandleQuery query);
+
+    /**
+     * Rolls stored candles up to a coarser interval: open of the first candle by time, close of the last, the
+     * highest high, the lowest low, the summed volume.
+     *
+     * @return one candle per (bucket start, symbol), ordered by bucket start then symbol
+     */
+    List<Candle> rollUpCandles(CandleQuery query, Interval interval);
+
+    /** @return candles built from raw metric points as {@link MetricCandleQuery} describes, ordered by time then symbol */
+    List<Candle> candlesFromMetrics(MetricCandleQuery query);
+
+    /** @return the snapshots in the range, oldest first */
+    List<PerformanceSnapshot> performanceHistory(TimeRange range);
+
+    /** @return the summary of the snapshots in the range, empty when there are none */
+    Optional<PerformanceSummary> performanceSummary(TimeRange range);
+
+    // ---- bulk reads ----------------------------------------------------------------------------------------
+
+    /**
+     * Streams every point in the range in ascending timestamp order without holding them in memory.
+     * The stream holds database resources: close it (try-with-resources).
+     */
+    Stream<MetricPoint> streamMetrics(TimeRange range);
+
+    /** Streams every candle in the range in ascending timestamp order; close the stream. */
+    Stream<Candle> streamCandles(TimeRange range);
+
+    /** Streams every snapshot in the range in ascending timestamp order; close the stream. */
+    Stream<PerformanceSnapshot> streamPerformance(TimeRange range);
+
+    /** @return how many rows of the table have a timestamp in the range */
+    long count(StoreTable table, TimeRange range);
+
+    // ---- maintenance ---------------------------------------------------------------------------------------
+
+    /** @return the size of each table, in {@link StoreTable} order */
+    List<TableStats> stats();
+
+    /**
+     * Deletes the rows of a table whose timestamp lies in the range.
+     *
+     * @return how many rows were deleted
+     */
+    long deleteRange(StoreTable table, TimeRange range);
+
+    /**
+     * Retention: deletes every row older than the cutoff from every table.
+     *
+     * @return the rows deleted per table
+     */
+    default Map<StoreTable, Long> deleteOlderThan(Instant cutoff) {
+        Map<StoreTable, Long> deleted = new EnumMap<>(StoreTable.class);
+        TimeRange older = TimeRange.of(TimeRange.all().from(), cutoff);
+        for (StoreTable table : StoreTable.values()) {
+            deleted.put(table, deleteRange(table, older));
+        }
+        return deleted;
+    }
+
+    /** Runs the engine's maintenance (for example VACUUM and ANALYZE, or a checkpoint). */
+    void optimize();
+
+    /** @return whether the store answers, never throwing */
+    StoreHealth health();
+
+    /** @return the schema's version and history */
+    SchemaInfo schemaInfo();
+
+    /** Releases the store's connections and files. Idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,42 @@
+package io.tradingmetrics.storage.api;
+
+import io.tradingmetrics.storage.api.support.Timestamps;
+
+import java.time.Instant;
+
+/**
+ * A half-open range of instants {@code [from, to)}, normalized like stored timestamps.
+ *
+ * @param from the first instant included
+ * @param to the first instant excluded; not before {@code from}
+ */
+public record TimeRange(Instant from, Instant to) {
+    public TimeRange {
+        from = Timestamps.normalize(from, "range start");
+        to = to.equals(Instant.MAX) ? Timestamps.MAX : Timestamps.normalize(to, "range end");
+        if (to.isBefore(from)) {
+            throw new InvalidInputException("time range end " + to + " is before its start " + from
+                    + "; give the earlier instant first");
+        }
+    }
+
+    /** Every instant a store can hold (the last microsecond of year 9999 excepted). */
+    public static TimeRange all() {
+        return new TimeRange(Timestamps.MIN, Timestamps.MAX);
+    }
+
+    /** {@code [from, to)}. */
+    public static TimeRange of(Instant from, Instant to) {
+        return new TimeRange(from, to);
+    }
+
+    /** @return whether the instant lies in the range */
+    public boolean contains(Instant instant) {
+        return !instant.isBefore(from) && instant.isBefore(to);
+    }
+
+    /** @return whether the range holds no instant */
+    public boolean isEmpty() {
+        return from.equals(to);
+    }
+}

@@ -1,0 +1,46 @@
+package io.tradingmetrics.storage.api.support;
+
+import io.tradingmetrics.storage.api.InvalidInputException;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The instants a store can hold: microsecond precision (both engines store microseconds) within years 1 to 9999,
+ * the range that both engines and ISO-8601 text agree on.
+ */
+public final class Timestamps {
+    /** The earliest instant a store holds. */
+    public static final Instant MIN = Instant.parse("0001-01-01T00:00:00Z");
+    /** The latest instant a store holds. */
+    public static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+    private Timestamps() {}
+
+    /**
+     * Truncates to the microsecond (towards the past, so that every store truncates alike) and checks the range.
+     *
+     * @throws InvalidInputException when the instant is outside {@link #MIN}..{@link #MAX}
+     */
+    public static Instant normalize(Instant instant, String what) {
+        requireNonNull(instant, what + " is null");
+        Instant truncated = instant.truncatedTo(ChronoUnit.MICROS);
+        if (truncated.isBefore(MIN) || truncated.isAfter(MAX)) {
+            throw new InvalidInputException(what + " " + instant + " is outside the supported range "
+                    + MIN + " .. " + MAX + "; store instants within years 1 to 9999");
+        }
+        return truncated;
+    }
+
+    /** Microseconds since the epoch of an already normalized instant. */
+    public static long toEpochMicros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+    }
+
+    /** The instant of a count of microseconds since the epoch. */
+    public static Instant fromEpochMicros(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+    }
+}
