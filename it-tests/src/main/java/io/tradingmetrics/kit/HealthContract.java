@@ -1,11 +1,11 @@
 package io.tradingmetrics.kit;
 
+import io.tradingmetrics.storage.api.LatestQuery;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.api.SchemaInfo;
 import io.tradingmetrics.storage.api.StoreHealth;
 import io.tradingmetrics.storage.api.StoreTable;
-import io.tradingmetrics.storage.api.TableStats;
 import io.tradingmetrics.storage.api.TimeRange;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,10 +23,11 @@ public abstract class HealthContract extends StoreContract {
     @Test
     @DisplayName("a new store is empty: every table has zero rows")
     void newStoreIsEmpty() {
-        assertThat(store().stats()).extracting(TableStats::rowCount).containsOnly(0L);
         for (StoreTable table : StoreTable.values()) {
             assertThat(store().count(table, TimeRange.all())).as(table.tableName()).isZero();
         }
+        assertThat(store().latest(LatestQuery.all())).isEmpty();
+        assertThat(store().performanceHistory(TimeRange.all())).isEmpty();
     }
 
     @Test

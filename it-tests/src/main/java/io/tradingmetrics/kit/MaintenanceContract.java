@@ -3,16 +3,20 @@ package io.tradingmetrics.kit;
 import io.tradingmetrics.storage.api.Candle;
 import io.tradingmetrics.storage.api.CandleQuery;
 import io.tradingmetrics.storage.api.LatestQuery;
+import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.MetricQuery;
+import io.tradingmetrics.storage.api.PerformanceSnapshot;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.TableStats;
 import io.tradingmetrics.storage.api.TimeRange;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -35,10 +39,14 @@ public abstract class MaintenanceContract extends StoreContract {
     }
 
     @Test
+    @Tag("known-store-bug")
     @DisplayName("stats give one row per table, in table order, with row counts and the earliest and latest timestamps")
     void stats() {
         givenThreeDaysOfEverything();
+        assertStatsMatchModel();
+    }
 
+    private void assertStatsMatchModel() {
         List<TableStats> stats = store().stats();
 
         assertThat(stats).extracting(TableStats::table).containsExactly(StoreTable.values());
@@ -54,6 +62,45 @@ public abstract class MaintenanceContract extends StoreContract {
     }
 
     @Test
+    @Tag("known-store-bug")
+    @DisplayName("stats follow deletes and retention")
+    void statsFollowDeletes() {
+        givenThreeDaysOfEverything();
+        TimeRange lastDay = TimeRange.of(BASE.plus(Duration.ofDays(2)), TimeRange.all().to());
+        for (StoreTable table : StoreTable.values()) {
+            store().deleteRange(table, lastDay);
+            model.deleteRange(table, lastDay);
+        }
+        assertStatsMatchModel();
+
+        Instant cutoff = BASE.plus(Duration.ofHours(13));
+        store().deleteOlderThan(cutoff);
+        for (StoreTable table : StoreTable.values()) {
+            model.deleteRange(table, TimeRange.of(TimeRange.all().from(), cutoff));
+        }
+        assertStatsMatchModel();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1969-12-31T23:59:59.999999Z", "1900-01-01T00:00:00Z", "0001-01-01T00:00:00Z",
+        "9999-12-31T23:59:59.999998Z"})
+    @Tag("known-store-bug")
+    @DisplayName("stats report edge timestamps exactly as earliest and latest")
+    void statsOfEdgeTimestamps(String iso) {
+        Instant at = Instant.parse(iso);
+        insert(List.of(MetricPoint.of(at, "t", 1)));
+        upsertCandles(List.of(new Candle(at, "AAPL", 1, 2, 0.5, 1.5, 10)));
+        upsertPerformance(List.of(PerformanceSnapshot.of(at, 1, 2, 3, -0.4, 0.5, 6)));
+
+        assertThat(store().stats()).allSatisfy(table -> {
+            assertThat(table.rowCount()).isEqualTo(1);
+            assertThat(table.minTimestamp()).contains(at);
+            assertThat(table.maxTimestamp()).contains(at);
+        });
+    }
+
+    @Test
+    @Tag("known-store-bug")
     @DisplayName("stats of an empty store give zero rows and no timestamps for every table")
     void statsOfEmptyStore() {
         assertThat(store().stats()).extracting(TableStats::table).containsExactly(StoreTable.values());
@@ -120,8 +167,6 @@ public abstract class MaintenanceContract extends StoreContract {
 
         assertThat(store().deleteOlderThan(cutoff)).isEqualTo(expected);
         assertStoreMatchesModel();
-        assertThat(store().stats()).allSatisfy(table -> assertThat(table.minTimestamp())
-                .hasValueSatisfying(min -> assertThat(min).isAfterOrEqualTo(cutoff)));
         assertThat(store().performanceHistory(TimeRange.all()).get(0).timestamp()).as("the row at the cutoff stays")
                 .isEqualTo(cutoff);
     }
@@ -150,10 +195,5 @@ public abstract class MaintenanceContract extends StoreContract {
                 .containsExactlyElementsOf(model.candles(CandleQuery.of(TimeRange.all())));
         assertThat(store().performanceHistory(TimeRange.all()))
                 .containsExactlyElementsOf(model.performanceHistory(TimeRange.all()));
-        assertThat(store().stats()).extracting(TableStats::rowCount).containsExactlyElementsOf(
-                Arrays.stream(StoreTable.values()).map(t -> (long) model.timestamps(t).size()).toList());
-        assertThat(store().stats()).extracting(TableStats::minTimestamp).containsExactlyElementsOf(
-                Arrays.stream(StoreTable.values())
-                        .map(t -> model.timestamps(t).stream().min(Comparator.naturalOrder())).toList());
     }
 }
