@@ -250,12 +250,15 @@ public abstract class JdbcMetricsStore implements MetricsStore {
 
     private TableStats tableStats(Connection connection, StoreTable table) throws SQLException {
         SqlBuilder sql = reads.tableStats(table);
+        TableStats counted;
+        // The result is closed before the next query: a DuckDB connection streams one result at a time.
         try (var statement = connection.prepareStatement(sql.text()); var row = statement.executeQuery()) {
             row.next();
-            OptionalLong bytes = dialect.tableBytesOnDisk(connection, table);
-            return new TableStats(table, row.getLong(1), JdbcValues.optionalInstant(row, 2),
-                    JdbcValues.optionalInstant(row, 3), bytes);
+            counted = new TableStats(table, row.getLong(1), JdbcValues.optionalInstant(row, 2),
+                    JdbcValues.optionalInstant(row, 3), OptionalLong.empty());
         }
+        return new TableStats(table, counted.rowCount(), counted.minTimestamp(), counted.maxTimestamp(),
+                dialect.tableBytesOnDisk(connection, table));
     }
 
     @Override
