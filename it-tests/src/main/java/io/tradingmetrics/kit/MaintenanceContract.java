@@ -132,6 +132,9 @@ public abstract class MaintenanceContract extends StoreContract {
             assertThat(store().deleteRange(table, day2)).as(table.tableName()).isEqualTo(expected);
         }
 
+        for (StoreTable table : StoreTable.values()) {
+            assertThat(store().deleteRange(table, TimeRange.of(day2.from(), day2.from()))).as("empty range").isZero();
+        }
         assertStoreMatchesModel();
         assertThat(store().candles(CandleQuery.of(TimeRange.all()))).extracting(Candle::timestamp)
                 .as("the candle at the range's end stays").contains(day2.to())
