@@ -13,7 +13,6 @@ import io.tradingmetrics.storage.api.PerformanceSnapshot;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.TimeRange;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -103,7 +102,6 @@ public abstract class ConcurrencyContract extends StoreContract {
     }
 
     @Test
-    @Tag("known-store-bug")
     @DisplayName("writers upserting the same candle and snapshot keys at once leave exactly one row per key")
     void contendedUpserts() throws Exception {
         MetricsStore store = store();
