@@ -52,7 +52,7 @@ class MetricsStoresTest {
         assertThatThrownBy(() -> MetricsStores.open("jdbc:postgresql://db:5432/metrics?user=t&password=hunter2"))
                 .isInstanceOf(StoreConfigException.class)
                 .hasMessage("the store URL jdbc:postgresql://db:5432/metrics?user=t&password=<redacted> needs the"
-                        + " timescale store, which is not on the classpath (found: recording). Add the"
+                        + " timescale store, which is not on the classpath (found: duckdb, recording). Add the"
                         + " storage-timescale module to the classpath.");
     }
 
@@ -62,8 +62,9 @@ class MetricsStoresTest {
 
         assertThatThrownBy(() -> StoreUrls.configForUrl("jdbc:mysql://db/metrics", ConfigFactory.empty(), factories))
                 .isInstanceOf(StoreConfigException.class)
-                .hasMessage("no store on the classpath takes the URL jdbc:mysql://db/metrics; accepted: recording (see"
-                        + " the config (tests) module for its URLs); for example jdbc:duckdb:data/metrics.duckdb");
+                .hasMessage("no store on the classpath takes the URL jdbc:mysql://db/metrics; accepted:"
+                        + " jdbc:duckdb:... (duckdb), recording (see the config (tests) module for its URLs); for example"
+                        + " jdbc:duckdb:data/metrics.duckdb");
     }
 
     @Test

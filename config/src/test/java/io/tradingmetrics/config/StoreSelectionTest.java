@@ -118,7 +118,7 @@ class StoreSelectionTest {
 
         assertThatThrownBy(() -> select(config)).isInstanceOf(StoreConfigException.class)
                 .hasMessage("metrics.store.type = \"timescale\" (env var METRICS_STORE_TYPE) but no such store is on the"
-                        + " classpath (found: recording). Add the storage-timescale module to the classpath.");
+                        + " classpath (found: duckdb, recording). Add the storage-timescale module to the classpath.");
     }
 
     @Test
@@ -127,7 +127,7 @@ class StoreSelectionTest {
 
         assertThatThrownBy(() -> select(config)).isInstanceOf(StoreConfigException.class)
                 .hasMessage("metrics.store.type = \"timescale\" (application.conf: 3) but no such store is on the"
-                        + " classpath (found: recording). Add the storage-timescale module to the classpath.");
+                        + " classpath (found: duckdb, recording). Add the storage-timescale module to the classpath.");
     }
 
     @Test
@@ -136,8 +136,8 @@ class StoreSelectionTest {
 
         assertThatThrownBy(() -> select(config)).isInstanceOf(StoreConfigException.class)
                 .hasMessage("metrics.store.type = \"recodring\" (application.conf: 1) names no known store; valid"
-                        + " choices: duckdb (add the storage-duckdb module), recording, timescale (add the"
-                        + " storage-timescale module); did you mean \"recording\"?");
+                        + " choices: duckdb, recording, timescale (add the storage-timescale module); did you mean"
+                        + " \"recording\"?");
     }
 
     @Test
