@@ -1,12 +1,16 @@
 package io.tradingmetrics.cli;
 
 import io.tradingmetrics.config.ConfigRedaction;
+import io.tradingmetrics.config.Suggestions;
 import io.tradingmetrics.storage.api.MetricsStoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -27,7 +31,7 @@ final class ErrorHandlers {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
         String help = command.getCommandSpec().qualifiedName() + " --help";
-        err.println("metrics: " + oneLine(e.getMessage()) + " (see '" + help + "')");
+        err.println("metrics: " + oneLine(describe(e)) + " (see '" + help + "')");
         if (verbose.getAsBoolean()) {
             e.printStackTrace(err);
         }
@@ -48,6 +52,25 @@ final class ErrorHandlers {
         }
         err.flush();
         return FAILURE;
+    }
+
+    private static String describe(ParameterException e) {
+        if (!(e instanceof UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
+            return e.getMessage();
+        }
+        String argument = unmatched.getUnmatched().get(0);
+        Map<String, CommandLine> subcommands = e.getCommandLine().getSubcommands();
+        String message;
+        if (unmatched.isUnknownOption()) {
+            message = "unknown option '" + argument + "'";
+        } else if (!subcommands.isEmpty()) {
+            message = "unknown command '" + argument + "'; commands: " + String.join(", ", subcommands.keySet());
+        } else {
+            message = "unexpected argument '" + argument + "'";
+        }
+        List<String> suggestions = unmatched.getSuggestions();
+        String best = Suggestions.closest(argument, suggestions).orElse(String.join(" or ", suggestions));
+        return suggestions.isEmpty() ? message : message + "; did you mean " + best + "?";
     }
 
     private static String oneLine(String message) {

@@ -32,7 +32,7 @@ final class PortfolioWalk {
             return new PerformanceSnapshot(at, value, 0, OptionalDouble.empty(), OptionalDouble.of(0),
                     OptionalDouble.empty(), OptionalInt.of(0));
         }
-        double periodReturn = 0.00002 + 0.0015 * random.nextGaussian();
+        double periodReturn = 0.000004 + 0.0012 * random.nextGaussian();
         double pnl = value * periodReturn;
         value += pnl;
         periods++;

@@ -77,7 +77,9 @@ public final class SyntheticTradingData implements Iterable<DemoBatch> {
                         + "; give fewer points or more days");
             }
             stepsPerTick = (tickMicros + MAX_WALK_STEP_MICROS - 1) / MAX_WALK_STEP_MICROS;
-            walkStepMicros = Math.max(1, tickMicros / stepsPerTick);
+            long step = Math.max(1, tickMicros / stepsPerTick);
+            // Whole milliseconds when possible, so that timestamps read well.
+            walkStepMicros = step >= 1_000 ? step - step % 1_000 : step;
             totalSteps = (windowMicros + walkStepMicros - 1) / walkStepMicros;
             for (DemoSymbol symbol : settings.symbols()) {
                 walks.add(new SymbolWalk(symbol, walkStepMicros / 1e6));
