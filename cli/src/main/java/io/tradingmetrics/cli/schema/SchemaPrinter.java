@@ -9,7 +9,7 @@ final class SchemaPrinter {
     private SchemaPrinter() {}
 
     static void print(PrintWriter out, String store, SchemaInfo info) {
-        out.println("store:          " + store);
+        out.println("store:           " + store);
         out.println("current version: " + info.currentVersion());
         out.println("latest version:  " + info.latestVersion());
         out.println("up to date:      " + (info.isUpToDate() ? "yes" : "no"));
