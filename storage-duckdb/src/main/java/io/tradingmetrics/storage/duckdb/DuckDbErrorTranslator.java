@@ -5,6 +5,7 @@ import io.tradingmetrics.storage.api.StoreUnavailableException;
 import io.tradingmetrics.storage.jdbc.SqlErrorTranslator;
 
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,9 +56,15 @@ final class DuckDbErrorTranslator extends SqlErrorTranslator {
                 + DuckDbStoreConfig.BLOCK + ".read-only = true in both. (DuckDB: " + e.getMessage().strip() + ")", e);
     }
 
+    @Override
+    protected String unavailableHint() {
+        return "check that the path names a DuckDB database file (read-only mode does not create one), that its"
+                + " folder is writable, and that the disk has room";
+    }
+
     private static boolean isReadOnlyRefusal(SQLException e) {
         String message = e.getMessage();
-        return message != null && message.contains("read-only mode");
+        return message != null && message.contains("attached in read-only mode");
     }
 
     @Override
@@ -79,10 +86,16 @@ final class DuckDbErrorTranslator extends SqlErrorTranslator {
         return super.isSchemaProblem(e) || kind(e).equals("Catalog");
     }
 
+    /**
+     * Besides write-write conflicts, a duplicate key: the store's only keyed writes are upserts of deduplicated
+     * batches, so a duplicate key means that a concurrent transaction inserted the same new key first, and a retry
+     * turns the insert into an update.
+     */
     @Override
     public boolean isTransientConflict(SQLException e) {
-        String text = message(e).toLowerCase(java.util.Locale.ROOT);
-        return super.isTransientConflict(e) || (kind(e).equals("TransactionContext") && text.contains("conflict"));
+        String text = message(e).toLowerCase(Locale.ROOT);
+        return super.isTransientConflict(e) || (kind(e).equals("TransactionContext") && text.contains("conflict"))
+                || text.contains("duplicate key");
     }
 
     private static String kind(SQLException e) {

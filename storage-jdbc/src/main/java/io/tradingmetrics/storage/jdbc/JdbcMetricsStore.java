@@ -127,6 +127,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     private <T> List<T> validBatch(Collection<T> batch, String what) {
         requireNonNull(batch, what + " is null");
         ensureOpen();
+        ensureWritable();
         List<T> list = batch instanceof List<T> given ? given : new ArrayList<>(batch);
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i) == null) {
@@ -143,7 +144,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     public List<MetricPoint> queryMetrics(MetricQuery query) {
         requireNonNull(query, "query is null");
         ensureOpen();
-        return jdbc.list("query metric " + query.metricName(), reads.metrics(query), RowMappers::metricPoint);
+        return jdbc.list("query metric " + query.metricName(), reads.metrics(query), RowMappers.metricPoints());
     }
 
     @Override
@@ -160,7 +161,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     public List<MetricPoint> latest(LatestQuery query) {
         requireNonNull(query, "query is null");
         ensureOpen();
-        return jdbc.list("read the latest points", dialect.latestPerSeries(query), RowMappers::metricPoint);
+        return jdbc.list("read the latest points", dialect.latestPerSeries(query), RowMappers.metricPoints());
     }
 
     @Override
@@ -207,7 +208,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
 
     @Override
     public Stream<MetricPoint> streamMetrics(TimeRange range) {
-        return stream(StoreTable.TRADING_METRICS, range, RowMappers::metricPoint);
+        return stream(StoreTable.TRADING_METRICS, range, RowMappers.metricPoints());
     }
 
     @Override
@@ -266,6 +267,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         requireNonNull(table, "table is null");
         requireNonNull(range, "range is null");
         ensureOpen();
+        ensureWritable();
         return jdbc.inTransaction("delete from " + table.tableName(),
                 connection -> JdbcExecutor.update(connection, reads.deleteRange(table, range)));
     }
@@ -313,6 +315,14 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         if (closed.compareAndSet(false, true)) {
             connections.close();
         }
+    }
+
+    /**
+     * Called before every write; a store opened for reading only overrides it to refuse writes with a message that
+     * says how to open it for writing.
+     */
+    protected void ensureWritable() {
+        // Writable by default.
     }
 
     /** @throws StoreUnavailableException when the store has been closed */
