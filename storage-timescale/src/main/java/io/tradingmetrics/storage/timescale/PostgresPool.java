@@ -45,7 +45,8 @@ final class PostgresPool implements AutoCloseable {
         long connectMillis = settings.connectTimeout().toMillis();
         config.setConnectionTimeout(connectMillis);
         config.setValidationTimeout(Math.max(250, Math.min(5_000, connectMillis / 2)));
-        config.setInitializationFailTimeout(connectMillis);
+        // One attempt per pool; open() retries what may pass (a server starting up) until the connect timeout.
+        config.setInitializationFailTimeout(1);
         config.setKeepaliveTime(120_000);
         config.setAutoCommit(true);
         config.setConnectionInitSql(initSql(settings));
@@ -55,12 +56,29 @@ final class PostgresPool implements AutoCloseable {
             config.addDataSourceProperty("ApplicationName", settings.applicationName());
         }
         String description = settings.describe();
+        long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
+        while (true) {
+            try {
+                return new PostgresPool(new HikariDataSource(config), description);
+            } catch (HikariPool.PoolInitializationException e) {
+                SQLException cause = e.getCause() instanceof SQLException sql ? sql
+                        : new SQLException(String.valueOf(e.getCause() == null ? e.getMessage()
+                        : e.getCause().getMessage()), "08001", e);
+                // A refused login or a missing database will not pass by waiting: report it at once.
+                if (!PostgresErrors.isConnectionLoss(cause) || System.nanoTime() - deadline > 0) {
+                    throw PostgresErrors.translate(cause, "connecting", description);
+                }
+                pause(250);
+            }
+        }
+    }
+
+    private static void pause(long millis) {
         try {
-            return new PostgresPool(new HikariDataSource(config), description);
-        } catch (HikariPool.PoolInitializationException e) {
-            SQLException cause = e.getCause() instanceof SQLException sql ? sql
-                    : new SQLException(String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), "08001", e);
-            throw PostgresErrors.translate(cause, "connecting", description);
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while connecting to PostgreSQL", e);
         }
     }
 

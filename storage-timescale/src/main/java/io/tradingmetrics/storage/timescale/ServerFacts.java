@@ -20,7 +20,7 @@ import static java.util.Objects.requireNonNull;
  * @param installedVersion the TimescaleDB version installed in this database, if any
  * @param extensionSchema the schema of the installed extension's functions, if installed
  * @param loaded whether the TimescaleDB library is loaded in this session (it must be preloaded)
- * @param license {@code apache} or {@code timescale} when the library is loaded
+ * @param license {@code apache} or {@code timescale} once the extension is created in the database
  */
 record ServerFacts(String serverVersion, int serverVersionNumber, Optional<String> availableVersion,
                    Optional<String> installedVersion, Optional<String> extensionSchema, boolean loaded,
@@ -38,15 +38,19 @@ record ServerFacts(String serverVersion, int serverVersionNumber, Optional<Strin
         String version;
         int versionNumber;
         Optional<String> license;
+        boolean loaded;
         try (Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("SELECT current_setting('server_version'),"
                      + " current_setting('server_version_num')::int,"
-                     // The license setting exists only once the TimescaleDB library is loaded (preloaded).
-                     + " current_setting('timescaledb.license', true)")) {
+                     // The loader (preloaded library) defines disable_load; the license setting appears only once
+                     // the extension is created in the database.
+                     + " current_setting('timescaledb.license', true),"
+                     + " current_setting('timescaledb.disable_load', true) IS NOT NULL")) {
             row.next();
             version = row.getString(1);
             versionNumber = row.getInt(2);
             license = Optional.ofNullable(row.getString(3)).filter(l -> !l.isEmpty());
+            loaded = row.getBoolean(4) || license.isPresent();
         }
         Optional<String> available = Optional.empty();
         Optional<String> installed = Optional.empty();
@@ -67,7 +71,7 @@ record ServerFacts(String serverVersion, int serverVersionNumber, Optional<Strin
                 schema = Optional.of(row.getString(1));
             }
         }
-        return new ServerFacts(version, versionNumber, available, installed, schema, license.isPresent(), license);
+        return new ServerFacts(version, versionNumber, available, installed, schema, loaded, license);
     }
 
     /** @return whether the extension's license includes the community (TSL) features */
