@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
@@ -97,7 +98,7 @@ final class BinaryCopyStream {
      * @param identity the object the JSON was made from; the same object again reuses the encoding
      * @param json the JSON text
      */
-    BinaryCopyStream jsonb(Object identity, java.util.function.Supplier<String> json) {
+    BinaryCopyStream jsonb(Object identity, Supplier<String> json) {
         if (identity != lastLabels || lastLabelsBytes == null) {
             lastLabels = identity;
             lastLabelsBytes = json.get().getBytes(StandardCharsets.UTF_8);

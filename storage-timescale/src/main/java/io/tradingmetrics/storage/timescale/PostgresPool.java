@@ -3,8 +3,12 @@ package io.tradingmetrics.storage.timescale;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import io.tradingmetrics.storage.api.MetricsStoreException;
+import io.tradingmetrics.storage.api.StoreConfigException;
 import io.tradingmetrics.storage.api.StoreUnavailableException;
+import io.tradingmetrics.storage.jdbc.ConnectionSource;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -16,7 +20,7 @@ import static java.util.Objects.requireNonNull;
  * connects; the init SQL overrides it). Broken connections are evicted and replaced, so the store works again
  * once a restarted server answers.
  */
-final class PostgresPool implements AutoCloseable {
+final class PostgresPool implements ConnectionSource {
     private final HikariDataSource dataSource;
     private final String description;
 
@@ -65,8 +69,11 @@ final class PostgresPool implements AutoCloseable {
                         : new SQLException(String.valueOf(e.getCause() == null ? e.getMessage()
                         : e.getCause().getMessage()), "08001", e);
                 // A refused login or a missing database will not pass by waiting: report it at once.
-                if (!PostgresErrors.isConnectionLoss(cause) || System.nanoTime() - deadline > 0) {
-                    throw PostgresErrors.translate(cause, "connecting", description);
+                PostgresErrorTranslator errors = new PostgresErrorTranslator(description);
+                if (!errors.isUnavailable(cause) || System.nanoTime() - deadline > 0) {
+                    MetricsStoreException translated = errors.translate("connect", cause);
+                    throw translated instanceof StoreConfigException ? translated
+                            : new StoreUnavailableException(translated.getMessage(), cause);
                 }
                 pause(250);
             }
@@ -92,13 +99,15 @@ final class PostgresPool implements AutoCloseable {
         return sql.toString();
     }
 
-    /** @return a connection in auto-commit mode; give it back by closing it */
-    Connection borrow() throws SQLException {
+    /** @return a connection in auto-commit mode, in UTC */
+    @Override
+    public Connection borrow() throws SQLException {
         return dataSource.getConnection();
     }
 
     /** Returns a connection, evicting it when it failed in a way that makes it unfit for reuse. */
-    void giveBack(Connection connection, boolean broken) {
+    @Override
+    public void giveBack(Connection connection, boolean broken) {
         if (broken) {
             dataSource.evictConnection(connection);
             return;
@@ -111,11 +120,17 @@ final class PostgresPool implements AutoCloseable {
     }
 
     /** @return the server and schema, without credentials */
-    String description() {
+    @Override
+    public String description() {
         return description;
     }
 
-    /** @return connections open now (busy and idle) */
+    /** @return the pool as a data source, for Flyway */
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** @return connections open now, busy and idle */
     int openConnections() {
         return dataSource.getHikariPoolMXBean() == null ? 0 : dataSource.getHikariPoolMXBean().getTotalConnections();
     }

@@ -50,7 +50,7 @@ class PostgresPoolTest {
         assertThatThrownBy(() -> PostgresPool.open(settings))
                 .isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining("127.0.0.1:" + closedPort + "/metrics_it")
-                .hasMessageContaining("Check that the server runs")
+                .hasMessageContaining("check that the database is running")
                 .hasMessageNotContaining("hunter2");
     }
 
