@@ -127,6 +127,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     private <T> List<T> validBatch(Collection<T> batch, String what) {
         requireNonNull(batch, what + " is null");
         ensureOpen();
+        ensureWritable();
         List<T> list = batch instanceof List<T> given ? given : new ArrayList<>(batch);
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i) == null) {
@@ -250,12 +251,15 @@ public abstract class JdbcMetricsStore implements MetricsStore {
 
     private TableStats tableStats(Connection connection, StoreTable table) throws SQLException {
         SqlBuilder sql = reads.tableStats(table);
+        TableStats counted;
+        // The result is closed before the next query: a DuckDB connection streams one result at a time.
         try (var statement = connection.prepareStatement(sql.text()); var row = statement.executeQuery()) {
             row.next();
-            OptionalLong bytes = dialect.tableBytesOnDisk(connection, table);
-            return new TableStats(table, row.getLong(1), JdbcValues.optionalInstant(row, 2),
-                    JdbcValues.optionalInstant(row, 3), bytes);
+            counted = new TableStats(table, row.getLong(1), JdbcValues.optionalInstant(row, 2),
+                    JdbcValues.optionalInstant(row, 3), OptionalLong.empty());
         }
+        return new TableStats(table, counted.rowCount(), counted.minTimestamp(), counted.maxTimestamp(),
+                dialect.tableBytesOnDisk(connection, table));
     }
 
     @Override
@@ -263,6 +267,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         requireNonNull(table, "table is null");
         requireNonNull(range, "range is null");
         ensureOpen();
+        ensureWritable();
         return jdbc.inTransaction("delete from " + table.tableName(),
                 connection -> JdbcExecutor.update(connection, reads.deleteRange(table, range)));
     }
@@ -310,6 +315,14 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         if (closed.compareAndSet(false, true)) {
             connections.close();
         }
+    }
+
+    /**
+     * Called before every write; a store opened for reading only overrides it to refuse writes with a message that
+     * says how to open it for writing.
+     */
+    protected void ensureWritable() {
+        // Writable by default.
     }
 
     /** @throws StoreUnavailableException when the store has been closed */
