@@ -110,6 +110,11 @@ final class PostgresPool implements ConnectionSource {
     public void giveBack(Connection connection, boolean broken) {
         if (broken) {
             dataSource.evictConnection(connection);
+            // One dead connection usually means a restarted server or a cut network: the idle ones are dead too.
+            // Retire them all, so the next calls connect afresh instead of failing one by one.
+            if (dataSource.getHikariPoolMXBean() != null) {
+                dataSource.getHikariPoolMXBean().softEvictConnections();
+            }
             return;
         }
         try {
