@@ -48,12 +48,21 @@ public final class JdbcExecutor {
         } catch (SQLException e) {
             broken = errors.isUnavailable(e);
             throw errors.translate(action, e);
+        } catch (IllegalArgumentException e) {
+            broken = true;
+            throw unreadableRow(action, e);
         } catch (RuntimeException e) {
             broken = true;
             throw e;
         } finally {
             connections.giveBack(connection, broken);
         }
+    }
+
+    /** A stored value that does not map to a record (labels that are not a JSON object, for example). */
+    static MetricsStoreException unreadableRow(String action, IllegalArgumentException e) {
+        return new MetricsStoreException("cannot " + action + ": a stored row cannot be read (" + e.getMessage()
+                + "); find the row with SQL and correct or delete it", e);
     }
 
     /**

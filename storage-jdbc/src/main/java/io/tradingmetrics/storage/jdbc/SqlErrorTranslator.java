@@ -36,17 +36,22 @@ public class SqlErrorTranslator {
         String detail = rootMessage(e);
         String prefix = "cannot " + action + " in " + storeDescription + ": " + detail;
         if (isUnavailable(e)) {
-            return new StoreUnavailableException(prefix + "; check that the database is running and reachable,"
-                    + " then retry", e);
+            return new StoreUnavailableException(prefix + "; " + unavailableHint(), e);
         }
         if (isInvalidInput(e)) {
-            return new InvalidInputException(prefix + "; nothing was written, correct the value and retry");
+            return new InvalidInputException(prefix + "; the database refused a value: correct it and retry (a refused"
+                    + " write stores nothing)");
         }
         if (isSchemaProblem(e)) {
             return new SchemaException(prefix + "; the schema is not what this code expects: run the migrations"
                     + " (bin/metrics migrate) or check that the store points at the right database", e);
         }
         return new MetricsStoreException(prefix, e);
+    }
+
+    /** @return what to do when the database cannot be reached or opened, for messages */
+    protected String unavailableHint() {
+        return "check that the database is running and reachable, then retry";
     }
 
     /** @return whether the database cannot be reached or opened (SQLSTATE class 08, 53, 57P) */
