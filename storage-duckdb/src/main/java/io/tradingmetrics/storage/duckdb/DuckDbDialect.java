@@ -1,0 +1,134 @@
+package io.tradingmetrics.storage.duckdb;
+
+import io.tradingmetrics.storage.api.Interval;
+import io.tradingmetrics.storage.api.LatestQuery;
+import io.tradingmetrics.storage.api.StoreTable;
+import io.tradingmetrics.storage.jdbc.SqlBuilder;
+import io.tradingmetrics.storage.jdbc.SqlDialect;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/** DuckDB's SQL. DuckDB compares text by code point, so plain ORDER BY already sorts as every store must. */
+final class DuckDbDialect implements SqlDialect {
+    private final boolean readOnly;
+    private final boolean inMemory;
+
+    DuckDbDialect(boolean readOnly, boolean inMemory) {
+        this.readOnly = readOnly;
+        this.inMemory = inMemory;
+    }
+
+    /**
+     * DuckDB's {@code time_bucket} on TIMESTAMPTZ in a UTC session counts fixed widths from 2000-01-03 and months from
+     * 2000-01-01, as {@link Interval#bucketStart} does (checked over years 1 to 9999 in the tests).
+     */
+    @Override
+    public String timeBucket(Interval interval, String timestamp) {
+        String width = interval.isMonths() ? "1 month" : interval.widthMicros() + " microseconds";
+        return "time_bucket(INTERVAL '" + width + "', " + timestamp + ")";
+    }
+
+    @Override
+    public String first(String value, String orderBy) {
+        return "arg_min(" + value + ", " + orderBy + ")";
+    }
+
+    @Override
+    public String last(String value, String orderBy) {
+        return "arg_max(" + value + ", " + orderBy + ")";
+    }
+
+    @Override
+    public String percentile(double fraction, String value) {
+        return "quantile_cont(" + value + ", " + fraction + ")";
+    }
+
+    /**
+     * One {@code json_extract_string} per label, addressed by JSON pointer ({@code /key}, with {@code ~} and {@code /}
+     * escaped), which takes keys holding quotes, dots or dollars as they are. Non-string values come back as their
+     * JSON text, so a label stored as the number 5 matches "5".
+     */
+    @Override
+    public void appendLabelsMatch(SqlBuilder sql, String labelsColumn, Map<String, String> labels) {
+        for (Map.Entry<String, String> label : new TreeMap<>(labels).entrySet()) {
+            sql.sql(" AND json_extract_string(" + labelsColumn + ", ").param(jsonPointer(label.getKey()))
+                    .sql(") = ").param(label.getValue());
+        }
+    }
+
+    static String jsonPointer(String key) {
+        return "/" + key.replace("~", "~0").replace("/", "~1");
+    }
+
+    /**
+     * {@code arg_max} over a struct of the whole row, grouped by series: one pass without sorting, and the value and
+     * labels come from the same row even when two points share the newest timestamp.
+     */
+    @Override
+    public SqlBuilder latestPerSeries(LatestQuery query) {
+        SqlBuilder sql = new SqlBuilder().sql("SELECT struct_extract(newest, 'ts'), metric_name,"
+                + " struct_extract(newest, 'value'), symbol, struct_extract(newest, 'labels') FROM (SELECT metric_name,"
+                + " symbol, arg_max({'ts': timestamp, 'value': value, 'labels': labels}, timestamp) AS newest"
+                + " FROM trading_metrics WHERE TRUE");
+        if (!query.metricNames().isEmpty()) {
+            sql.sql(" AND metric_name IN (").params(new java.util.TreeSet<>(query.metricNames())).sql(")");
+        }
+        query.symbol().ifPresent(symbol -> sql.sql(" AND symbol = ").param(symbol));
+        return sql.sql(" GROUP BY metric_name, symbol) ORDER BY metric_name, symbol NULLS FIRST");
+    }
+
+    /** The autocommit switch alone begins nothing: a statement must start the transaction for the Appender to join. */
+    @Override
+    public void beginTransaction(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT 1");
+        }
+    }
+
+    @Override
+    public String engineVersion(Connection connection) throws SQLException {
+        return "DuckDB " + queryString(connection, "SELECT version()");
+    }
+
+    /** The distinct blocks the table's columns occupy in the file, times the block size; none in memory. */
+    @Override
+    public OptionalLong tableBytesOnDisk(Connection connection, StoreTable table) throws SQLException {
+        if (inMemory) {
+            return OptionalLong.empty();
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT count(DISTINCT block_id) * (SELECT block_size FROM"
+                     + " pragma_database_size() WHERE database_name = current_database())"
+                     + " FROM pragma_storage_info('" + table.tableName() + "') WHERE persistent")) {
+            row.next();
+            long bytes = row.getLong(1);
+            return row.wasNull() ? OptionalLong.of(0) : OptionalLong.of(bytes);
+        }
+    }
+
+    /** Statistics, then a checkpoint that writes the WAL into the file and reclaims the space of deleted rows. */
+    @Override
+    public void optimize(Connection connection) throws SQLException {
+        if (readOnly) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE");
+            statement.execute("CHECKPOINT");
+        }
+    }
+
+    static String queryString(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.tradingmetrics.storage.duckdb;
+
+import io.tradingmetrics.storage.api.MetricsStoreException;
+import io.tradingmetrics.storage.api.StoreUnavailableException;
+import io.tradingmetrics.storage.jdbc.SqlErrorTranslator;
+
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Classifies DuckDB's errors, which carry no SQLSTATE but start with their kind ({@code "Conversion Error: ..."}),
+ * and explains a file locked by another process.
+ */
+final class DuckDbErrorTranslator extends SqlErrorTranslator {
+    private static final Pattern LOCK_HOLDER =
+            Pattern.compile("Conflicting lock is held in (.+?) \\(PID (\\d+)\\)", Pattern.DOTALL);
+
+    DuckDbErrorTranslator(String storeDescription) {
+        super(storeDescription);
+    }
+
+    /** What DuckDB said about the process holding a file's lock. */
+    record LockHolder(String program, long pid) {}
+
+    /** @return the holder named in a lock error of DuckDB, if the message is one */
+    static Optional<LockHolder> lockHolder(String message) {
+        if (message == null || !message.contains("Could not set lock")) {
+            return Optional.empty();
+        }
+        Matcher matcher = LOCK_HOLDER.matcher(message);
+        return Optional.of(matcher.find() ? new LockHolder(matcher.group(1).strip(), Long.parseLong(matcher.group(2)))
+                : new LockHolder("another process", -1));
+    }
+
+    @Override
+    public MetricsStoreException translate(String action, SQLException e) {
+        Optional<LockHolder> holder = lockHolder(e.getMessage());
+        if (holder.isPresent()) {
+            return lockedFile(holder.get(), e);
+        }
+        if (isReadOnlyRefusal(e)) {
+            return new MetricsStoreException("cannot " + action + ": " + storeDescription() + " is open read-only ("
+                    + DuckDbStoreConfig.BLOCK + ".read-only = true), so it refuses writes; open it with read-only ="
+                    + " false to write", e);
+        }
+        return super.translate(action, e);
+    }
+
+    private StoreUnavailableException lockedFile(LockHolder holder, SQLException e) {
+        String who = holder.pid() >= 0 ? "process " + holder.pid() + " (" + holder.program() + ")" : holder.program();
+        return new StoreUnavailableException("cannot open " + storeDescription() + ": it is locked by " + who
+                + ". Stop that process and retry; or, when both processes only read, open the file with "
+                + DuckDbStoreConfig.BLOCK + ".read-only = true in both. (DuckDB: " + e.getMessage().strip() + ")", e);
+    }
+
+    private static boolean isReadOnlyRefusal(SQLException e) {
+        String message = e.getMessage();
+        return message != null && message.contains("read-only mode");
+    }
+
+    @Override
+    public boolean isUnavailable(SQLException e) {
+        return super.isUnavailable(e) || kind(e).equals("IO") || kind(e).equals("Connection")
+                || kind(e).equals("FATAL") || message(e).contains("database has been invalidated")
+                || message(e).contains("connection was closed") || message(e).contains("Connection Error");
+    }
+
+    @Override
+    public boolean isInvalidInput(SQLException e) {
+        String kind = kind(e);
+        return super.isInvalidInput(e) || kind.equals("Conversion") || kind.equals("Constraint")
+                || kind.equals("Invalid Input") || kind.equals("Out of Range") || kind.equals("Mismatch Type");
+    }
+
+    @Override
+    public boolean isSchemaProblem(SQLException e) {
+        return super.isSchemaProblem(e) || kind(e).equals("Catalog");
+    }
+
+    @Override
+    public boolean isTransientConflict(SQLException e) {
+        String text = message(e).toLowerCase(java.util.Locale.ROOT);
+        return super.isTransientConflict(e) || (kind(e).equals("TransactionContext") && text.contains("conflict"));
+    }
+
+    private static String kind(SQLException e) {
+        String text = message(e);
+        int end = text.indexOf(" Error:");
+        return end > 0 && end < 40 ? text.substring(0, end).strip() : "";
+    }
+
+    private static String message(SQLException e) {
+        return e.getMessage() == null ? "" : e.getMessage();
+    }
+}

@@ -1,0 +1,97 @@
+package io.tradingmetrics.storage.duckdb;
+
+import io.tradingmetrics.storage.api.MetricsStoreException;
+import io.tradingmetrics.storage.api.StoreUnavailableException;
+import io.tradingmetrics.storage.jdbc.FlywaySchemaManager;
+import io.tradingmetrics.storage.jdbc.JdbcMetricsStore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The embedded DuckDB store: one database file (or memory) opened by this process, its schema owned by the Flyway
+ * scripts in {@code db/migration/duckdb}. Thread-safe: each operation runs on its own duplicate of the database
+ * connection.
+ */
+public final class DuckDbMetricsStore extends JdbcMetricsStore {
+    /** The backend's name, as its factory is named. */
+    public static final String NAME = "duckdb";
+    /** Where the store's Flyway scripts are. */
+    public static final String MIGRATIONS = "classpath:db/migration/duckdb";
+
+    private final DuckDbStoreConfig config;
+
+    private DuckDbMetricsStore(DuckDbStoreConfig config, DuckDbConnectionSource connections,
+                               DuckDbErrorTranslator errors, FlywaySchemaManager schema) {
+        super(NAME, connections, new DuckDbDialect(config.readOnly(), config.inMemory()), new DuckDbBulkWriter(),
+                errors, schema);
+        this.config = config;
+    }
+
+    /**
+     * Opens the database the configuration names and brings its schema up to date (adopting a file of the older
+     * system), or, with {@code migrate-on-start = false} or {@code read-only = true}, checks that it is current.
+     *
+     * @throws StoreUnavailableException when the file cannot be opened, for example because another process holds it
+     * @throws io.tradingmetrics.storage.api.SchemaException when the schema cannot be brought up to date
+     */
+    public static DuckDbMetricsStore open(DuckDbStoreConfig config) {
+        requireNonNull(config, "config is null");
+        DuckDbErrorTranslator errors = new DuckDbErrorTranslator(config.description());
+        DuckDbConnectionSource connections;
+        try {
+            connections = DuckDbConnectionSource.open(config);
+        } catch (SQLException e) {
+            MetricsStoreException translated = errors.translate("open the database", e);
+            throw translated instanceof StoreUnavailableException ? translated
+                    : new StoreUnavailableException(translated.getMessage(), e);
+        }
+        try {
+            FlywaySchemaManager schema = new FlywaySchemaManager(new DuplicatingDataSource(connections), MIGRATIONS,
+                    config.description());
+            if (config.migrateOnStart() && !config.readOnly()) {
+                schema.migrate();
+            } else {
+                schema.validate();
+            }
+            return new DuckDbMetricsStore(config, connections, errors, schema);
+        } catch (RuntimeException e) {
+            connections.close();
+            throw e;
+        }
+    }
+
+    /** @return the configuration the store was opened with */
+    public DuckDbStoreConfig config() {
+        return config;
+    }
+
+    @Override
+    protected Map<String, String> healthDetails(Connection connection) throws SQLException {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("path", config.inMemory() ? DuckDbStoreConfig.IN_MEMORY : config.file().toString());
+        if (!config.inMemory()) {
+            details.put("fileBytes", Long.toString(sizeOf(config.file())));
+            details.put("walBytes", Long.toString(sizeOf(Path.of(config.file() + ".wal"))));
+        }
+        details.put("readOnly", Boolean.toString(config.readOnly()));
+        details.put("threads", DuckDbDialect.queryString(connection, "SELECT current_setting('threads')"));
+        details.put("memoryLimit", DuckDbDialect.queryString(connection, "SELECT current_setting('memory_limit')"));
+        return details;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}

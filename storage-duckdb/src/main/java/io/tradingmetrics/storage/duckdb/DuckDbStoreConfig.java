@@ -1,0 +1,117 @@
+package io.tradingmetrics.storage.duckdb;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import io.tradingmetrics.storage.api.StoreConfigException;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The settings of the {@code metrics.store.duckdb} block.
+ *
+ * @param path the database file, or {@value #IN_MEMORY} for a database in memory
+ * @param threads the engine's worker threads, 0 for its default
+ * @param memoryLimit the engine's memory limit such as {@code 2GB}, empty for its default
+ * @param readOnly whether to open without writing, so that other processes may read the file too
+ * @param migrateOnStart whether to bring the schema up to date on open, rather than only check it
+ */
+public record DuckDbStoreConfig(String path, int threads, String memoryLimit, boolean readOnly,
+                                boolean migrateOnStart) {
+    /** The path of a database held in memory only. */
+    public static final String IN_MEMORY = ":memory:";
+    /** The block's name in the whole configuration, for messages. */
+    public static final String BLOCK = "metrics.store.duckdb";
+
+    private static final Pattern MEMORY_SIZE =
+            Pattern.compile("\\d+(\\.\\d+)?\\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB|BYTES)?", Pattern.CASE_INSENSITIVE);
+
+    public DuckDbStoreConfig {
+        requireNonNull(path, "path is null");
+        requireNonNull(memoryLimit, "memoryLimit is null");
+        if (path.isBlank()) {
+            throw new StoreConfigException(BLOCK + ".path is empty; give a file such as data/metrics.duckdb, or "
+                    + IN_MEMORY);
+        }
+        if (threads < 0) {
+            throw new StoreConfigException(BLOCK + ".threads is " + threads
+                    + "; give 0 (one per core, the default) or a positive count");
+        }
+        memoryLimit = memoryLimit.strip();
+        if (!memoryLimit.isEmpty() && !MEMORY_SIZE.matcher(memoryLimit).matches()) {
+            throw new StoreConfigException(BLOCK + ".memory-limit is '" + memoryLimit
+                    + "'; give a size such as 512MB or 2GB, or \"\" for the engine's default");
+        }
+        if (readOnly && IN_MEMORY.equals(path)) {
+            throw new StoreConfigException(BLOCK + ".read-only is true but the path is " + IN_MEMORY
+                    + ", which starts empty; give a database file, or set read-only = false");
+        }
+    }
+
+    /** The defaults of reference.conf for the given path. */
+    public static DuckDbStoreConfig of(String path) {
+        return new DuckDbStoreConfig(path, 0, "", false, true);
+    }
+
+    /**
+     * Reads the store's block ({@code metrics.store.duckdb}, defaults included).
+     *
+     * @throws StoreConfigException naming the key whose value is missing or unusable
+     */
+    public static DuckDbStoreConfig from(Config block) {
+        requireNonNull(block, "block is null");
+        return new DuckDbStoreConfig(string(block, "path"), integer(block, "threads"), string(block, "memory-limit"),
+                bool(block, "read-only"), bool(block, "migrate-on-start"));
+    }
+
+    /** @return whether the database lives in memory only */
+    public boolean inMemory() {
+        return IN_MEMORY.equals(path);
+    }
+
+    /** @return the database file, absolute */
+    public Path file() {
+        if (inMemory()) {
+            throw new IllegalStateException("an in-memory database has no file");
+        }
+        return Path.of(path).toAbsolutePath().normalize();
+    }
+
+    /** @return what the store opens, for messages */
+    public String description() {
+        return inMemory() ? "the in-memory DuckDB database" : "the DuckDB file " + file();
+    }
+
+    private static String string(Config block, String key) {
+        try {
+            return block.getString(key);
+        } catch (ConfigException e) {
+            throw invalid(key, "a text", e);
+        }
+    }
+
+    private static int integer(Config block, String key) {
+        try {
+            return block.getInt(key);
+        } catch (ConfigException e) {
+            throw invalid(key, "a whole number", e);
+        }
+    }
+
+    private static boolean bool(Config block, String key) {
+        try {
+            return block.getBoolean(key);
+        } catch (ConfigException e) {
+            throw invalid(key, "true or false", e);
+        }
+    }
+
+    private static StoreConfigException invalid(String key, String expected, ConfigException e) {
+        String problem = e instanceof ConfigException.Missing ? "is missing" : "is not " + expected;
+        return new StoreConfigException(BLOCK + "." + key + " " + problem + " (" + e.getMessage()
+                + "); set it to " + expected + " in " + BLOCK.toLowerCase(Locale.ROOT), e);
+    }
+}

@@ -1,0 +1,182 @@
+package io.tradingmetrics.storage.jdbc;
+
+import io.tradingmetrics.storage.api.MetricsStoreException;
+import io.tradingmetrics.storage.api.StoreUnavailableException;
+import io.tradingmetrics.storage.jdbc.RowMappers.RowMapper;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Runs SQL on borrowed connections: always gives them back, ends transactions, and translates errors. Shared by
+ * every JDBC store so that connection handling is written once.
+ */
+public final class JdbcExecutor {
+    /** How many times a write that lost a race with a concurrent transaction is tried in all. */
+    private static final int WRITE_ATTEMPTS = 5;
+
+    private final ConnectionSource connections;
+    private final SqlDialect dialect;
+    private final SqlErrorTranslator errors;
+
+    public JdbcExecutor(ConnectionSource connections, SqlDialect dialect, SqlErrorTranslator errors) {
+        this.connections = requireNonNull(connections, "connections is null");
+        this.dialect = requireNonNull(dialect, "dialect is null");
+        this.errors = requireNonNull(errors, "errors is null");
+    }
+
+    /** Work on a connection. */
+    @FunctionalInterface
+    public interface ConnectionWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** @return the work's result, run on a connection in auto-commit mode */
+    public <T> T withConnection(String action, ConnectionWork<T> work) {
+        Connection connection = borrow(action);
+        boolean broken = false;
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            broken = errors.isUnavailable(e);
+            throw errors.translate(action, e);
+        } catch (RuntimeException e) {
+            broken = true;
+            throw e;
+        } finally {
+            connections.giveBack(connection, broken);
+        }
+    }
+
+    /**
+     * Runs the work in one transaction: committed when it returns, rolled back when it throws. Work that lost a race
+     * with a concurrent transaction ({@link SqlErrorTranslator#isTransientConflict}) is retried from the start, so
+     * it must not have effects outside the database.
+     */
+    public <T> T inTransaction(String action, ConnectionWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            Connection connection = borrow(action);
+            boolean broken = false;
+            try {
+                dialect.beginTransaction(connection);
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException e) {
+                broken = !rollBack(connection) || errors.isUnavailable(e);
+                if (attempt < WRITE_ATTEMPTS && errors.isTransientConflict(e)) {
+                    continue;
+                }
+                throw errors.translate(action, e);
+            } catch (RuntimeException | Error e) {
+                broken = !rollBack(connection);
+                throw e;
+            } finally {
+                broken |= !restoreAutoCommit(connection);
+                connections.giveBack(connection, broken);
+            }
+        }
+    }
+
+    /** @return every row of the query, mapped */
+    public <T> List<T> list(String action, SqlBuilder sql, RowMapper<T> mapper) {
+        return withConnection(action, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql.text())) {
+                sql.bind(statement);
+                try (ResultSet rows = statement.executeQuery()) {
+                    List<T> result = new ArrayList<>();
+                    while (rows.next()) {
+                        result.add(mapper.map(rows));
+                    }
+                    return result;
+                }
+            }
+        });
+    }
+
+    /** @return the update count of a statement run in auto-commit mode */
+    public long update(String action, SqlBuilder sql) {
+        return withConnection(action, connection -> update(connection, sql));
+    }
+
+    /** @return the update count of a statement run on the given connection */
+    public static long update(Connection connection, SqlBuilder sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql.text())) {
+            sql.bind(statement);
+            return statement.executeLargeUpdate();
+        }
+    }
+
+    /**
+     * @return a lazy stream of the query's rows, read {@code fetchSize} at a time; closing the stream closes the
+     *         result set and statement and gives the connection back
+     */
+    public <T> Stream<T> stream(String action, SqlBuilder sql, int fetchSize, RowMapper<T> mapper) {
+        Connection connection = borrow(action);
+        try {
+            // PostgreSQL only honours the fetch size inside a transaction; a read-only one is harmless elsewhere.
+            connection.setAutoCommit(false);
+            PreparedStatement statement = connection.prepareStatement(sql.text());
+            statement.setFetchSize(fetchSize);
+            sql.bind(statement);
+            ResultSet rows = statement.executeQuery();
+            return ResultSetStream.of(rows, mapper, () -> endStream(connection, statement, rows),
+                    e -> errors.translate(action, e));
+        } catch (SQLException e) {
+            rollBack(connection);
+            restoreAutoCommit(connection);
+            connections.giveBack(connection, errors.isUnavailable(e));
+            throw errors.translate(action, e);
+        }
+    }
+
+    private void endStream(Connection connection, PreparedStatement statement, ResultSet rows) {
+        boolean broken = false;
+        try {
+            rows.close();
+            statement.close();
+        } catch (SQLException e) {
+            broken = true;
+        }
+        broken |= !rollBack(connection);
+        broken |= !restoreAutoCommit(connection);
+        connections.giveBack(connection, broken);
+    }
+
+    private Connection borrow(String action) {
+        try {
+            return connections.borrow();
+        } catch (SQLException e) {
+            MetricsStoreException translated = errors.translate(action, e);
+            throw translated instanceof StoreUnavailableException ? translated
+                    : new StoreUnavailableException(translated.getMessage(), e);
+        }
+    }
+
+    private static boolean rollBack(Connection connection) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static boolean restoreAutoCommit(Connection connection) {
+        try {
+            connection.setAutoCommit(true);
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+}

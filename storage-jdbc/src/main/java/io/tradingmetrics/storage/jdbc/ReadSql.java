@@ -1,0 +1,168 @@
+package io.tradingmetrics.storage.jdbc;
+
+import io.tradingmetrics.storage.api.Aggregation;
+import io.tradingmetrics.storage.api.AggregationQuery;
+import io.tradingmetrics.storage.api.CandleQuery;
+import io.tradingmetrics.storage.api.Interval;
+import io.tradingmetrics.storage.api.MetricCandleQuery;
+import io.tradingmetrics.storage.api.MetricQuery;
+import io.tradingmetrics.storage.api.StoreTable;
+import io.tradingmetrics.storage.api.TimeRange;
+
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/** Builds the SQL of every read of {@link JdbcMetricsStore} from a dialect. Column lists match {@link RowMappers}. */
+public final class ReadSql {
+    private final SqlDialect dialect;
+
+    public ReadSql(SqlDialect dialect) {
+        this.dialect = requireNonNull(dialect, "dialect is null");
+    }
+
+    /** Raw points of one metric, newest first. */
+    public SqlBuilder metrics(MetricQuery query) {
+        SqlBuilder sql = new SqlBuilder().sql("SELECT " + RowMappers.METRIC_COLUMNS + " FROM trading_metrics WHERE ");
+        metricFilter(sql, query.metricName(), query.range(), query.symbol());
+        dialect.appendLabelsMatch(sql, "labels", query.labels());
+        return sql.sql(" ORDER BY timestamp DESC LIMIT ").param(query.limit());
+    }
+
+    /** Rows of (symbol or NULL, bucket start, value, sample count), ordered by symbol then bucket. */
+    public SqlBuilder aggregate(AggregationQuery query) {
+        String bucket = dialect.timeBucket(query.interval(), "timestamp");
+        String symbol = query.groupBySymbol() ? "symbol" : "CAST(NULL AS VARCHAR)";
+        SqlBuilder sql = new SqlBuilder().sql("SELECT " + symbol + " AS series_symbol, " + bucket + " AS bucket_start, "
+                + aggregateExpression(query.aggregation()) + " AS agg_value, count(*) AS sample_count"
+                + " FROM trading_metrics WHERE ");
+        metricFilter(sql, query.metricName(), query.range(), query.symbol());
+        dialect.appendLabelsMatch(sql, "labels", query.labels());
+        if (query.groupBySymbol()) {
+            return sql.sql(" GROUP BY symbol, " + bucket + " ORDER BY " + dialect.orderTextNullsFirst("symbol")
+                    + ", bucket_start");
+        }
+        return sql.sql(" GROUP BY " + bucket + " ORDER BY bucket_start");
+    }
+
+    /** Stored candles, by timestamp then symbol. */
+    public SqlBuilder candles(CandleQuery query) {
+        SqlBuilder sql = new SqlBuilder().sql("SELECT " + RowMappers.CANDLE_COLUMNS + " FROM candles WHERE ");
+        rangeFilter(sql, query.range());
+        query.symbol().ifPresent(symbol -> sql.sql(" AND symbol = ").param(symbol));
+        return sql.sql(" ORDER BY timestamp, " + dialect.orderTextNullsFirst("symbol"));
+    }
+
+    /** Stored candles rolled up, as rows of {@link RowMappers#CANDLE_COLUMNS}, by bucket then symbol. */
+    public SqlBuilder rollUp(CandleQuery query, Interval interval) {
+        String bucket = dialect.timeBucket(interval, "timestamp");
+        SqlBuilder sql = new SqlBuilder().sql("SELECT " + bucket + " AS bucket_start, symbol, "
+                + dialect.first("open", "timestamp") + ", max(high), min(low), " + dialect.last("close", "timestamp")
+                + ", CAST(sum(volume) AS BIGINT) FROM candles WHERE ");
+        rangeFilter(sql, query.range());
+        query.symbol().ifPresent(symbol -> sql.sql(" AND symbol = ").param(symbol));
+        return sql.sql(" GROUP BY " + bucket + ", symbol ORDER BY bucket_start, "
+                + dialect.orderTextNullsFirst("symbol"));
+    }
+
+    /**
+     * Candles from raw points: rows of (bucket start, symbol, open, high, low, close, price count, volume sum or
+     * NULL), by bucket then symbol. The volume sum is rounded by the caller so that every engine rounds alike.
+     */
+    public SqlBuilder candlesFromMetrics(MetricCandleQuery query) {
+        String bucket = dialect.timeBucket(query.interval(), "timestamp");
+        SqlBuilder sql = new SqlBuilder().sql("WITH prices AS (SELECT symbol, " + bucket + " AS bucket_start, "
+                + dialect.first("value", "timestamp") + " AS open_price, max(value) AS high_price,"
+                + " min(value) AS low_price, " + dialect.last("value", "timestamp") + " AS close_price,"
+                + " count(*) AS price_count FROM trading_metrics WHERE ");
+        metricFilter(sql, query.priceMetric(), query.range(), query.symbol());
+        sql.sql(" AND symbol IS NOT NULL GROUP BY symbol, " + bucket + ")");
+        if (query.volumeMetric().isEmpty()) {
+            return sql.sql(" SELECT bucket_start, symbol, open_price, high_price, low_price, close_price, price_count,"
+                    + " CAST(NULL AS DOUBLE PRECISION) FROM prices ORDER BY bucket_start, "
+                    + dialect.orderTextNullsFirst("symbol"));
+        }
+        sql.sql(", volumes AS (SELECT symbol, " + bucket + " AS bucket_start, sum(value) AS volume_sum"
+                + " FROM trading_metrics WHERE ");
+        metricFilter(sql, query.volumeMetric().get(), query.range(), query.symbol());
+        return sql.sql(" AND symbol IS NOT NULL GROUP BY symbol, " + bucket + ")"
+                + " SELECT p.bucket_start, p.symbol, p.open_price, p.high_price, p.low_price, p.close_price,"
+                + " p.price_count, v.volume_sum FROM prices p LEFT JOIN volumes v"
+                + " ON v.symbol = p.symbol AND v.bucket_start = p.bucket_start ORDER BY p.bucket_start, "
+                + dialect.orderTextNullsFirst("p.symbol"));
+    }
+
+    /** Snapshots in the range, oldest first. */
+    public SqlBuilder performance(TimeRange range) {
+        SqlBuilder sql = new SqlBuilder().sql("SELECT " + RowMappers.PERFORMANCE_COLUMNS
+                + " FROM performance_history WHERE ");
+        rangeFilter(sql, range);
+        return sql.sql(" ORDER BY timestamp");
+    }
+
+    /**
+     * One row: count, first and last timestamp, start and end value, min and max value, pnl sum, mean Sharpe,
+     * worst drawdown, mean win rate, trade sum.
+     */
+    public SqlBuilder performanceSummary(TimeRange range) {
+        SqlBuilder sql = new SqlBuilder().sql("SELECT count(*), min(timestamp), max(timestamp), "
+                + dialect.first("portfolio_value", "timestamp") + ", " + dialect.last("portfolio_value", "timestamp")
+                + ", min(portfolio_value), max(portfolio_value), sum(pnl), avg(sharpe_ratio), min(max_drawdown),"
+                + " avg(win_rate), CAST(COALESCE(sum(total_trades), 0) AS BIGINT) FROM performance_history WHERE ");
+        return rangeFilter(sql, range);
+    }
+
+    /** Every row of a table in the range, oldest first, as rows of the table's {@link RowMappers} columns. */
+    public SqlBuilder streamAll(StoreTable table, TimeRange range) {
+        SqlBuilder sql = new SqlBuilder().sql("SELECT " + columnsOf(table) + " FROM " + table.tableName() + " WHERE ");
+        rangeFilter(sql, range);
+        return sql.sql(" ORDER BY timestamp");
+    }
+
+    /** The count of a table's rows in the range. */
+    public SqlBuilder count(StoreTable table, TimeRange range) {
+        return rangeFilter(new SqlBuilder().sql("SELECT count(*) FROM " + table.tableName() + " WHERE "), range);
+    }
+
+    /** One row: count, min timestamp, max timestamp of a whole table. */
+    public SqlBuilder tableStats(StoreTable table) {
+        return new SqlBuilder().sql("SELECT count(*), min(timestamp), max(timestamp) FROM " + table.tableName());
+    }
+
+    /** The deletion of a table's rows in the range. */
+    public SqlBuilder deleteRange(StoreTable table, TimeRange range) {
+        return rangeFilter(new SqlBuilder().sql("DELETE FROM " + table.tableName() + " WHERE "), range);
+    }
+
+    private String aggregateExpression(Aggregation aggregation) {
+        return switch (aggregation) {
+            case AVG -> "avg(value)";
+            case SUM -> "sum(value)";
+            case MIN -> "min(value)";
+            case MAX -> "max(value)";
+            case COUNT -> "CAST(count(*) AS DOUBLE PRECISION)";
+            case FIRST -> dialect.first("value", "timestamp");
+            case LAST -> dialect.last("value", "timestamp");
+            case P50, P95, P99 -> dialect.percentile(aggregation.percentileFraction(), "value");
+            case STDDEV -> dialect.stddevSample("value");
+        };
+    }
+
+    private static void metricFilter(SqlBuilder sql, String metricName, TimeRange range, Optional<String> symbol) {
+        sql.sql("metric_name = ").param(metricName).sql(" AND ");
+        rangeFilter(sql, range);
+        symbol.ifPresent(s -> sql.sql(" AND symbol = ").param(s));
+    }
+
+    private static SqlBuilder rangeFilter(SqlBuilder sql, TimeRange range) {
+        return sql.sql("timestamp >= ").param(range.from()).sql(" AND timestamp < ").param(range.to());
+    }
+
+    private static String columnsOf(StoreTable table) {
+        return switch (table) {
+            case TRADING_METRICS -> RowMappers.METRIC_COLUMNS;
+            case CANDLES -> RowMappers.CANDLE_COLUMNS;
+            case PERFORMANCE_HISTORY -> RowMappers.PERFORMANCE_COLUMNS;
+        };
+    }
+}

@@ -1,0 +1,79 @@
+package io.tradingmetrics.storage.jdbc;
+
+import io.tradingmetrics.storage.api.Interval;
+import io.tradingmetrics.storage.api.LatestQuery;
+import io.tradingmetrics.storage.api.StoreTable;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * What differs between SQL engines, for the queries {@link JdbcMetricsStore} builds. Methods that return SQL text
+ * receive column names or expressions that the store controls (never user input); user values are always bound
+ * as parameters through {@link SqlBuilder}.
+ *
+ * <p>The tables are those of {@link StoreTable} with the columns of the older system:
+ * {@code trading_metrics(timestamp, metric_name, value, symbol, labels)},
+ * {@code candles(timestamp, symbol, open, high, low, close, volume)} and
+ * {@code performance_history(timestamp, portfolio_value, pnl, sharpe_ratio, max_drawdown, win_rate, total_trades)},
+ * timestamps being UTC instants with microsecond precision.
+ */
+public interface SqlDialect {
+
+    /**
+     * @return an expression of the start of the bucket that holds {@code timestamp}, aligned exactly as
+     *         {@link Interval#bucketStart} aligns it, typed as the timestamp column
+     */
+    String timeBucket(Interval interval, String timestamp);
+
+    /** @return an aggregate of the {@code value} of the row with the earliest {@code orderBy} */
+    String first(String value, String orderBy);
+
+    /** @return an aggregate of the {@code value} of the row with the latest {@code orderBy} */
+    String last(String value, String orderBy);
+
+    /** @return the continuous (interpolated) percentile aggregate of {@code value}, fraction in 0..1 */
+    String percentile(double fraction, String value);
+
+    /** @return the sample standard deviation aggregate, NULL for a group of one row */
+    default String stddevSample(String value) {
+        return "stddev_samp(" + value + ")";
+    }
+
+    /**
+     * @return an ORDER BY term that sorts a text column by code point (binary), NULLs first, the same on every
+     *         engine whatever the database's collation
+     */
+    default String orderTextNullsFirst(String column) {
+        return column + " NULLS FIRST";
+    }
+
+    /**
+     * Appends {@code AND <predicate>} that holds when the JSON labels column holds every given key with the given
+     * value as a string (a non-string JSON value matches its JSON text). Appends nothing for no labels.
+     */
+    void appendLabelsMatch(SqlBuilder sql, String labelsColumn, Map<String, String> labels);
+
+    /**
+     * @return the SQL of the latest point per (metric_name, symbol) series selected by the query, as rows of
+     *         {@code (timestamp, metric_name, value, symbol, labels)} ordered by metric_name then symbol, NULL
+     *         symbols first (text ordered as {@link #orderTextNullsFirst})
+     */
+    SqlBuilder latestPerSeries(LatestQuery query);
+
+    /** Starts a transaction on an auto-commit connection, such that the engine's bulk loader joins it. */
+    default void beginTransaction(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+    }
+
+    /** @return the engine's name and version, for example {@code DuckDB v2.0.0} */
+    String engineVersion(Connection connection) throws SQLException;
+
+    /** @return the bytes the table takes on disk, where the engine tells it */
+    OptionalLong tableBytesOnDisk(Connection connection, StoreTable table) throws SQLException;
+
+    /** Runs the engine's maintenance (statistics, compaction, checkpoint) on an auto-commit connection. */
+    void optimize(Connection connection) throws SQLException;
+}
