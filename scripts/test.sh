@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs every test of the project: starts the database servers the integration tests need (TimescaleDB and plain
+# PostgreSQL on loopback, or the external ones given by METRICS_IT_TIMESCALE_URL / METRICS_IT_POSTGRES_URL),
+# runs the Maven build with all tests, and stops the servers again, whatever the outcome.
+# Extra arguments go to Maven, e.g. scripts/test.sh -pl it-tests -am
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export METRICS_TESTDB_STATE="${METRICS_TESTDB_STATE:-/tmp/metrics-testdb-$$}"
+trap 'scripts/test-db.sh stop' EXIT
+
+scripts/test-db.sh start
+# shellcheck disable=SC1091
+source "$METRICS_TESTDB_STATE/env"
+
+./mvnw -B -ntp verify "$@"
