@@ -121,7 +121,9 @@ public final class StoreMigrator {
                                Optional<Checkpoint> existing, Path path) {
         List<MigrationPlan.TablePlan> tables = new ArrayList<>();
         for (StoreTable table : options.tables()) {
-            Optional<TimeRange> extent = source.extent(table)
+            // A resumed migration takes its chunks from the checkpoint and does not ask the source (which, for
+            // imports, would read every file again just to say that nothing is left to do).
+            Optional<TimeRange> extent = existing.isPresent() ? Optional.empty() : source.extent(table)
                     .flatMap(e -> TimeRanges.intersection(options.range(), e));
             List<ChunkState> chunks;
             if (existing.isPresent()) {
