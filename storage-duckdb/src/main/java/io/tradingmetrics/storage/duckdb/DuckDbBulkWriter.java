@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Writes through DuckDB's Appender, which loads rows column-wise without parsing SQL (JDBC batches run row by row
@@ -92,7 +93,7 @@ final class DuckDbBulkWriter implements BulkWriter {
                 UpsertSql.PERFORMANCE_STAGING);
     }
 
-    private static void appendOptional(DuckDBAppender appender, java.util.OptionalDouble value) throws SQLException {
+    private static void appendOptional(DuckDBAppender appender, OptionalDouble value) throws SQLException {
         if (value.isPresent()) {
             appender.append(value.getAsDouble());
         } else {

@@ -13,9 +13,12 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** DuckDB's SQL. DuckDB compares text by code point, so plain ORDER BY already sorts as every store must. */
 final class DuckDbDialect implements SqlDialect {
+    private static final int CHECKPOINT_ATTEMPTS = 10;
+
     private final boolean readOnly;
     private final boolean inMemory;
 
@@ -77,7 +80,7 @@ final class DuckDbDialect implements SqlDialect {
                 + " symbol, arg_max({'ts': timestamp, 'value': value, 'labels': labels}, timestamp) AS newest"
                 + " FROM trading_metrics WHERE TRUE");
         if (!query.metricNames().isEmpty()) {
-            sql.sql(" AND metric_name IN (").params(new java.util.TreeSet<>(query.metricNames())).sql(")");
+            sql.sql(" AND metric_name IN (").params(new TreeSet<>(query.metricNames())).sql(")");
         }
         query.symbol().ifPresent(symbol -> sql.sql(" AND symbol = ").param(symbol));
         return sql.sql(" GROUP BY metric_name, symbol) ORDER BY metric_name, symbol NULLS FIRST");
@@ -121,7 +124,27 @@ final class DuckDbDialect implements SqlDialect {
         }
         try (Statement statement = connection.createStatement()) {
             statement.execute("ANALYZE");
-            statement.execute("CHECKPOINT");
+        }
+        // A checkpoint is refused while other transactions run; FORCE CHECKPOINT would abort them, so wait instead.
+        for (int attempt = 1; ; attempt++) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CHECKPOINT");
+                return;
+            } catch (SQLException e) {
+                if (attempt >= CHECKPOINT_ATTEMPTS || e.getMessage() == null || !e.getMessage().contains("CHECKPOINT")) {
+                    throw e;
+                }
+                sleep(50L * attempt);
+            }
+        }
+    }
+
+    private static void sleep(long millis) throws SQLException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("Interrupted Error: interrupted while waiting to checkpoint", e);
         }
     }
 

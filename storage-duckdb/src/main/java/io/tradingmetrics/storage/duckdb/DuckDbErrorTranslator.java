@@ -5,6 +5,7 @@ import io.tradingmetrics.storage.api.StoreUnavailableException;
 import io.tradingmetrics.storage.jdbc.SqlErrorTranslator;
 
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,10 +80,16 @@ final class DuckDbErrorTranslator extends SqlErrorTranslator {
         return super.isSchemaProblem(e) || kind(e).equals("Catalog");
     }
 
+    /**
+     * Besides write-write conflicts, a duplicate key: the store's only keyed writes are upserts of deduplicated
+     * batches, so a duplicate key means that a concurrent transaction inserted the same new key first, and a retry
+     * turns the insert into an update.
+     */
     @Override
     public boolean isTransientConflict(SQLException e) {
-        String text = message(e).toLowerCase(java.util.Locale.ROOT);
-        return super.isTransientConflict(e) || (kind(e).equals("TransactionContext") && text.contains("conflict"));
+        String text = message(e).toLowerCase(Locale.ROOT);
+        return super.isTransientConflict(e) || (kind(e).equals("TransactionContext") && text.contains("conflict"))
+                || text.contains("duplicate key");
     }
 
     private static String kind(SQLException e) {

@@ -74,6 +74,15 @@ public final class DuckDbMetricsStore extends JdbcMetricsStore {
     }
 
     @Override
+    protected void ensureWritable() {
+        if (config.readOnly()) {
+            throw new MetricsStoreException(config.description() + " is open read-only ("
+                    + DuckDbStoreConfig.BLOCK + ".read-only = true), so it takes no writes; open it with read-only ="
+                    + " false to write (only one process can then have it open)");
+        }
+    }
+
+    @Override
     protected Map<String, String> healthDetails(Connection connection) throws SQLException {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("path", config.inMemory() ? DuckDbStoreConfig.IN_MEMORY : config.file().toString());

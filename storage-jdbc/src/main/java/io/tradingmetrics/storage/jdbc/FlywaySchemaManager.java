@@ -7,6 +7,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.ValidateResult;
 
@@ -115,7 +116,11 @@ public final class FlywaySchemaManager {
             MigrationInfoService info = flyway().info();
             List<String> history = new ArrayList<>();
             for (MigrationInfo migration : info.all()) {
-                history.add(describe(migration));
+                // On an adopted database, script 1 is shadowed by the baseline entry that stands for it.
+                if (migration.getState() != MigrationState.BELOW_BASELINE
+                        && migration.getState() != MigrationState.BASELINE_IGNORED) {
+                    history.add(describe(migration));
+                }
             }
             String current = info.current() == null ? "none" : info.current().getVersion().getVersion();
             return new SchemaInfo(current, latestVersion(info), history);

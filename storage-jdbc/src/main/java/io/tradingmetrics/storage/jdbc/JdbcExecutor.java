@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
@@ -20,7 +21,7 @@ import static java.util.Objects.requireNonNull;
  */
 public final class JdbcExecutor {
     /** How many times a write that lost a race with a concurrent transaction is tried in all. */
-    private static final int WRITE_ATTEMPTS = 5;
+    private static final int WRITE_ATTEMPTS = 10;
 
     private final ConnectionSource connections;
     private final SqlDialect dialect;
@@ -47,12 +48,21 @@ public final class JdbcExecutor {
         } catch (SQLException e) {
             broken = errors.isUnavailable(e);
             throw errors.translate(action, e);
+        } catch (IllegalArgumentException e) {
+            broken = true;
+            throw unreadableRow(action, e);
         } catch (RuntimeException e) {
             broken = true;
             throw e;
         } finally {
             connections.giveBack(connection, broken);
         }
+    }
+
+    /** A stored value that does not map to a record (labels that are not a JSON object, for example). */
+    static MetricsStoreException unreadableRow(String action, IllegalArgumentException e) {
+        return new MetricsStoreException("cannot " + action + ": a stored row cannot be read (" + e.getMessage()
+                + "); find the row with SQL and correct or delete it", e);
     }
 
     /**
@@ -72,6 +82,7 @@ public final class JdbcExecutor {
             } catch (SQLException e) {
                 broken = !rollBack(connection) || errors.isUnavailable(e);
                 if (attempt < WRITE_ATTEMPTS && errors.isTransientConflict(e)) {
+                    backOff(attempt);
                     continue;
                 }
                 throw errors.translate(action, e);
@@ -82,6 +93,15 @@ public final class JdbcExecutor {
                 broken |= !restoreAutoCommit(connection);
                 connections.giveBack(connection, broken);
             }
+        }
+    }
+
+    /** Waits a little, growing and jittered, so that racing writers stop colliding. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 1 + 2 * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

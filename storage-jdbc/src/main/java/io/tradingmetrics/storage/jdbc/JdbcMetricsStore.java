@@ -127,6 +127,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     private <T> List<T> validBatch(Collection<T> batch, String what) {
         requireNonNull(batch, what + " is null");
         ensureOpen();
+        ensureWritable();
         List<T> list = batch instanceof List<T> given ? given : new ArrayList<>(batch);
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i) == null) {
@@ -266,6 +267,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         requireNonNull(table, "table is null");
         requireNonNull(range, "range is null");
         ensureOpen();
+        ensureWritable();
         return jdbc.inTransaction("delete from " + table.tableName(),
                 connection -> JdbcExecutor.update(connection, reads.deleteRange(table, range)));
     }
@@ -313,6 +315,14 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         if (closed.compareAndSet(false, true)) {
             connections.close();
         }
+    }
+
+    /**
+     * Called before every write; a store opened for reading only overrides it to refuse writes with a message that
+     * says how to open it for writing.
+     */
+    protected void ensureWritable() {
+        // Writable by default.
     }
 
     /** @throws StoreUnavailableException when the store has been closed */

@@ -43,6 +43,9 @@ final class ResultSetStream {
                 } catch (SQLException e) {
                     releaseOnce.run();
                     throw translate.apply(e);
+                } catch (IllegalArgumentException e) {
+                    releaseOnce.run();
+                    throw JdbcExecutor.unreadableRow("stream rows", e);
                 }
             }
         };
