@@ -9,6 +9,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.ValidateResult;
 
 import javax.sql.DataSource;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
@@ -43,6 +45,7 @@ public final class FlywaySchemaManager {
     private final DataSource dataSource;
     private final String location;
     private final String storeDescription;
+    private final UnaryOperator<FluentConfiguration> customization;
 
     /**
      * @param dataSource connections to the store's database, closed by Flyway after use
@@ -50,9 +53,19 @@ public final class FlywaySchemaManager {
      * @param storeDescription what the store opens, named in messages
      */
     public FlywaySchemaManager(DataSource dataSource, String location, String storeDescription) {
+        this(dataSource, location, storeDescription, UnaryOperator.identity());
+    }
+
+    /**
+     * @param customization adds a backend's own settings to Flyway's configuration, for example the schema to
+     *                      manage or placeholders that its scripts use
+     */
+    public FlywaySchemaManager(DataSource dataSource, String location, String storeDescription,
+                               UnaryOperator<FluentConfiguration> customization) {
         this.dataSource = requireNonNull(dataSource, "dataSource is null");
         this.location = requireNonNull(location, "location is null");
         this.storeDescription = requireNonNull(storeDescription, "storeDescription is null");
+        this.customization = requireNonNull(customization, "customization is null");
     }
 
     /**
@@ -131,14 +144,14 @@ public final class FlywaySchemaManager {
     }
 
     private Flyway flyway() {
-        return Flyway.configure(getClass().getClassLoader())
+        return customization.apply(Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations(location)
                 .table(HISTORY_TABLE)
                 .baselineVersion(LEGACY_VERSION)
                 .baselineDescription("adopted schema of the older system")
                 .failOnMissingLocations(true)
-                .cleanDisabled(true)
+                .cleanDisabled(true))
                 .load();
     }
 

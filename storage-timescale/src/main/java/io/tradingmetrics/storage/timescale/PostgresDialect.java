@@ -1,0 +1,174 @@
+package io.tradingmetrics.storage.timescale;
+
+import io.tradingmetrics.storage.api.Interval;
+import io.tradingmetrics.storage.api.LatestQuery;
+import io.tradingmetrics.storage.api.StoreTable;
+import io.tradingmetrics.storage.jdbc.SqlBuilder;
+import io.tradingmetrics.storage.jdbc.SqlDialect;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * PostgreSQL's SQL, with TimescaleDB's {@code time_bucket} and {@code first}/{@code last} where the extension is
+ * used and portable equivalents that give the same results where it is not. Text is ordered with
+ * {@code COLLATE "C"} (byte order of UTF-8, which is code point order) so that results do not depend on the
+ * database's collation and sort as DuckDB sorts them.
+ */
+final class PostgresDialect implements SqlDialect {
+    /** 2000-01-03T00:00Z, the Monday TimescaleDB counts fixed-width buckets from, in epoch seconds. */
+    static final long ORIGIN_EPOCH_SECONDS = 946_857_600L;
+
+    private final TimescaleFeatures features;
+
+    PostgresDialect(TimescaleFeatures features) {
+        this.features = requireNonNull(features, "features is null");
+    }
+
+    @Override
+    public String timeBucket(Interval interval, String timestamp) {
+        if (features.active()) {
+            String width = interval.isMonths() ? "1 month" : interval.widthMicros() / 1_000_000L + " seconds";
+            return features.functionSchema() + ".time_bucket(INTERVAL '" + width + "', " + timestamp + ")";
+        }
+        return portableTimeBucket(interval, timestamp);
+    }
+
+    /**
+     * The bucket start without TimescaleDB. Months: the calendar month in UTC. Fixed widths (whole seconds): the
+     * whole seconds since the origin, floored to a multiple of the width in exact integer arithmetic (flooring to
+     * the second first changes nothing, since the width is whole seconds), back to a timestamp.
+     */
+    static String portableTimeBucket(Interval interval, String timestamp) {
+        if (interval.isMonths()) {
+            return "(date_trunc('month', " + timestamp + " AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')";
+        }
+        long width = interval.widthMicros() / 1_000_000L;
+        String sinceOrigin = "(floor(extract(epoch FROM " + timestamp + "))::bigint - " + ORIGIN_EPOCH_SECONDS + ")";
+        return "to_timestamp((" + ORIGIN_EPOCH_SECONDS + " + " + sinceOrigin + " - mod(mod(" + sinceOrigin + ", "
+                + width + ") + " + width + ", " + width + "))::double precision)";
+    }
+
+    @Override
+    public String first(String value, String orderBy) {
+        return features.active() ? features.functionSchema() + ".first(" + value + ", " + orderBy + ")"
+                : "(array_agg(" + value + " ORDER BY " + orderBy + "))[1]";
+    }
+
+    @Override
+    public String last(String value, String orderBy) {
+        return features.active() ? features.functionSchema() + ".last(" + value + ", " + orderBy + ")"
+                : "(array_agg(" + value + " ORDER BY " + orderBy + " DESC))[1]";
+    }
+
+    @Override
+    public String percentile(double fraction, String value) {
+        return "percentile_cont(" + fraction + ") WITHIN GROUP (ORDER BY " + value + ")";
+    }
+
+    @Override
+    public String orderTextNullsFirst(String column) {
+        return column + " COLLATE \"C\" NULLS FIRST";
+    }
+
+    /**
+     * {@code labels ->> key = value} per label: {@code ->>} gives a string's text and any other JSON value's JSON
+     * text, so labels that the older system stored as numbers still match.
+     */
+    @Override
+    public void appendLabelsMatch(SqlBuilder sql, String labelsColumn, Map<String, String> labels) {
+        for (Map.Entry<String, String> label : new TreeMap<>(labels).entrySet()) {
+            sql.sql(" AND (" + labelsColumn + " ->> CAST(").param(label.getKey()).sql(" AS TEXT)) = CAST(")
+                    .param(label.getValue()).sql(" AS TEXT)");
+        }
+    }
+
+    /**
+     * A loose index scan: the distinct metrics, then each metric's distinct symbols, are found by one index probe
+     * each (recursive {@code min(...) > previous}) on {@code (metric_name, symbol, timestamp DESC)}, and each series'
+     * newest row by one more ({@code ORDER BY timestamp DESC LIMIT 1}). That reads a few rows per series instead of
+     * the whole table, which {@code DISTINCT ON} or a window would sort.
+     */
+    @Override
+    public SqlBuilder latestPerSeries(LatestQuery query) {
+        SqlBuilder sql = new SqlBuilder().sql("WITH RECURSIVE metrics(name) AS (");
+        if (query.metricNames().isEmpty()) {
+            sql.sql("SELECT min(metric_name) FROM trading_metrics UNION ALL SELECT (SELECT min(t.metric_name)"
+                    + " FROM trading_metrics t WHERE t.metric_name > m.name) FROM metrics m WHERE m.name IS NOT NULL");
+        } else {
+            String separator = "";
+            for (String name : new TreeSet<>(query.metricNames())) {
+                sql.sql(separator + "SELECT CAST(").param(name).sql(" AS TEXT)");
+                separator = " UNION ALL ";
+            }
+        }
+        sql.sql("), series(name, symbol) AS (");
+        if (query.symbol().isPresent()) {
+            sql.sql("SELECT name, CAST(").param(query.symbol().get()).sql(" AS TEXT) FROM metrics WHERE name IS NOT NULL)");
+        } else {
+            sql.sql("SELECT m.name, (SELECT min(t.symbol) FROM trading_metrics t WHERE t.metric_name = m.name)"
+                    + " FROM metrics m WHERE m.name IS NOT NULL UNION ALL SELECT s.name, (SELECT min(t.symbol)"
+                    + " FROM trading_metrics t WHERE t.metric_name = s.name AND t.symbol > s.symbol) FROM series s"
+                    + " WHERE s.symbol IS NOT NULL)");
+        }
+        String newest = " ORDER BY t.timestamp DESC LIMIT 1) p";
+        sql.sql(" SELECT * FROM (SELECT p.timestamp, p.metric_name, p.value, p.symbol, p.labels FROM series s CROSS JOIN LATERAL"
+                + " (SELECT t.timestamp, t.metric_name, t.value, t.symbol, t.labels FROM trading_metrics t"
+                + " WHERE t.metric_name = s.name AND t.symbol = s.symbol" + newest + " WHERE s.symbol IS NOT NULL");
+        if (query.symbol().isEmpty()) {
+            sql.sql(" UNION ALL SELECT p.timestamp, p.metric_name, p.value, p.symbol, p.labels FROM metrics m"
+                    + " CROSS JOIN LATERAL (SELECT t.timestamp, t.metric_name, t.value, t.symbol, t.labels"
+                    + " FROM trading_metrics t WHERE t.metric_name = m.name AND t.symbol IS NULL" + newest
+                    + " WHERE m.name IS NOT NULL");
+        }
+        return sql.sql(") latest ORDER BY metric_name COLLATE \"C\", " + orderTextNullsFirst("symbol"));
+    }
+
+    @Override
+    public String engineVersion(Connection connection) throws SQLException {
+        String version = "PostgreSQL " + queryString(connection, "SELECT current_setting('server_version')");
+        return features.active() ? version + " + TimescaleDB " + features.version().orElse("?") : version;
+    }
+
+    /** Hypertables report the size of all their chunks; plain tables their heap, indexes and TOAST. */
+    @Override
+    public OptionalLong tableBytesOnDisk(Connection connection, StoreTable table) throws SQLException {
+        String relation = "format('%I.%I', current_schema(), '" + table.tableName() + "')::regclass";
+        String sql = features.active()
+                ? "SELECT CASE WHEN EXISTS (SELECT 1 FROM timescaledb_information.hypertables WHERE hypertable_schema"
+                + " = current_schema() AND hypertable_name = '" + table.tableName() + "') THEN "
+                + features.functionSchema() + ".hypertable_size(" + relation + ") ELSE pg_total_relation_size("
+                + relation + ") END"
+                : "SELECT pg_total_relation_size(" + relation + ")";
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            long bytes = row.getLong(1);
+            return row.wasNull() ? OptionalLong.empty() : OptionalLong.of(bytes);
+        }
+    }
+
+    /** VACUUM cannot run in a transaction: the connection is in auto-commit mode. */
+    @Override
+    public void optimize(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (StoreTable table : StoreTable.values()) {
+                statement.execute("VACUUM (ANALYZE) " + table.tableName());
+            }
+        }
+    }
+
+    static String queryString(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+}

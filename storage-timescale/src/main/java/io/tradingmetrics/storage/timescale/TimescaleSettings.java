@@ -1,0 +1,173 @@
+package io.tradingmetrics.storage.timescale;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
+import io.tradingmetrics.storage.api.StoreConfigException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The settings of the TimescaleDB / PostgreSQL store: the {@code metrics.store.timescale} block of
+ * {@code reference.conf}, checked as a whole. {@link #toString()} never shows the password.
+ *
+ * @param server the server, credentials taken out
+ * @param user the user to connect as (the URL's, else the {@code user} key)
+ * @param password the password (the URL's, else the {@code password} key); empty for none
+ * @param schema the schema that holds the tables
+ * @param poolSize the most connections kept open
+ * @param timescaleMode whether TimescaleDB is used
+ * @param chunkInterval the time span of one hypertable chunk
+ * @param migrateOnStart whether opening the store migrates its schema
+ * @param connectTimeout how long to wait for a connection
+ * @param statementTimeout the longest a statement may run, zero for no limit
+ * @param applicationName the name reported to the server
+ */
+public record TimescaleSettings(PostgresUrl server, String user, String password, String schema, int poolSize,
+                                TimescaleMode timescaleMode, Duration chunkInterval, boolean migrateOnStart,
+                                Duration connectTimeout, Duration statementTimeout, String applicationName) {
+    /** The path of the block in the application's configuration. */
+    public static final String PATH = "metrics.store.timescale";
+    private static final Set<String> KEYS = Set.of("url", "host", "port", "database", "user", "password", "schema",
+            "pool-size", "timescaledb", "chunk-interval", "migrate-on-start", "connect-timeout", "statement-timeout",
+            "application-name");
+
+    public TimescaleSettings {
+        requireNonNull(server, "server is null");
+        requireNonNull(user, "user is null");
+        requireNonNull(password, "password is null");
+        requireNonNull(schema, "schema is null");
+        requireNonNull(timescaleMode, "timescaleMode is null");
+        requireNonNull(chunkInterval, "chunkInterval is null");
+        requireNonNull(connectTimeout, "connectTimeout is null");
+        requireNonNull(statementTimeout, "statementTimeout is null");
+        requireNonNull(applicationName, "applicationName is null");
+    }
+
+    /** @return the defaults of {@code reference.conf} (with the environment's overrides) */
+    public static Config defaults() {
+        return ConfigFactory.defaultReference(TimescaleSettings.class.getClassLoader()).getConfig(PATH);
+    }
+
+    /**
+     * Reads the store's block; keys it lacks take their defaults.
+     *
+     * @throws StoreConfigException listing every unknown key and unusable value at once
+     */
+    public static TimescaleSettings from(Config block) {
+        Config config = requireNonNull(block, "block is null").withFallback(defaults()).resolve();
+        List<String> problems = new ArrayList<>();
+        Set<String> unknown = new TreeSet<>(block.root().keySet());
+        unknown.removeAll(KEYS);
+        if (!unknown.isEmpty()) {
+            problems.add("unknown key(s) " + unknown.stream().map(k -> PATH + "." + k).toList()
+                    + "; valid keys: " + new TreeSet<>(KEYS));
+        }
+        String url = read(problems, () -> config.getString("url"), "");
+        PostgresUrl server = read(problems, () -> url.isBlank()
+                ? PostgresUrl.of(checked(config.getString("host"), !config.getString("host").isBlank(), "host", "a host name"),
+                        checked(config.getInt("port"), config.getInt("port") > 0 && config.getInt("port") < 65536, "port", "1..65535"),
+                        config.getString("database"))
+                : PostgresUrl.parse(url, PATH + ".url"), null);
+        String user = read(problems, () -> config.getString("user"), "");
+        String password = read(problems, () -> config.getString("password"), "");
+        if (server != null) {
+            user = server.user().orElse(user);
+            password = server.password().orElse(password);
+        }
+        String finalUser = user;
+        read(problems, () -> checked(finalUser, !finalUser.isBlank(), "user", "a user name"), "");
+        String schema = read(problems, () -> {
+            String s = config.getString("schema");
+            return checked(s, !s.isBlank() && s.indexOf('\0') < 0 && s.length() <= 63, "schema",
+                    "a schema name of 1 to 63 characters");
+        }, "public");
+        int poolSize = read(problems, () -> checked(config.getInt("pool-size"), config.getInt("pool-size") >= 1,
+                "pool-size", "1 or more"), 1);
+        TimescaleMode mode = read(problems, () -> TimescaleMode.parse(config.getString("timescaledb"),
+                PATH + ".timescaledb"), TimescaleMode.AUTO);
+        Duration chunk = read(problems, () -> checked(config.getDuration("chunk-interval"),
+                config.getDuration("chunk-interval").compareTo(Duration.ofMinutes(1)) >= 0, "chunk-interval",
+                "at least 1m"), Duration.ofDays(1));
+        boolean migrate = read(problems, () -> config.getBoolean("migrate-on-start"), true);
+        Duration connect = read(problems, () -> checked(config.getDuration("connect-timeout"),
+                config.getDuration("connect-timeout").toMillis() >= 250, "connect-timeout", "at least 250ms"),
+                Duration.ofSeconds(10));
+        Duration statement = read(problems, () -> checked(config.getDuration("statement-timeout"),
+                !config.getDuration("statement-timeout").isNegative(), "statement-timeout", "0 or more"),
+                Duration.ZERO);
+        String application = read(problems, () -> config.getString("application-name"), "");
+        if (!problems.isEmpty()) {
+            throw new StoreConfigException("invalid TimescaleDB store configuration: " + String.join("; ", problems));
+        }
+        return new TimescaleSettings(server, user, password, schema, poolSize, mode, chunk, migrate, connect,
+                statement, application);
+    }
+
+    /**
+     * The settings that select a server by URL, for {@code MetricsStoreFactory#configForUrl}: the URL without
+     * credentials, and the user and password it names.
+     */
+    public static Config forUrl(String url) {
+        PostgresUrl server = PostgresUrl.parse(url, "url");
+        Config config = ConfigFactory.empty().withValue("url", ConfigValueFactory.fromAnyRef(server.jdbcUrl("")));
+        if (server.user().isPresent()) {
+            config = config.withValue("user", ConfigValueFactory.fromAnyRef(server.user().get()));
+        }
+        if (server.password().isPresent()) {
+            config = config.withValue("password", ConfigValueFactory.fromAnyRef(server.password().get()));
+        }
+        return config;
+    }
+
+    /** @return the JDBC URL to connect with (no credentials) */
+    public String jdbcUrl() {
+        return server.jdbcUrl(user);
+    }
+
+    /** @return the server and database for messages, without credentials */
+    public String describe() {
+        return server.describe(user) + " (schema " + schema + ")";
+    }
+
+    /** @return the settings as a map of their keys, password masked */
+    public Map<String, String> describeAll() {
+        return Map.of("url", jdbcUrl(), "user", user, "password", password.isEmpty() ? "" : "***", "schema", schema,
+                "pool-size", Integer.toString(poolSize), "timescaledb", timescaleMode.configName(),
+                "chunk-interval", chunkInterval.toString(), "migrate-on-start", Boolean.toString(migrateOnStart),
+                "connect-timeout", connectTimeout.toString(), "statement-timeout", statementTimeout.toString());
+    }
+
+    @Override
+    public String toString() {
+        return "TimescaleSettings" + new TreeMap<>(describeAll());
+    }
+
+    private static <T> T read(List<String> problems, Supplier<T> reader, T fallback) {
+        try {
+            return reader.get();
+        } catch (ConfigException e) {
+            problems.add(PATH + ": " + e.getMessage());
+        } catch (StoreConfigException e) {
+            problems.add(e.getMessage());
+        }
+        return fallback;
+    }
+
+    private static <T> T checked(T value, boolean valid, String key, String expected) {
+        if (!valid) {
+            throw new StoreConfigException(PATH + "." + key + " = " + value + " is not usable; give " + expected);
+        }
+        return value;
+    }
+}
