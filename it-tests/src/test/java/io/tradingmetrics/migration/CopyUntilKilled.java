@@ -9,11 +9,12 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Run in a child JVM by {@link KillAndResumeTest}: copies one DuckDB file into another and, once some chunks are
+ * Run in a child JVM by {@link KillAndResumeTest}: copies one store into another and, once some chunks are
  * done and a further batch is written (so that a chunk is half-written), writes a marker file and stalls every
  * worker, waiting to be killed.
  *
- * <p>Arguments: source file, target file, state directory, marker file, append (true/false).
+ * <p>Arguments: source and target as {@code duckdb:PATH} or {@code timescale:SCHEMA}, state directory, marker file,
+ * append (true/false).
  */
 public final class CopyUntilKilled {
     static final int CHUNKS_BEFORE_STALL = 3;
@@ -21,8 +22,8 @@ public final class CopyUntilKilled {
     private CopyUntilKilled() {}
 
     public static void main(String[] args) throws Exception {
-        Path source = Path.of(args[0]);
-        Path target = Path.of(args[1]);
+        String source = args[0];
+        String target = args[1];
         Path state = Path.of(args[2]);
         Path marker = Path.of(args[3]);
         boolean append = Boolean.parseBoolean(args[4]);
@@ -45,9 +46,9 @@ public final class CopyUntilKilled {
                 }
             }
         };
-        try (MetricsStore from = TestStores.duckDb(source); MetricsStore to = TestStores.duckDb(target)) {
-            new StoreMigrator(stallMidChunk).migrate(RowSource.of(TestStores.duckDbId(source), from), to,
-                    TestStores.duckDbId(target), KillAndResumeTest.options(state).withAppend(append));
+        try (MetricsStore from = TestStores.open(source); MetricsStore to = TestStores.open(target)) {
+            new StoreMigrator(stallMidChunk).migrate(RowSource.of(TestStores.id(source), from), to,
+                    TestStores.id(target), KillAndResumeTest.options(state).withAppend(append));
         }
         System.err.println("the copy finished although it should have stalled");
         System.exit(3);

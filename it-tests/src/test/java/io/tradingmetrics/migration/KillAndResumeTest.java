@@ -36,24 +36,39 @@ class KillAndResumeTest {
 
     @Test
     void aCopyKilledMidChunkResumesToAnExactCopy() throws Exception {
-        Path source = dir.resolve("source.duckdb");
-        Path target = dir.resolve("target.duckdb");
-        try (MetricsStore store = TestStores.duckDb(source)) {
+        String source = "duckdb:" + dir.resolve("source.duckdb");
+        try (MetricsStore store = TestStores.open(source)) {
             TestRows.fill(store, POINTS, 300, 40);
         }
-        TestStores.duckDb(target).close();
+        killAndResume(source, "duckdb:" + dir.resolve("target.duckdb"));
+    }
 
-        Map<String, Object> checkpoint = killMidCopy(source, target, false);
-        long copiedBeforeKill = doneRows(checkpoint);
+    @Test
+    void aCopyIntoTimescaleKilledMidChunkResumesToAnExactCopy() throws Exception {
+        String source = "duckdb:" + dir.resolve("source.duckdb");
+        try (MetricsStore store = TestStores.open(source)) {
+            TestRows.fill(store, POINTS, 300, 40);
+        }
+        String schema = TestStores.newSchema();
+        try {
+            killAndResume(source, "timescale:" + schema);
+        } finally {
+            TestStores.dropSchema(schema);
+        }
+    }
+
+    private void killAndResume(String source, String target) throws Exception {
+        TestStores.open(target).close();
+        long copiedBeforeKill = doneRows(killMidCopy(source, target, false));
 
         RecordingListener listener = new RecordingListener();
-        try (MetricsStore from = TestStores.duckDb(source); MetricsStore to = TestStores.duckDb(target)) {
+        try (MetricsStore from = TestStores.open(source); MetricsStore to = TestStores.open(target)) {
             long inTarget = to.count(StoreTable.TRADING_METRICS, TimeRange.all());
             assertThat(inTarget).as("a chunk was half-written when the copy was killed")
                     .isGreaterThan(copiedBeforeKill);
 
-            MigrationReport report = new StoreMigrator(listener).migrate(RowSource.of(TestStores.duckDbId(source),
-                    from), to, TestStores.duckDbId(target), options(dir.resolve("state")).withVerify(true));
+            MigrationReport report = new StoreMigrator(listener).migrate(RowSource.of(TestStores.id(source), from),
+                    to, TestStores.id(target), options(dir.resolve("state")).withVerify(true));
 
             MigrationReport.TableReport metrics = report.tables().get(0);
             assertThat(metrics.chunksSkipped()).isGreaterThanOrEqualTo(CopyUntilKilled.CHUNKS_BEFORE_STALL);
@@ -86,7 +101,7 @@ class KillAndResumeTest {
             heldDigest = TestRows.digest(store, StoreTable.TRADING_METRICS);
         }
 
-        killMidCopy(source, target, true);
+        killMidCopy("duckdb:" + source, "duckdb:" + target, true);
 
         try (MetricsStore from = TestStores.duckDb(source); MetricsStore to = TestStores.duckDb(target)) {
             RecordingListener listener = new RecordingListener();
@@ -104,13 +119,13 @@ class KillAndResumeTest {
     }
 
     /** Runs the copy in a child JVM, waits until it stalls mid-chunk, kills it. @return the checkpoint then */
-    private Map<String, Object> killMidCopy(Path source, Path target, boolean append) throws Exception {
+    private Map<String, Object> killMidCopy(String source, String target, boolean append) throws Exception {
         Path state = dir.resolve("state");
         Path marker = dir.resolve("stalled");
         Path log = dir.resolve("child.log");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Duser.timezone=Asia/Kathmandu", "-cp", System.getProperty("java.class.path"),
-                CopyUntilKilled.class.getName(), source.toString(), target.toString(), state.toString(),
+                CopyUntilKilled.class.getName(), source, target, state.toString(),
                 marker.toString(), Boolean.toString(append))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
