@@ -56,9 +56,15 @@ final class DuckDbErrorTranslator extends SqlErrorTranslator {
                 + DuckDbStoreConfig.BLOCK + ".read-only = true in both. (DuckDB: " + e.getMessage().strip() + ")", e);
     }
 
+    @Override
+    protected String unavailableHint() {
+        return "check that the path names a DuckDB database file (read-only mode does not create one), that its"
+                + " folder is writable, and that the disk has room";
+    }
+
     private static boolean isReadOnlyRefusal(SQLException e) {
         String message = e.getMessage();
-        return message != null && message.contains("read-only mode");
+        return message != null && message.contains("attached in read-only mode");
     }
 
     @Override

@@ -65,6 +65,20 @@ class FileLockTest {
     }
 
     @Test
+    void aMissingFileOpenedReadOnlyOrAFileThatIsNoDatabaseIsExplained() throws Exception {
+        Path missing = folder.resolve("missing/none.duckdb");
+        assertThatThrownBy(() -> DuckDbMetricsStore.open(new DuckDbStoreConfig(missing.toString(), 0, "", true, true)))
+                .isInstanceOf(StoreUnavailableException.class).hasMessageContaining(missing.toString())
+                .hasMessageContaining("read-only mode does not create one");
+        assertThat(missing.getParent()).doesNotExist();
+        Path text = folder.resolve("notes.duckdb");
+        java.nio.file.Files.writeString(text, "these are notes, not a database\n".repeat(500));
+        assertThatThrownBy(() -> DuckDbMetricsStore.open(DuckDbStoreConfig.of(text.toString())))
+                .isInstanceOf(StoreUnavailableException.class).hasMessageContaining(text.toString());
+        assertThat(java.nio.file.Files.readString(text)).startsWith("these are notes");
+    }
+
+    @Test
     void parsesDuckDbsLockMessage() {
         String message = "IO Error: Could not set lock on file \"/data/x.duckdb\": Conflicting lock is held in"
                 + " /usr/lib/jvm/java-17/bin/java (PID 18611). See also https://duckdb.org/docs/connect/concurrency";

@@ -71,6 +71,23 @@ class QueryTest {
     }
 
     @Test
+    void labelFiltersTakeKeysWithQuotesDotsDollarsSlashesAndTildesLiterally() {
+        Map<String, String> odd = Map.of("q\"uote", "a", "dot.key", "b", "$.dollar", "c", "it's", "d'", "a/b~c", "e",
+                "ünï 😀", "f");
+        store.insertMetrics(List.of(MetricPoint.of(T, "odd", 1, "X", odd),
+                MetricPoint.of(T, "odd", 2, "X", Map.of("dot", Map.of("key", "b").toString()))));
+        for (Map.Entry<String, String> label : odd.entrySet()) {
+            assertThat(store.queryMetrics(MetricQuery.of("odd", TimeRange.all()).withLabels(Map.of(label.getKey(),
+                    label.getValue())))).as(label.getKey()).extracting(MetricPoint::value).containsExactly(1.0);
+        }
+        assertThat(store.queryMetrics(MetricQuery.of("odd", TimeRange.all()).withLabels(odd))).hasSize(1);
+        assertThat(store.queryMetrics(MetricQuery.of("odd", TimeRange.all()).withLabels(Map.of("dot.key", "x"))))
+                .isEmpty();
+        assertThat(store.aggregate(AggregationQuery.of("odd", TimeRange.all(), Interval.DAY_1, Aggregation.SUM)
+                .withLabels(Map.of("it's", "d'")))).extracting(b -> b.value().getAsDouble()).containsExactly(1.0);
+    }
+
+    @Test
     void aggregatesOneSeriesPerMinute() {
         assertThat(values(Aggregation.AVG)).containsExactly(305.0, 90.0, 20.0, 120.0);
         assertThat(values(Aggregation.SUM)).containsExactly(1220.0, 90.0, 20.0, 120.0);

@@ -144,7 +144,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     public List<MetricPoint> queryMetrics(MetricQuery query) {
         requireNonNull(query, "query is null");
         ensureOpen();
-        return jdbc.list("query metric " + query.metricName(), reads.metrics(query), RowMappers::metricPoint);
+        return jdbc.list("query metric " + query.metricName(), reads.metrics(query), RowMappers.metricPoints());
     }
 
     @Override
@@ -161,7 +161,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     public List<MetricPoint> latest(LatestQuery query) {
         requireNonNull(query, "query is null");
         ensureOpen();
-        return jdbc.list("read the latest points", dialect.latestPerSeries(query), RowMappers::metricPoint);
+        return jdbc.list("read the latest points", dialect.latestPerSeries(query), RowMappers.metricPoints());
     }
 
     @Override
@@ -208,7 +208,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
 
     @Override
     public Stream<MetricPoint> streamMetrics(TimeRange range) {
-        return stream(StoreTable.TRADING_METRICS, range, RowMappers::metricPoint);
+        return stream(StoreTable.TRADING_METRICS, range, RowMappers.metricPoints());
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.tradingmetrics.storage.api.PerformanceSnapshot;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 
 /** Maps rows of the store's fixed column lists to records. The column lists are the {@code *_COLUMNS} constants. */
 public final class RowMappers {
@@ -25,10 +26,26 @@ public final class RowMappers {
         T map(ResultSet row) throws SQLException;
     }
 
-    /** @return the point of a row of {@link #METRIC_COLUMNS} */
-    public static MetricPoint metricPoint(ResultSet row) throws SQLException {
-        return new MetricPoint(JdbcValues.instant(row, 1), row.getString(2), row.getDouble(3),
-                JdbcValues.optionalString(row, 4), LabelsJson.read(row.getString(5)));
+    /**
+     * @return a mapper of rows of {@link #METRIC_COLUMNS} to points, for one query (not thread-safe): it parses a
+     *         labels text once for a run of rows that repeat it, as rows of one series mostly do
+     */
+    public static RowMapper<MetricPoint> metricPoints() {
+        return new RowMapper<>() {
+            private String lastText;
+            private Map<String, String> lastLabels = Map.of();
+
+            @Override
+            public MetricPoint map(ResultSet row) throws SQLException {
+                String text = row.getString(5);
+                if (text != null && !text.equals(lastText)) {
+                    lastLabels = LabelsJson.read(text);
+                    lastText = text;
+                }
+                return new MetricPoint(JdbcValues.instant(row, 1), row.getString(2), row.getDouble(3),
+                        JdbcValues.optionalString(row, 4), text == null ? Map.of() : lastLabels);
+            }
+        };
     }
 
     /** @return the candle of a row of {@link #CANDLE_COLUMNS} */

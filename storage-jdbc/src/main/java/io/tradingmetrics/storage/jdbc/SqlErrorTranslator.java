@@ -36,8 +36,7 @@ public class SqlErrorTranslator {
         String detail = rootMessage(e);
         String prefix = "cannot " + action + " in " + storeDescription + ": " + detail;
         if (isUnavailable(e)) {
-            return new StoreUnavailableException(prefix + "; check that the database is running and reachable,"
-                    + " then retry", e);
+            return new StoreUnavailableException(prefix + "; " + unavailableHint(), e);
         }
         if (isInvalidInput(e)) {
             return new InvalidInputException(prefix + "; nothing was written, correct the value and retry");
@@ -47,6 +46,11 @@ public class SqlErrorTranslator {
                     + " (bin/metrics migrate) or check that the store points at the right database", e);
         }
         return new MetricsStoreException(prefix, e);
+    }
+
+    /** @return what to do when the database cannot be reached or opened, for messages */
+    protected String unavailableHint() {
+        return "check that the database is running and reachable, then retry";
     }
 
     /** @return whether the database cannot be reached or opened (SQLSTATE class 08, 53, 57P) */
