@@ -188,6 +188,38 @@ class LegacyAdoptionTest {
     }
 
     @Test
+    void aFailingUpgradeIsRolledBackWholeAndSucceedsOnceTheCauseIsRemoved() throws Exception {
+        Path file = folder.resolve("blocked.duckdb");
+        try (Connection legacy = DriverManager.getConnection("jdbc:duckdb:" + file)) {
+            execute(legacy, LEGACY_DDL);
+            execute(legacy, "INSERT INTO trading_metrics VALUES ('2025-01-01 00:00:00', 'm', 1.0, 'S', '{\"k\": 1}')");
+            execute(legacy, "INSERT INTO candles VALUES ('2025-01-01 00:00:00', 'S', 1, 2, 0.5, 1.5, 7)");
+            // A table in the way of the upgrade's rebuild of candles makes script 2 fail half-way.
+            execute(legacy, "CREATE TABLE candles_v2 (x INTEGER)");
+        }
+        assertThatThrownBy(() -> DuckDbMetricsStore.open(DuckDbStoreConfig.of(file.toString())))
+                .isInstanceOf(SchemaException.class).hasMessageContaining("candles_v2")
+                .hasMessageContaining("rolled back");
+        try (Connection check = DriverManager.getConnection("jdbc:duckdb:" + file)) {
+            // trading_metrics was rebuilt before the failure: the rollback restored the original.
+            assertThat(queryStrings(check, "SELECT data_type FROM information_schema.columns"
+                    + " WHERE column_name = 'timestamp' AND table_name = 'trading_metrics'")).containsExactly("TIMESTAMP");
+            assertThat(queryStrings(check, "SELECT CAST(timestamp AS VARCHAR) || ' ' || labels FROM trading_metrics"))
+                    .containsExactly("2025-01-01 00:00:00 {\"k\": 1}");
+            assertThat(queryStrings(check, "SELECT index_name FROM duckdb_indexes() ORDER BY 1")).contains(
+                    "idx_metrics_timestamp", "idx_candles_symbol_time");
+            execute(check, "DROP TABLE candles_v2");
+        }
+        try (DuckDbMetricsStore store = DuckDbMetricsStore.open(DuckDbStoreConfig.of(file.toString()))) {
+            assertThat(store.schemaInfo().currentVersion()).isEqualTo("2");
+            assertThat(store.queryMetrics(MetricQuery.of("m", TimeRange.all()))).containsExactly(
+                    MetricPoint.of(Instant.parse("2025-01-01T00:00:00Z"), "m", 1.0, "S", Map.of("k", "1")));
+            assertThat(store.candles(CandleQuery.of(TimeRange.all()))).containsExactly(
+                    new Candle(Instant.parse("2025-01-01T00:00:00Z"), "S", 1, 2, 0.5, 1.5, 7));
+        }
+    }
+
+    @Test
     void refusesAFileHoldingOnlySomeOfTheTables() throws Exception {
         Path file = folder.resolve("partial.duckdb");
         try (Connection partial = DriverManager.getConnection("jdbc:duckdb:" + file)) {

@@ -17,7 +17,7 @@ public final class LockHolderMain {
             properties.setProperty("duckdb.read_only", "true");
         }
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + args[0], properties)) {
-            System.out.println("LOCKED");
+            System.out.println(connection.isClosed() ? "CLOSED" : "LOCKED");
             System.out.flush();
             while (System.in.read() >= 0) {
                 // Hold the file until the parent closes our input or ends us.

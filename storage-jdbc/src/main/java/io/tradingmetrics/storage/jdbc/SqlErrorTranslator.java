@@ -39,7 +39,8 @@ public class SqlErrorTranslator {
             return new StoreUnavailableException(prefix + "; " + unavailableHint(), e);
         }
         if (isInvalidInput(e)) {
-            return new InvalidInputException(prefix + "; nothing was written, correct the value and retry");
+            return new InvalidInputException(prefix + "; the database refused a value: correct it and retry (a refused"
+                    + " write stores nothing)");
         }
         if (isSchemaProblem(e)) {
             return new SchemaException(prefix + "; the schema is not what this code expects: run the migrations"
