@@ -55,7 +55,7 @@ public abstract class CandleContract extends StoreContract {
     }
 
     @ParameterizedTest(name = "to {0}")
-    @EnumSource(value = Interval.class, names = {"MINUTE_15", "HOUR_1", "HOUR_4", "DAY_1"})
+    @EnumSource(value = Interval.class, names = {"MINUTE_1", "MINUTE_15", "HOUR_1", "HOUR_4", "DAY_1", "WEEK_1", "MONTH_1"})
     @DisplayName("a roll-up opens with the first candle by time, closes with the last, keeps the extremes, sums volume")
     void rollUp(Interval interval) {
         givenMinuteCandles();

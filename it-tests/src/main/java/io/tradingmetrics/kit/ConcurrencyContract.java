@@ -2,6 +2,8 @@ package io.tradingmetrics.kit;
 
 import io.tradingmetrics.storage.api.Aggregation;
 import io.tradingmetrics.storage.api.AggregationQuery;
+import io.tradingmetrics.storage.api.Candle;
+import io.tradingmetrics.storage.api.CandleQuery;
 import io.tradingmetrics.storage.api.Interval;
 import io.tradingmetrics.storage.api.LatestQuery;
 import io.tradingmetrics.storage.api.MetricPoint;
@@ -13,7 +15,6 @@ import io.tradingmetrics.storage.api.TimeRange;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -97,6 +98,46 @@ public abstract class ConcurrencyContract extends StoreContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    @DisplayName("writers upserting the same candle and snapshot keys at once leave exactly one row per key")
+    void contendedUpserts() throws Exception {
+        MetricsStore store = store();
+        int rounds = 100;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        try {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int w = 0; w < WRITERS; w++) {
+                int writer = w;
+                writers.add(pool.submit(() -> {
+                    start.await();
+                    for (int round = 0; round < rounds; round++) {
+                        // Every writer writes the same ten keys, each time with its own figures.
+                        Instant at = BASE.plusSeconds(round % 10);
+                        store.upsertCandles(List.of(new Candle(at, "AAPL", writer, writer + 1, writer, writer, round),
+                                new Candle(at, "MSFT", writer, writer + 1, writer, writer, round)));
+                        store.upsertPerformance(PerformanceSnapshot.of(at, writer, round, 0, 0, 0, writer));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> writer : writers) {
+                writer.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(store.count(StoreTable.CANDLES, TimeRange.all())).isEqualTo(20);
+        assertThat(store.count(StoreTable.PERFORMANCE_HISTORY, TimeRange.all())).isEqualTo(10);
+        // Each surviving row is one writer's whole write, never a mix of two.
+        assertThat(store.candles(CandleQuery.of(TimeRange.all())))
+                .allMatch(c -> c.high() == c.open() + 1 && c.low() == c.open() && c.close() == c.open());
+        assertThat(store.performanceHistory(TimeRange.all()))
+                .allMatch(p -> p.totalTrades().getAsInt() == (int) p.portfolioValue());
     }
 
     /** Reads until the writers are done; each read must see whole batches only. */

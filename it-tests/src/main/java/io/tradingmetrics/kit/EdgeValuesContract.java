@@ -1,9 +1,14 @@
 package io.tradingmetrics.kit;
 
 import io.tradingmetrics.kit.support.KitAssertions;
+import io.tradingmetrics.kit.support.KitAssertions.Precision;
+import io.tradingmetrics.storage.api.Aggregation;
+import io.tradingmetrics.storage.api.AggregationQuery;
 import io.tradingmetrics.storage.api.Candle;
 import io.tradingmetrics.storage.api.CandleQuery;
+import io.tradingmetrics.storage.api.Interval;
 import io.tradingmetrics.storage.api.LatestQuery;
+import io.tradingmetrics.storage.api.MetricCandleQuery;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.MetricQuery;
 import io.tradingmetrics.storage.api.PerformanceSnapshot;
@@ -12,6 +17,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
@@ -85,6 +91,34 @@ public abstract class EdgeValuesContract extends StoreContract {
         PerformanceSnapshot snapshot = store().performanceHistory(TimeRange.all()).get(0);
         assertThat(Double.doubleToRawLongBits(snapshot.portfolioValue())).isEqualTo(Double.doubleToRawLongBits(-0.0));
         assertThat(Double.doubleToRawLongBits(snapshot.pnl())).isEqualTo(Double.doubleToRawLongBits(-0.0));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Aggregation.class, names = {"MIN", "MAX", "FIRST", "LAST"})
+    @DisplayName("extremes and first/last of -0.0 and the infinities keep them exactly, in aggregations and candles")
+    void specialDoublesInAggregations(Aggregation aggregation) {
+        double[] values = {-0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0};
+        for (int i = 0; i < values.length; i++) {
+            // One value per hour, so each bucket and each candle holds just that value.
+            insert(List.of(MetricPoint.of(BASE.plusSeconds(3_600L * i), "edge", values[i], "AAPL")));
+        }
+        insert(List.of(MetricPoint.of(BASE.plusSeconds(3_600L * 4), "edge", 1.0, "AAPL"),
+                MetricPoint.of(BASE.plusSeconds(3_600L * 4 + 1), "edge", Double.POSITIVE_INFINITY, "AAPL"),
+                MetricPoint.of(BASE.plusSeconds(3_600L * 4 + 2), "edge", Double.NEGATIVE_INFINITY, "AAPL"),
+                MetricPoint.of(BASE.plusSeconds(3_600L * 4 + 3), "edge", -0.0, "AAPL")));
+        AggregationQuery query = AggregationQuery.of("edge", TimeRange.all(), Interval.HOUR_1, aggregation);
+
+        KitAssertions.assertBuckets(store().aggregate(query), model.aggregate(query), Precision.EXACT);
+        MetricCandleQuery candles = MetricCandleQuery.of("edge", TimeRange.all(), Interval.HOUR_1);
+        List<Candle> actual = store().candlesFromMetrics(candles);
+        List<Candle> expected = model.candlesFromMetrics(candles);
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            KitAssertions.assertExactly(actual.get(i).open(), expected.get(i).open(), "open of candle " + i);
+            KitAssertions.assertExactly(actual.get(i).high(), expected.get(i).high(), "high of candle " + i);
+            KitAssertions.assertExactly(actual.get(i).low(), expected.get(i).low(), "low of candle " + i);
+            KitAssertions.assertExactly(actual.get(i).close(), expected.get(i).close(), "close of candle " + i);
+        }
     }
 
     @Test

@@ -11,12 +11,14 @@ import org.junit.jupiter.api.Nested;
  *
  * <pre>{@code
  * class MyStoreCompatibilityTest extends MetricsStoreCompatibilityKit {
- *     @Override
  *     protected MetricsStore createStore() {
  *         return new MyStoreFactory().create(configOfANewEmptyDatabase());
  *     }
  * }
  * }</pre>
+ *
+ * <p>Run it in a JVM whose default time zone is far from UTC (this project's build uses
+ * {@code -Duser.timezone=Asia/Kathmandu}): results must not depend on the zone, and only a non-UTC zone shows it.
  *
  * <p>Each concern lives in its own contract class; the nested classes below bind them to the store under test.
  * Every expected result is computed by a reference model from the test's own input. Every store opened for a test
@@ -25,7 +27,10 @@ import org.junit.jupiter.api.Nested;
 public abstract class MetricsStoreCompatibilityKit {
     private final OpenedStores stores = new OpenedStores(this::createStore, this::settings);
 
-    /** @return a new store over a fresh, empty database; called at most once per test */
+    /**
+     * @return a new store over a fresh, empty database of its own (a new file, a new schema or database); called at
+     *         most once per test, and closed by the kit when the test ends
+     */
     protected abstract MetricsStore createStore();
 
     /** @return how large the larger tests run; override to shrink them for a slow store */
@@ -33,9 +38,20 @@ public abstract class MetricsStoreCompatibilityKit {
         return KitSettings.defaults();
     }
 
+    /**
+     * Called after the test's stores are closed, for clean-up that needs them closed first (for example dropping
+     * the test's database); a subclass's own {@code @AfterEach} would run while they are still open.
+     */
+    protected void afterStoresClosed() {
+    }
+
     @AfterEach
     protected final void closeStores() {
-        stores.closeAll();
+        try {
+            stores.closeAll();
+        } finally {
+            afterStoresClosed();
+        }
     }
 
     @Nested

@@ -37,7 +37,7 @@ public abstract class TextValuesContract extends StoreContract {
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {"价格", "株価/円", "📈🚀", "👩‍💻🏳️‍🌈", "O'Reilly", "say \"hi\"", "back\\slash", "\\\\server\\n",
         "100%", "under_score", "%", "_", "'; DROP TABLE x; --", "\"; DROP TABLE x; --", "tab\tnew\nline\r",
-        "\u0001\u001f", " padded ", "{\"a\": [1]}", "$.venue", "a.b", "[0]", "?", "$1", "--", "/* x */", "日本語 🇯🇵 ü ß"})
+        "\u0001\u001f", " padded ", "{\"a\": [1]}", "$.venue", "a.b", "[0]", "a~b/c~1", "/", "?", "$1", "--", "/* x */", "日本語 🇯🇵 ü ß"})
     @DisplayName("a tricky text works as metric name, symbol, label key and label value, in every read")
     void trickyText(String text) {
         MetricPoint point = new MetricPoint(BASE, text, 42.5, Optional.of(text), Map.of(text, text, "plain", text));
@@ -70,6 +70,20 @@ public abstract class TextValuesContract extends StoreContract {
         assertThat(store().candles(CandleQuery.of(TimeRange.all(), text))).containsExactly(candle);
         assertThat(store().candlesFromMetrics(MetricCandleQuery.of(text, TimeRange.all(), Interval.MINUTE_1)
                 .withSymbol(text))).containsExactly(new Candle(BASE, text, 42.5, 42.5, 42.5, 42.5, 1));
+    }
+
+    @Test
+    @DisplayName("names, symbols and labels of 10,000 characters read back whole")
+    void longTexts() {
+        String long1 = "m".repeat(9_999) + "1";
+        String long2 = "m".repeat(9_999) + "2";
+        MetricPoint first = new MetricPoint(BASE, long1, 1, Optional.of(long1), Map.of(long1, long2));
+        MetricPoint second = new MetricPoint(BASE.plusSeconds(1), long2, 2, Optional.of(long2), Map.of(long2, long1));
+        insert(List.of(first, second));
+
+        assertThat(store().queryMetrics(MetricQuery.of(long1, TimeRange.all()).withSymbol(long1)
+                .withLabels(Map.of(long1, long2)))).containsExactly(first);
+        assertThat(store().latest(LatestQuery.all())).containsExactly(first, second);
     }
 
     @Test

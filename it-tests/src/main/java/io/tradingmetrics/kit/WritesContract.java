@@ -1,5 +1,6 @@
 package io.tradingmetrics.kit;
 
+import io.tradingmetrics.kit.support.MarketData;
 import io.tradingmetrics.storage.api.Candle;
 import io.tradingmetrics.storage.api.CandleQuery;
 import io.tradingmetrics.storage.api.MetricPoint;
@@ -7,7 +8,6 @@ import io.tradingmetrics.storage.api.MetricQuery;
 import io.tradingmetrics.storage.api.PerformanceSnapshot;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.TimeRange;
-import io.tradingmetrics.kit.support.MarketData;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

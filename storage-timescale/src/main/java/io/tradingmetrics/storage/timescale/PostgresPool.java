@@ -56,6 +56,7 @@ final class PostgresPool implements ConnectionSource {
         config.setConnectionInitSql(initSql(settings));
         config.addDataSourceProperty("connectTimeout", Math.max(1, settings.connectTimeout().toSeconds()));
         config.addDataSourceProperty("tcpKeepAlive", true);
+        settings.server().secrets().forEach(config::addDataSourceProperty);
         if (!settings.applicationName().isBlank()) {
             config.addDataSourceProperty("ApplicationName", settings.applicationName());
         }
@@ -110,6 +111,11 @@ final class PostgresPool implements ConnectionSource {
     public void giveBack(Connection connection, boolean broken) {
         if (broken) {
             dataSource.evictConnection(connection);
+            // One dead connection usually means a restarted server or a cut network: the idle ones are dead too.
+            // Retire them all, so the next calls connect afresh instead of failing one by one.
+            if (dataSource.getHikariPoolMXBean() != null) {
+                dataSource.getHikariPoolMXBean().softEvictConnections();
+            }
             return;
         }
         try {

@@ -99,6 +99,29 @@ class RoundTripTest {
 
     @ParameterizedTest
     @EnumSource(StoreTarget.class)
+    void aSchemaNameThatNeedsQuotingWorksEverywhere(StoreTarget target) throws Exception {
+        String schema = "Odd \"Schema\" " + Long.toHexString(System.nanoTime());
+        Instant t = Instant.parse("2024-01-01T00:00:00Z");
+        try (TestServer server = target.server()) {
+            try (var store = TimescaleMetricsStore.open(TimescaleSettings.from(server.storeConfig(
+                    "schema", schema, "timescaledb", target == StoreTarget.TIMESCALE_SERVER_MODE_OFF ? "off" : "auto")))) {
+                store.insertMetrics(List.of(MetricPoint.of(t, "price", 1, "BTC"), MetricPoint.of(t.plusSeconds(86_400 * 3), "price", 2, "BTC")));
+                store.upsertCandle(new Candle(t, "BTC", 1, 1, 1, 1, 1));
+                store.optimize();
+
+                assertThat(store.stats()).allSatisfy(stats -> assertThat(stats.bytesOnDisk()).isPresent());
+                assertThat(store.deleteOlderThan(t.plusSeconds(86_400 * 2))).containsEntry(StoreTable.TRADING_METRICS, 1L)
+                        .containsEntry(StoreTable.CANDLES, 1L);
+                assertThat(store.queryMetrics(MetricQuery.of("price", TimeRange.all()))).hasSize(1);
+                assertThat(store.schemaInfo().isUpToDate()).isTrue();
+            } finally {
+                server.execute("DROP SCHEMA IF EXISTS " + SqlNames.quote(schema) + " CASCADE");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreTarget.class)
     void largeBatchesSpanSeveralCopyBuffersAndStreamBack(StoreTarget target) throws Exception {
         Instant start = Instant.parse("2024-01-01T00:00:00Z");
         List<MetricPoint> points = new ArrayList<>();
