@@ -1,5 +1,9 @@
 package io.tradingmetrics.cli;
 
+import io.tradingmetrics.cli.migration.ExportCommand;
+import io.tradingmetrics.cli.migration.ImportCommand;
+import io.tradingmetrics.cli.migration.MigrateCommand;
+import io.tradingmetrics.cli.migration.VerifyCommand;
 import io.tradingmetrics.cli.query.QueryCommand;
 import io.tradingmetrics.cli.schema.SchemaCommand;
 import picocli.CommandLine;
@@ -34,6 +38,10 @@ import java.util.concurrent.Callable;
                 StatsCommand.class,
                 QueryCommand.class,
                 SchemaCommand.class,
+                MigrateCommand.class,
+                VerifyCommand.class,
+                ExportCommand.class,
+                ImportCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class MetricsCli implements Callable<Integer> {
