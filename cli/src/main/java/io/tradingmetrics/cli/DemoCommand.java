@@ -1,0 +1,133 @@
+package io.tradingmetrics.cli;
+
+import io.tradingmetrics.cli.demo.DashboardQueries;
+import io.tradingmetrics.cli.demo.DemoBatch;
+import io.tradingmetrics.cli.demo.DemoSettings;
+import io.tradingmetrics.cli.demo.DemoSymbol;
+import io.tradingmetrics.cli.demo.SyntheticTradingData;
+import io.tradingmetrics.cli.output.Cells;
+import io.tradingmetrics.cli.output.OutputFormat;
+import io.tradingmetrics.cli.output.Progress;
+import io.tradingmetrics.cli.output.TablePrinter;
+import io.tradingmetrics.storage.api.MetricsStore;
+import io.tradingmetrics.storage.api.StoreTable;
+import io.tradingmetrics.storage.api.TimeRange;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+/** {@code metrics demo}: fills the store with synthetic trading data, then runs the dashboard queries on it. */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Generates realistic synthetic trading data into the store (metric points with labels,",
+                "1-minute candles, portfolio snapshots), then runs the dashboard queries on it and prints",
+                "their results and timings. The same --seed and --end give the same data."})
+final class DemoCommand extends StoreCommand {
+    @Option(names = "--points", defaultValue = "1000000", paramLabel = "N",
+            description = "metric points to generate (default: ${DEFAULT-VALUE})")
+    long points;
+
+    @Option(names = "--days", defaultValue = "7", paramLabel = "N",
+            description = "days of data, ending at --end (default: ${DEFAULT-VALUE})")
+    int days;
+
+    @Option(names = "--symbols", defaultValue = "8", paramLabel = "N",
+            description = "instruments: BTC-USD, ETH-USD, SOL-USD, AAPL, MSFT, NVDA, AMZN, TSLA, ... (default: ${DEFAULT-VALUE})")
+    int symbols;
+
+    @Option(names = "--seed", defaultValue = "42", description = "seed of the random walks (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--end", paramLabel = "TIME",
+            description = "when the data ends, rounded down to the minute (default: now)")
+    Instant end;
+
+    @Option(names = "--batch-size", defaultValue = "50000", paramLabel = "N",
+            description = "rows per table per write (default: ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = "--reset", description = "delete every row of the three tables first (default: append)")
+    boolean reset;
+
+    @Option(names = "--no-queries", description = "only write the data, do not run the dashboard queries")
+    boolean noQueries;
+
+    @Override
+    public Integer call() {
+        DemoSettings settings = settings();
+        SyntheticTradingData data = new SyntheticTradingData(settings);
+        PrintWriter out = out();
+        try (MetricsStore store = openStore()) {
+            out.printf(Locale.ROOT, "Demo: %s metric points, %s candles and %s snapshots for %d symbols over %d days"
+                            + " (%s .. %s, seed %d) into the %s store%n", Cells.count(settings.points()),
+                    Cells.count(settings.candleCount()), Cells.count(settings.snapshotCount()),
+                    settings.symbols().size(), days, settings.start(), settings.end(), seed, describeStore());
+            if (reset) {
+                long deleted = 0;
+                for (StoreTable table : StoreTable.values()) {
+                    deleted += store.deleteRange(table, TimeRange.all());
+                }
+                out.println("Reset: deleted " + Cells.count(deleted) + " rows");
+            }
+            out.flush();
+            long nanos = write(store, data);
+            out.printf(Locale.ROOT, "Wrote %s rows in %.1f s (%s rows/s)%n%n", Cells.count(settings.totalRows()),
+                    nanos / 1e9, Cells.count(Math.round(settings.totalRows() / Math.max(nanos / 1e9, 1e-9))));
+            if (!noQueries) {
+                new DashboardQueries(store, new TablePrinter(out, OutputFormat.TABLE))
+                        .runAll(settings.end(), settings.window(), settings.symbols().get(0).name());
+            }
+        }
+        return 0;
+    }
+
+    private long write(MetricsStore store, SyntheticTradingData data) {
+        Progress progress = new Progress("demo", data.settings().totalRows(), err(), System.console() != null,
+                System::nanoTime);
+        for (DemoBatch batch : data) {
+            if (!batch.points().isEmpty()) {
+                store.insertMetrics(batch.points());
+            }
+            if (!batch.candles().isEmpty()) {
+                store.upsertCandles(batch.candles());
+            }
+            if (!batch.snapshots().isEmpty()) {
+                store.upsertPerformance(batch.snapshots());
+            }
+            progress.advance(batch.rowCount());
+        }
+        return progress.finish();
+    }
+
+    private DemoSettings settings() {
+        if (points < 1) {
+            throw usageError("--points must be 1 or more, not " + points);
+        }
+        if (days < 1 || days > 3_650) {
+            throw usageError("--days must be between 1 and 3650, not " + days);
+        }
+        if (symbols < 1 || symbols > 1_000) {
+            throw usageError("--symbols must be between 1 and 1000, not " + symbols);
+        }
+        if (batchSize < 1) {
+            throw usageError("--batch-size must be 1 or more, not " + batchSize);
+        }
+        Instant until = (end != null ? end : now()).truncatedTo(ChronoUnit.MINUTES);
+        Duration window = Duration.ofDays(days);
+        long windowMicros = window.toSeconds() * 1_000_000L;
+        long ticks = (points + 5L * symbols + 3) / (5L * symbols + 4);
+        if (ticks > windowMicros) {
+            throw usageError(Cells.count(points) + " points do not fit in " + days + " days; give fewer --points or"
+                    + " more --days");
+        }
+        try {
+            return new DemoSettings(points, window, until, DemoSymbol.first(symbols), seed, batchSize);
+        } catch (RuntimeException e) {
+            throw usageError(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.tradingmetrics.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static io.tradingmetrics.cli.DemoTestData.END;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConfigErrorsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void anUnknownStoreTypeInTheConfigFileIsTheConfigError() throws IOException {
+        Path conf = Files.writeString(dir.resolve("metrics.conf"), "# rollback target\nmetrics.store.type = timescale\n");
+
+        CliRun run = CliRun.run(END, "stats", "--config", conf.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).containsExactly("metrics: metrics.store.type = \"timescale\" (" + conf
+                + ": 2) but no such store is on the classpath (found: duckdb). Add the storage-timescale module to the"
+                + " classpath.");
+    }
+
+    @Test
+    void aMistypedKeyInTheConfigFileNamesKeyLineAndSuggestion() throws IOException {
+        Path conf = Files.writeString(dir.resolve("metrics.conf"), "metrics.store.duckdb {\n  pth = x.duckdb\n}\n");
+
+        CliRun run = CliRun.run(END, "stats", "--config", conf.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).containsExactly("metrics: unknown key metrics.store.duckdb.pth (" + conf + ": 2);"
+                + " valid keys under metrics.store.duckdb: memory-limit, migrate-on-start, path, read-only, threads;"
+                + " did you mean 'path'?");
+    }
+
+    @Test
+    void theConfigFileChoosesTheDuckDbFile() throws IOException {
+        Path file = dir.resolve("from-config.duckdb");
+        Path conf = Files.writeString(dir.resolve("metrics.conf"), "metrics.store.duckdb.path = \"" + file + "\"\n");
+
+        CliRun run = CliRun.run(END, "stats", "--config", conf.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("duckdb (path=" + file + ")");
+        assertThat(file).exists();
+    }
+
+    @Test
+    void aMissingConfigFileSaysSo() {
+        CliRun run = CliRun.run(END, "stats", "--config", dir.resolve("nope.conf").toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).singleElement().asString().contains("nope.conf does not exist");
+    }
+
+    @Test
+    void anUnknownUrlSchemeListsTheAcceptedOnesAndHidesThePassword() {
+        CliRun mysql = CliRun.run(END, "stats", "--store", "jdbc:mysql://db/metrics?password=hunter2");
+        CliRun postgres = CliRun.run(END, "stats", "--store", "jdbc:postgresql://trader:hunter2@db/metrics");
+
+        assertThat(mysql.exitCode()).isEqualTo(1);
+        assertThat(mysql.errLines()).containsExactly("metrics: no store on the classpath takes the URL"
+                + " jdbc:mysql://db/metrics?password=<redacted>; accepted: jdbc:duckdb:... (duckdb); for example"
+                + " jdbc:duckdb:data/metrics.duckdb");
+        assertThat(postgres.errLines()).singleElement().asString().doesNotContain("hunter2")
+                .contains("Add the storage-timescale module");
+    }
+
+    @Test
+    void usageErrorsAndFailuresAreOneLineWithoutStackTraceUnlessVerbose() throws IOException {
+        Path conf = Files.writeString(dir.resolve("bad.conf"), "metrics.store.type = timescale\n");
+
+        CliRun quiet = CliRun.run(END, "stats", "--config", conf.toString());
+        CliRun verbose = CliRun.run(END, "stats", "--verbose", "--config", conf.toString());
+        CliRun unknownCommand = CliRun.run(END, "exprot");
+
+        assertThat(quiet.errLines()).hasSize(1);
+        assertThat(verbose.exitCode()).isEqualTo(1);
+        assertThat(verbose.err()).contains("StoreConfigProblemsException", "\tat ");
+        assertThat(unknownCommand.exitCode()).isEqualTo(2);
+        assertThat(unknownCommand.errLines()).containsExactly("metrics: unknown command 'exprot'; commands: demo, stats,"
+                + " query, schema, help (see 'metrics --help')");
+        assertThat(CliRun.run(END, "stats", "--verbos").errLines()).containsExactly(
+                "metrics: unknown option '--verbos'; did you mean --verbose? (see 'metrics stats --help')");
+    }
+}

@@ -1,0 +1,144 @@
+package io.tradingmetrics.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Checks the keys under {@code metrics.store} against the reference configuration, generically: a backend declares
+ * its keys in its {@code reference.conf} and nothing else. Reports unknown keys (with the valid ones and the closest
+ * match) and values of the wrong type, every one of them, never stopping at the first.
+ */
+final class StoreConfigValidator {
+    static final String STORE_PATH = "metrics.store";
+    static final String TYPE_KEY = "type";
+
+    private final ReferenceShape reference;
+
+    StoreConfigValidator(ReferenceShape reference) {
+        this.reference = requireNonNull(reference, "reference is null");
+    }
+
+    /**
+     * Checks the keys directly under {@code metrics.store} (accepting blocks named after the stores this project
+     * ships, even when not on the classpath, so that one file can configure a store and its rollback target), and
+     * every key of each store block the reference declares.
+     *
+     * @param config the effective configuration, resolved
+     * @return one readable line per problem, in key order
+     */
+    List<String> validate(Config config) {
+        List<String> problems = new ArrayList<>();
+        if (!config.hasPathOrNull(STORE_PATH)) {
+            return problems;
+        }
+        ConfigValue store = config.getValue(STORE_PATH);
+        if (!(store instanceof ConfigObject storeObject)) {
+            problems.add(wrongType(STORE_PATH, store, "an object ({ type = ..., <type> { ... } })", null));
+            return problems;
+        }
+        ReferenceShape.Node storeNode = reference.node(STORE_PATH).orElseThrow(() -> new IllegalStateException(
+                "no " + STORE_PATH + " in the reference configuration; is the config module's reference.conf missing?"));
+        Set<String> allowed = new TreeSet<>(storeNode.keys().orElseThrow());
+        KnownBackends.ALL.forEach(b -> allowed.add(b.name()));
+        for (String key : new TreeSet<>(storeObject.keySet())) {
+            String path = STORE_PATH + "." + ConfigUtil.joinPath(key);
+            ConfigValue value = storeObject.get(key);
+            if (key.equals(TYPE_KEY)) {
+                continue; // checked where the store is selected, against the stores on the classpath
+            }
+            if (!allowed.contains(key)) {
+                problems.add(unknownKey(STORE_PATH, key, value, allowed));
+            } else if (reference.node(path).isPresent()) {
+                check(config, value, reference.node(path).get(), problems);
+            } else if (!(value instanceof ConfigObject)) {
+                problems.add(wrongType(path, value, "an object ({ ... })", null)); // a store not on the classpath
+            }
+        }
+        return problems;
+    }
+
+    private void check(Config config, ConfigValue value, ReferenceShape.Node node, List<String> problems) {
+        if (node.isObject()) {
+            if (!(value instanceof ConfigObject object)) {
+                problems.add(wrongType(node.path(), value, "an object ({ ... })", null));
+                return;
+            }
+            if (node.isOpen()) {
+                return;
+            }
+            Set<String> keys = node.keys().orElseThrow();
+            for (String key : new TreeSet<>(object.keySet())) {
+                String path = node.path() + "." + ConfigUtil.joinPath(key);
+                if (!keys.contains(key)) {
+                    problems.add(unknownKey(node.path(), key, object.get(key), keys));
+                } else {
+                    reference.node(path).ifPresent(child -> check(config, object.get(key), child, problems));
+                }
+            }
+            return;
+        }
+        node.defaultValue().ifPresent(defaultValue -> checkLeaf(config, value, node.path(), defaultValue, problems));
+    }
+
+    private static void checkLeaf(Config config, ConfigValue value, String path, ConfigValue defaultValue,
+                                  List<String> problems) {
+        ConfigValueType expected = defaultValue.valueType();
+        try {
+            switch (expected) {
+                case NUMBER -> config.getNumber(path);
+                case BOOLEAN -> config.getBoolean(path);
+                case STRING -> config.getString(path);
+                case LIST -> config.getList(path);
+                default -> { } // NULL declares "any type"; objects are handled by the caller
+            }
+        } catch (ConfigException.WrongType | ConfigException.Null e) {
+            problems.add(wrongType(path, value, describe(expected), defaultValue));
+        }
+    }
+
+    private static String unknownKey(String parent, String key, ConfigValue value, Collection<String> valid) {
+        // The value is not printed: a mistyped key ("pasword") would not be recognised as a secret.
+        StringBuilder message = new StringBuilder("unknown key ").append(parent).append('.')
+                .append(ConfigUtil.joinPath(key))
+                .append(" (").append(ConfigOrigins.describe(value.origin())).append(")");
+        message.append("; valid keys under ").append(parent).append(": ").append(String.join(", ", valid));
+        Suggestions.closest(key, valid).ifPresent(s -> message.append("; did you mean '").append(s)
+                .append("'?"));
+        return message.toString();
+    }
+
+    private static String wrongType(String path, ConfigValue value, String expected, ConfigValue defaultValue) {
+        String shown = value == null || value.valueType() == ConfigValueType.NULL ? "null"
+                : ConfigRedaction.renderValue(path, value);
+        StringBuilder message = new StringBuilder(path).append(" = ").append(shown).append(" (")
+                .append(ConfigOrigins.describe(value == null ? null : value.origin()))
+                .append(") has the wrong type: expected ").append(expected);
+        if (defaultValue != null) {
+            message.append(", like the default ").append(ConfigRedaction.renderValue(path, defaultValue));
+        }
+        return message.toString();
+    }
+
+    private static String describe(ConfigValueType type) {
+        return switch (type) {
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean (true or false)";
+            case STRING -> "a string";
+            case LIST -> "a list ([ ... ])";
+            case OBJECT -> "an object ({ ... })";
+            case NULL -> "any value";
+        };
+    }
+}
