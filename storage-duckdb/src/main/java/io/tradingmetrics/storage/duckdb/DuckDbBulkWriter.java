@@ -11,22 +11,127 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.RandomAccess;
 import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * Writes through DuckDB's Appender, which loads rows column-wise without parsing SQL (JDBC batches run row by row
- * and are about a thousand times slower). Upserts append into a temporary staging table, then run one
- * {@code INSERT ... SELECT ... ON CONFLICT DO UPDATE}, since the Appender itself cannot update.
+ * Writes through DuckDB's bulk paths (JDBC batches run row by row and are about a thousand times slower).
+ *
+ * <p>Points: a large batch is inserted by one {@code INSERT ... SELECT} from {@link PointBatchScan}, which DuckDB runs
+ * on all its threads; a small one through the Appender, which is single-threaded but has no statement to set up.
+ * Both run in the caller's transaction, so a batch is stored whole or not at all.
+ *
+ * <p>Upserts append into a temporary staging table, then run one {@code INSERT ... SELECT ... ON CONFLICT DO
+ * UPDATE}, since the Appender itself cannot update.
  */
 final class DuckDbBulkWriter implements BulkWriter {
+    /** From this many points on, the parallel insert beats the Appender (measured on 2 cores; see BENCHMARKS.md). */
+    static final int PARALLEL_MIN_POINTS = 20_000;
+
     private static final String MAIN = DuckDBConnection.DEFAULT_SCHEMA;
+
+    /** The engine's worker threads once {@link #prepareParallelInserts} ran; 0 before, so the Appender is used. */
+    private volatile int engineThreads;
+
+    /**
+     * Readies the parallel insert on a writable database: registers {@link PointBatchScan} and lets DuckDB insert
+     * without keeping the order of a batch's rows across threads ({@code preserve_insertion_order}, a setting of
+     * the whole database), without which DuckDB runs an insert from a table function on one thread. Every read of
+     * the store orders its rows explicitly, and each thread inserts consecutive blocks of a batch, so row groups
+     * still hold narrow time ranges.
+     */
+    void prepareParallelInserts(Connection connection) throws SQLException {
+        PointBatchScan.register(connection);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET preserve_insertion_order = false");
+        }
+        engineThreads = Math.max(1, Integer.parseInt(DuckDbDialect.queryString(connection,
+                "SELECT current_setting('threads')").strip()));
+    }
 
     @Override
     public void appendMetrics(Connection connection, List<MetricPoint> points) throws SQLException {
+        int threads = engineThreads;
+        if (threads > 0 && points.size() >= PARALLEL_MIN_POINTS) {
+            insertInParallel(connection, points, threads);
+        } else {
+            appendRows(connection, points);
+        }
+    }
+
+    private static void insertInParallel(Connection connection, List<MetricPoint> points, int threads)
+            throws SQLException {
+        EncodedPoints encoded = EncodedPoints.encode(points instanceof RandomAccess ? points : new ArrayList<>(points));
+        long handle = PointBatchScan.offer(encoded, threads);
+        long inserted = -1;
+        SQLException statementFailure = null;
+        Throwable scanFailure;
+        try {
+            inserted = insertFromScan(connection, encoded, handle);
+        } catch (SQLException e) {
+            statementFailure = e;
+        } finally {
+            scanFailure = PointBatchScan.withdraw(handle);
+        }
+        if (scanFailure != null) {
+            if (statementFailure != null) {
+                scanFailure.addSuppressed(statementFailure);
+            }
+            throwUnchecked(scanFailure);
+        }
+        if (statementFailure != null) {
+            throw statementFailure;
+        }
+        if (inserted != points.size()) {
+            throw new SQLException("Internal Error: the insert of " + points.size() + " points stored " + inserted
+                    + "; nothing was kept");
+        }
+    }
+
+    /** The dictionaries are list parameters: each distinct labels text is cast to JSON once, not once per row. */
+    private static long insertFromScan(Connection connection, EncodedPoints points, long handle) throws SQLException {
+        List<Object[]> dictionaries = new ArrayList<>();
+        String name = column(points.nameCodes != null, "metric_name", "VARCHAR[]", points.names, dictionaries);
+        String symbol = column(points.symbolCodes != null, "symbol", "VARCHAR[]", points.symbols, dictionaries);
+        String labels = points.labelCodes != null
+                ? column(true, "labels", "JSON[]", points.labels, dictionaries) : "CAST(labels AS JSON)";
+        String sql = "INSERT INTO trading_metrics (timestamp, metric_name, value, symbol, labels)"
+                + " SELECT make_timestamptz(micros), " + name + ", value, " + symbol + ", " + labels
+                + " FROM " + PointBatchScan.NAME + "(" + handle + ")";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < dictionaries.size(); i++) {
+                statement.setArray(i + 1, connection.createArrayOf("VARCHAR", dictionaries.get(i)));
+            }
+            return statement.executeLargeUpdate();
+        }
+    }
+
+    private static String column(boolean coded, String column, String listType, List<String> dictionary,
+                                 List<Object[]> parameters) {
+        if (!coded) {
+            return column;
+        }
+        parameters.add(dictionary.toArray());
+        return "(CAST(? AS " + listType + "))[" + column + "]";
+    }
+
+    private static void throwUnchecked(Throwable failure) throws SQLException {
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        throw new SQLException("Invalid Input Error: cannot read the batch of points: " + failure, failure);
+    }
+
+    private static void appendRows(Connection connection, List<MetricPoint> points) throws SQLException {
         try (DuckDBAppender appender = duck(connection).createAppender(MAIN, "trading_metrics")) {
             // Producers usually reuse one labels map for many points: serialize it once per run of the same map.
             Map<String, String> lastLabels = null;

@@ -29,9 +29,8 @@ public final class DuckDbMetricsStore extends JdbcMetricsStore {
     private final DuckDbStoreConfig config;
 
     private DuckDbMetricsStore(DuckDbStoreConfig config, DuckDbConnectionSource connections,
-                               DuckDbErrorTranslator errors, FlywaySchemaManager schema) {
-        super(NAME, connections, new DuckDbDialect(config.readOnly(), config.inMemory()), new DuckDbBulkWriter(),
-                errors, schema);
+                               DuckDbBulkWriter bulkWriter, DuckDbErrorTranslator errors, FlywaySchemaManager schema) {
+        super(NAME, connections, new DuckDbDialect(config.readOnly(), config.inMemory()), bulkWriter, errors, schema);
         this.config = config;
     }
 
@@ -61,10 +60,24 @@ public final class DuckDbMetricsStore extends JdbcMetricsStore {
             } else {
                 schema.validate();
             }
-            return new DuckDbMetricsStore(config, connections, errors, schema);
+            DuckDbBulkWriter bulkWriter = new DuckDbBulkWriter();
+            if (!config.readOnly()) {
+                prepareParallelInserts(bulkWriter, connections, errors);
+            }
+            return new DuckDbMetricsStore(config, connections, bulkWriter, errors, schema);
         } catch (RuntimeException e) {
             connections.close();
             throw e;
+        }
+    }
+
+    /** After the schema is current: a migration's INSERT ... SELECT ... ORDER BY must keep its order. */
+    private static void prepareParallelInserts(DuckDbBulkWriter bulkWriter, DuckDbConnectionSource connections,
+                                               DuckDbErrorTranslator errors) {
+        try (Connection connection = connections.newDuplicate()) {
+            bulkWriter.prepareParallelInserts(connection);
+        } catch (SQLException e) {
+            throw errors.translate("prepare bulk inserts", e);
         }
     }
 
