@@ -1,0 +1,127 @@
+package io.tradingmetrics.bench;
+
+import io.tradingmetrics.storage.api.StoreTable;
+import io.tradingmetrics.storage.api.TimeRange;
+import io.tradingmetrics.storage.duckdb.DuckDbBenchmarkSql;
+import io.tradingmetrics.storage.jdbc.ReadSql;
+import io.tradingmetrics.storage.jdbc.SqlBuilder;
+import io.tradingmetrics.storage.timescale.TimescaleBenchmarkSql;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The large data set's points migrated through the migration module in each direction, each in a child JVM limited
+ * to a 256 MB heap, against the raw limit: the slower of the source's export (a plain JDBC streaming read of the SQL
+ * the store streams with) and the target's bulk load (the fastest path measured by {@link IngestBench} in batches
+ * of 100,000).
+ */
+final class MigrationBench {
+    static final String HEAP = "-Xmx256m";
+    static final int BATCH = 100_000;
+    private static final long HEAP_LIMIT = 256L * 1024 * 1024;
+
+    private final RunContext context;
+    private final DataSets dataSets;
+
+    MigrationBench(RunContext context, DataSets dataSets) {
+        this.context = context;
+        this.dataSets = dataSets;
+    }
+
+    void run() throws Exception {
+        if (dataSets.timescaleLarge().isEmpty()) {
+            context.report().target(new Target("Migration", ">= 80% of the raw limit, heap <= 256 MB",
+                    "needs a TimescaleDB server", Target.Verdict.NOT_RUN));
+            return;
+        }
+        ResultTable table = new ResultTable("Migration of the points (StoreMigrator, child JVM " + HEAP + ", batches of "
+                + Figures.count(BATCH) + ")", "direction", "points", "seconds", "rows/s", "export rows/s",
+                "target load rows/s", "of raw limit", "peak heap");
+        String url = context.timescaleUrl().orElseThrow();
+        DataSets.Loaded duck = dataSets.duckDbLarge();
+        DataSets.Loaded timescale = dataSets.timescaleLarge().get();
+        Path duckFile = duck.duckDbFile().orElseThrow();
+
+        double duckExport = exportRate(duck);
+        String target = context.newSchema("migrated");
+        migrate(table, "DuckDB -> TimescaleDB", "duckdb-to-timescale", duckFile, target, duck.points(), duckExport,
+                context.figure("timescale.load"));
+        context.dropSchema(target);
+
+        double timescaleExport = exportRate(timescale);
+        Path targetFile = context.newDuckDbFile("migrated");
+        migrate(table, "TimescaleDB -> DuckDB", "timescale-to-duckdb", targetFile, timescale.schema().orElseThrow(),
+                timescale.points(), timescaleExport, context.figure("duckdb.load"));
+        RunContext.deleteDuckDbFile(targetFile);
+
+        table.note("raw limit: the slower of the export and the target load; rows/s over the whole migrate() call"
+                + " (planning by counts, copying, checkpointing; without verification).");
+        table.note("peak heap: the sum of the heap pools' peak usage in the child (an upper bound).");
+        context.report().add(table);
+    }
+
+    private void migrate(ResultTable table, String name, String direction, Path duckFile, String schema, long points,
+                         double exportRate, Optional<Double> loadRate) throws Exception {
+        context.report().progress("migration: " + name + ", " + Figures.count(points) + " points");
+        Path state = Files.createTempDirectory(context.folder(), "migration-state-");
+        Map<String, String> result;
+        try (ChildJvm child = ChildJvm.start(List.of(HEAP), MigrationChild.class, List.of(direction,
+                duckFile.toString(), context.timescaleUrl().orElseThrow(), schema, state.toString(),
+                Integer.toString(BATCH)))) {
+            result = child.finish();
+        }
+        long rows = Long.parseLong(result.get("rows"));
+        if (rows != points) {
+            throw new IllegalStateException(name + " copied " + rows + " points of " + points);
+        }
+        double rate = rows / Double.parseDouble(result.get("seconds"));
+        long peakHeap = Long.parseLong(result.get("peakHeapBytes"));
+        double limit = loadRate.map(load -> Math.min(load, exportRate)).orElse(Double.NaN);
+        table.row(name, Figures.count(rows), Figures.seconds(Double.parseDouble(result.get("seconds"))),
+                Figures.rate(rate), Figures.rate(exportRate), loadRate.map(Figures::rate).orElse("(run ingest)"),
+                Figures.percent(rate / limit), Figures.megabytes(peakHeap));
+        boolean met = rate >= 0.8 * limit && peakHeap <= HEAP_LIMIT;
+        context.report().target(new Target("Migration " + name + " (" + Figures.count(points) + " points)",
+                ">= 80% of the raw limit, heap <= 256 MB",
+                Figures.percent(rate / limit) + " of " + Figures.rate(limit) + " rows/s, peak heap "
+                        + Figures.megabytes(peakHeap),
+                Double.isNaN(limit) ? Target.Verdict.NOT_RUN : Target.Verdict.of(met)));
+    }
+
+    /** Reads every point as the store's stream does (same SQL, same fetch size), on a plain JDBC connection. */
+    private double exportRate(DataSets.Loaded data) throws SQLException {
+        context.report().progress("migration: raw export rate of " + data.engine());
+        try (Connection connection = data.duckDbFile().isPresent() ? Stores.duckdbJdbc(data.duckDbFile().get())
+                : Stores.timescaleJdbc(context.timescaleUrl().orElseThrow(), data.schema().orElseThrow())) {
+            SqlBuilder sql = new ReadSql(data.duckDbFile().isPresent() ? DuckDbBenchmarkSql.dialect()
+                    : TimescaleBenchmarkSql.dialect(connection)).streamAll(StoreTable.TRADING_METRICS, TimeRange.all());
+            connection.setAutoCommit(false);
+            long began = System.nanoTime();
+            long rows = 0;
+            try (PreparedStatement statement = connection.prepareStatement(sql.text())) {
+                statement.setFetchSize(10_000);
+                sql.bind(statement);
+                try (ResultSet result = statement.executeQuery()) {
+                    int columns = result.getMetaData().getColumnCount();
+                    while (result.next()) {
+                        for (int c = 1; c <= columns; c++) {
+                            result.getObject(c);
+                        }
+                        rows++;
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+            return rows / ((System.nanoTime() - began) / 1e9);
+        }
+    }
+}
