@@ -56,6 +56,7 @@ final class PostgresPool implements ConnectionSource {
         config.setConnectionInitSql(initSql(settings));
         config.addDataSourceProperty("connectTimeout", Math.max(1, settings.connectTimeout().toSeconds()));
         config.addDataSourceProperty("tcpKeepAlive", true);
+        settings.server().secrets().forEach(config::addDataSourceProperty);
         if (!settings.applicationName().isBlank()) {
             config.addDataSourceProperty("ApplicationName", settings.applicationName());
         }

@@ -157,10 +157,23 @@ public record PostgresUrl(String hosts, Optional<String> database, Map<String, S
 
     /**
      * @param fallbackDatabase the database when the URL names none (libpq's rule: the user's name)
-     * @return the JDBC URL to connect with, without user and password
+     * @return the JDBC URL to connect with, without user, password and other secrets (see {@link #secrets()})
      */
     public String jdbcUrl(String fallbackDatabase) {
+        return url(fallbackDatabase, false);
+    }
+
+    /**
+     * @return the JDBC URL with the secret parameters that have no setting of their own ({@code sslpassword}), for
+     *         the {@code url} setting; without user and password, which have settings
+     */
+    public String jdbcUrlWithSecrets(String fallbackDatabase) {
+        return url(fallbackDatabase, true);
+    }
+
+    private String url(String fallbackDatabase, boolean withSecrets) {
         String query = parameters.entrySet().stream()
+                .filter(e -> withSecrets || !isSecret(e.getKey()))
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         return JDBC_PREFIX + "//" + hosts + "/" + encode(database.orElse(fallbackDatabase))
@@ -170,6 +183,17 @@ public record PostgresUrl(String hosts, Optional<String> database, Map<String, S
     /** @return {@code postgresql://hosts/database} for messages: no credentials, no parameters */
     public String describe(String fallbackDatabase) {
         return "postgresql://" + hosts + "/" + database.orElse(fallbackDatabase);
+    }
+
+    /** @return the parameters that hold secrets (such as {@code sslpassword}), passed as properties, not in the URL */
+    public Map<String, String> secrets() {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        parameters.forEach((name, value) -> {
+            if (isSecret(name)) {
+                secrets.put(name, value);
+            }
+        });
+        return secrets;
     }
 
     /** @return whether a parameter of that name may hold a secret */

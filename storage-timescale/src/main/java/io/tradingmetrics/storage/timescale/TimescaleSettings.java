@@ -120,7 +120,7 @@ public record TimescaleSettings(PostgresUrl server, String user, String password
      */
     public static Config forUrl(String url) {
         PostgresUrl server = PostgresUrl.parse(url, "url");
-        Config config = ConfigFactory.empty().withValue("url", ConfigValueFactory.fromAnyRef(server.jdbcUrl("")));
+        Config config = ConfigFactory.empty().withValue("url", ConfigValueFactory.fromAnyRef(server.jdbcUrlWithSecrets("")));
         if (server.user().isPresent()) {
             config = config.withValue("user", ConfigValueFactory.fromAnyRef(server.user().get()));
         }

@@ -74,4 +74,15 @@ class PostgresUrlTest {
         assertThat(url.database()).isEqualTo(Optional.empty());
         assertThat(url.jdbcUrl("metrics")).isEqualTo("jdbc:postgresql://pg.internal:5432/metrics");
     }
+
+    @Test
+    void otherSecretsStayOutOfTheUrlTheDriverAndLogsSee() {
+        PostgresUrl url = PostgresUrl.parse("postgresql://u@h/db?sslmode=verify-full&sslpassword=k3y", "url");
+
+        assertThat(url.jdbcUrl("")).isEqualTo("jdbc:postgresql://h/db?sslmode=verify-full");
+        assertThat(url.secrets()).containsExactly(Map.entry("sslpassword", "k3y"));
+        assertThat(url.jdbcUrlWithSecrets("")).isEqualTo("jdbc:postgresql://h/db?sslmode=verify-full&sslpassword=k3y");
+        assertThat(TimescaleSettings.from(com.typesafe.config.ConfigFactory.parseMap(Map.of("url", url.jdbcUrlWithSecrets(""))))
+                .toString()).doesNotContain("k3y");
+    }
 }
