@@ -23,9 +23,9 @@ import java.util.Locale;
 
 /** {@code metrics demo}: fills the store with synthetic trading data, then runs the dashboard queries on it. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Generates realistic synthetic trading data into the store (metric points with labels,",
-                "1-minute candles, portfolio snapshots), then runs the dashboard queries on it and prints",
-                "their results and timings. The same --seed and --end give the same data."})
+        description = {"Fills the store with synthetic trading data and runs the dashboard queries on it.",
+                "Writes metric points with labels, 1-minute candles and portfolio snapshots, then prints the",
+                "results and timings of the dashboard queries. The same --seed and --end give the same data."})
 final class DemoCommand extends StoreCommand {
     @Option(names = "--points", defaultValue = "1000000", paramLabel = "N",
             description = "metric points to generate (default: ${DEFAULT-VALUE})")
@@ -119,7 +119,8 @@ final class DemoCommand extends StoreCommand {
         Instant until = (end != null ? end : now()).truncatedTo(ChronoUnit.MINUTES);
         Duration window = Duration.ofDays(days);
         long windowMicros = window.toSeconds() * 1_000_000L;
-        long ticks = (points + 5L * symbols + 3) / (5L * symbols + 4);
+        long perTick = SyntheticTradingData.pointsPerTick(symbols);
+        long ticks = (points + perTick - 1) / perTick;
         if (ticks > windowMicros) {
             throw usageError(Cells.count(points) + " points do not fit in " + days + " days; give fewer --points or"
                     + " more --days");

@@ -1,5 +1,9 @@
 package io.tradingmetrics.cli;
 
+import io.tradingmetrics.cli.migration.ExportCommand;
+import io.tradingmetrics.cli.migration.ImportCommand;
+import io.tradingmetrics.cli.migration.MigrateCommand;
+import io.tradingmetrics.cli.migration.VerifyCommand;
 import io.tradingmetrics.cli.query.QueryCommand;
 import io.tradingmetrics.cli.schema.SchemaCommand;
 import picocli.CommandLine;
@@ -18,8 +22,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * The {@code metrics} command. A subcommand is one class (usually extending {@link StoreCommand}) and one entry
- * in {@code subcommands} below; nested groups such as {@code query} and {@code schema} list their own.
+ * The {@code metrics} command. A subcommand is one class (usually extending {@link StoreCommand}, which gives it
+ * the global options, the output streams and the store) and one entry in {@code subcommands} below; nested groups
+ * such as {@code query} and {@code schema} list their own. Commands planned by others: {@code migrate},
+ * {@code verify}, {@code export}, {@code import} (module migration).
  */
 @Command(name = "metrics", mixinStandardHelpOptions = true, versionProvider = MetricsCli.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
@@ -32,6 +38,10 @@ import java.util.concurrent.Callable;
                 StatsCommand.class,
                 QueryCommand.class,
                 SchemaCommand.class,
+                MigrateCommand.class,
+                VerifyCommand.class,
+                ExportCommand.class,
+                ImportCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class MetricsCli implements Callable<Integer> {
@@ -105,7 +115,11 @@ public final class MetricsCli implements Callable<Integer> {
     }
 
     StoreOpener storeOpener() {
-        return new StoreOpener(Optional.ofNullable(configFile), Optional.ofNullable(storeUrl));
+        return new StoreOpener(configFile(), Optional.ofNullable(storeUrl));
+    }
+
+    Optional<Path> configFile() {
+        return Optional.ofNullable(configFile);
     }
 
     boolean verbose() {

@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -27,12 +28,12 @@ public abstract class StoreCommand implements Callable<Integer> {
 
     /** @return where results go (standard output) */
     protected PrintWriter out() {
-        return spec.commandLine().getOut();
+        return spec.root().commandLine().getOut(); // the root's: subcommands added later keep the defaults
     }
 
     /** @return where progress and diagnostics go (standard error) */
     protected PrintWriter err() {
-        return spec.commandLine().getErr();
+        return spec.root().commandLine().getErr();
     }
 
     /** @return the store the configuration and options select, opened; the caller closes it */
@@ -45,6 +46,18 @@ public abstract class StoreCommand implements Callable<Integer> {
     /** @return the selected store opened with settings of its block replaced; the caller closes it */
     protected MetricsStore openStore(Map<String, Object> overrides) {
         StoreSelection selection = StoreOpener.withOverrides(opener().select(), overrides);
+        announce(selection);
+        return selection.open();
+    }
+
+    /**
+     * Opens another store than the selected one, for commands that work on two (a migration's source and target):
+     * the URL is read by the store factories, over the same configuration as {@link #openStore()}.
+     *
+     * @return the store at the URL, opened; the caller closes it
+     */
+    protected MetricsStore openStoreAt(String jdbcUrl) {
+        StoreSelection selection = new StoreOpener(root().configFile(), Optional.of(jdbcUrl)).select();
         announce(selection);
         return selection.open();
     }

@@ -16,14 +16,14 @@ class ConfigErrorsTest {
 
     @Test
     void anUnknownStoreTypeInTheConfigFileIsTheConfigError() throws IOException {
-        Path conf = Files.writeString(dir.resolve("metrics.conf"), "# rollback target\nmetrics.store.type = timescale\n");
+        Path conf = Files.writeString(dir.resolve("metrics.conf"), "# rollback target\nmetrics.store.type = timescle\n");
 
         CliRun run = CliRun.run(END, "stats", "--config", conf.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errLines()).containsExactly("metrics: metrics.store.type = \"timescale\" (" + conf
-                + ": 2) but no such store is on the classpath (found: duckdb). Add the storage-timescale module to the"
-                + " classpath.");
+        assertThat(run.errLines()).singleElement().asString()
+                .startsWith("metrics: metrics.store.type = \"timescle\" (" + conf + ": 2)")
+                .contains("duckdb", "timescale").contains("did you mean \"timescale\"?");
     }
 
     @Test
@@ -61,19 +61,20 @@ class ConfigErrorsTest {
     @Test
     void anUnknownUrlSchemeListsTheAcceptedOnesAndHidesThePassword() {
         CliRun mysql = CliRun.run(END, "stats", "--store", "jdbc:mysql://db/metrics?password=hunter2");
-        CliRun postgres = CliRun.run(END, "stats", "--store", "jdbc:postgresql://trader:hunter2@db/metrics");
+        // Port 1 on loopback refuses at once: the error must still not show the password.
+        CliRun postgres = CliRun.run(END, "stats", "--store", "jdbc:postgresql://trader:hunter2@127.0.0.1:1/metrics");
 
         assertThat(mysql.exitCode()).isEqualTo(1);
-        assertThat(mysql.errLines()).containsExactly("metrics: no store on the classpath takes the URL"
-                + " jdbc:mysql://db/metrics?password=<redacted>; accepted: jdbc:duckdb:... (duckdb); for example"
-                + " jdbc:duckdb:data/metrics.duckdb");
-        assertThat(postgres.errLines()).singleElement().asString().doesNotContain("hunter2")
-                .contains("Add the storage-timescale module");
+        assertThat(mysql.errLines()).singleElement().asString()
+                .startsWith("metrics: no store on the classpath takes the URL jdbc:mysql://db/metrics?password=<redacted>;")
+                .contains("jdbc:duckdb:", "jdbc:postgresql:").doesNotContain("hunter2");
+        assertThat(postgres.exitCode()).isEqualTo(1);
+        assertThat(postgres.errLines()).singleElement().asString().doesNotContain("hunter2");
     }
 
     @Test
     void usageErrorsAndFailuresAreOneLineWithoutStackTraceUnlessVerbose() throws IOException {
-        Path conf = Files.writeString(dir.resolve("bad.conf"), "metrics.store.type = timescale\n");
+        Path conf = Files.writeString(dir.resolve("bad.conf"), "metrics.store.type = nosuchstore\n");
 
         CliRun quiet = CliRun.run(END, "stats", "--config", conf.toString());
         CliRun verbose = CliRun.run(END, "stats", "--verbose", "--config", conf.toString());
@@ -84,7 +85,7 @@ class ConfigErrorsTest {
         assertThat(verbose.err()).contains("StoreConfigProblemsException", "\tat ");
         assertThat(unknownCommand.exitCode()).isEqualTo(2);
         assertThat(unknownCommand.errLines()).containsExactly("metrics: unknown command 'exprot'; commands: demo, stats,"
-                + " query, schema, help (see 'metrics --help')");
+                + " query, schema, migrate, verify, export, import, help; did you mean export? (see 'metrics --help')");
         assertThat(CliRun.run(END, "stats", "--verbos").errLines()).containsExactly(
                 "metrics: unknown option '--verbos'; did you mean --verbose? (see 'metrics stats --help')");
     }

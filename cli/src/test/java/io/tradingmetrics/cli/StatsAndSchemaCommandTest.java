@@ -68,7 +68,8 @@ class StatsAndSchemaCommandTest {
         CliRun validate = CliRun.run(END, "schema", "validate", "--store", url(file));
 
         assertThat(validate.exitCode()).isEqualTo(1);
-        assertThat(validate.errLines()).singleElement().asString().startsWith("metrics: ").contains("has no schema");
+        assertThat(validate.errLines()).singleElement().asString().startsWith("metrics: ").contains("does not exist");
+        assertThat(file).doesNotExist();
         CliRun info = CliRun.run(END, "schema", "info", "--store", url(file));
         assertThat(info.exitCode()).isEqualTo(1);
     }

@@ -14,7 +14,6 @@ import io.tradingmetrics.storage.api.MetricQuery;
 import io.tradingmetrics.storage.api.PerformanceSnapshot;
 import io.tradingmetrics.storage.api.TimeRange;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -66,7 +65,6 @@ public abstract class EdgeValuesContract extends StoreContract {
     }
 
     @Test
-    @Tag("known-store-bug")
     @DisplayName("NaN, both infinities, -0.0, subnormals and extremes read back bit for bit as latest values")
     void specialDoublesAsLatest() {
         givenOneSeriesPerSpecialDouble();

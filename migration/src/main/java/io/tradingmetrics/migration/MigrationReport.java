@@ -14,7 +14,7 @@ import static java.util.Objects.requireNonNull;
  * @param outcome whether rows were copied, nothing was left to copy, or it was a dry run
  * @param plan the plan it followed
  * @param tables what was done per table, in {@link StoreTable} order
- * @param elapsed the wall-clock time of the whole run
+ * @param elapsed the wall-clock time of planning and copying (a verification reports its own)
  * @param verification the comparison of source and target, when asked for
  */
 public record MigrationReport(Outcome outcome, MigrationPlan plan, List<TableReport> tables, Duration elapsed,

@@ -63,7 +63,6 @@ public final class StoreMigrator {
         if (options.dryRun()) {
             Optional<Checkpoint> existing = CheckpointFile.read(path, key);
             MigrationPlan plan = plan(source, target, targetId, options, existing, path);
-            listener.info(plan.describe());
             MigrationReport.Outcome outcome = existing.flatMap(Checkpoint::completed).isPresent()
                     ? MigrationReport.Outcome.ALREADY_COMPLETE : MigrationReport.Outcome.DRY_RUN;
             if (outcome == MigrationReport.Outcome.DRY_RUN && existing.isEmpty() && !options.append()) {
@@ -101,6 +100,7 @@ public final class StoreMigrator {
             List<TableCopy> copies = copy(source, target, checkpoint, file, options, plan.rowsLeft());
             checkpoint.markComplete(Instant.now());
             file.save(checkpoint);
+            Duration copyElapsed = elapsedSince(start);
             Optional<VerificationReport> verification = Optional.empty();
             if (options.verify()) {
                 if (checkpoint.append()) {
@@ -111,9 +111,7 @@ public final class StoreMigrator {
                 }
             }
             List<MigrationReport.TableReport> tables = copies.stream().map(TableCopy::report).toList();
-            MigrationReport report = new MigrationReport(MigrationReport.Outcome.COPIED, plan, tables,
-                    elapsedSince(start), verification);
-            return report;
+            return new MigrationReport(MigrationReport.Outcome.COPIED, plan, tables, copyElapsed, verification);
         }
     }
 

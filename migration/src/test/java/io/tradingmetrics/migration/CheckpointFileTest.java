@@ -46,9 +46,12 @@ class CheckpointFileTest {
 
     @Test
     void aSecondRunOfTheSameMigrationIsRefusedWhileTheFirstHoldsTheLock() {
-        try (CheckpointFile first = CheckpointFile.lock(state, key)) {
+        CheckpointFile first = CheckpointFile.lock(state, key);
+        try {
             assertThatThrownBy(() -> CheckpointFile.lock(state, key)).isInstanceOf(MigrationInProgressException.class)
                     .hasMessageContaining("running");
+        } finally {
+            first.close();
         }
         CheckpointFile.lock(state, key).close();
     }

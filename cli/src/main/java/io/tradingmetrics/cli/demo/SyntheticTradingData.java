@@ -46,7 +46,12 @@ public final class SyntheticTradingData implements Iterable<DemoBatch> {
 
     /** @return how many points one tick yields: five per symbol and two per host */
     public int pointsPerTick() {
-        return SymbolWalk.pointsPerTick() * settings.symbols().size() + 2 * HOSTS.size();
+        return pointsPerTick(settings.symbols().size());
+    }
+
+    /** @return how many points one tick of that many symbols yields */
+    public static int pointsPerTick(int symbols) {
+        return SymbolWalk.pointsPerTick() * symbols + 2 * HOSTS.size();
     }
 
     /** @return a fresh pass over the data, from the start */

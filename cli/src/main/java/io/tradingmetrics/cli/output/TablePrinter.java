@@ -72,7 +72,8 @@ public final class TablePrinter {
         if (table.rows().isEmpty()) {
             out.println("  (no rows)");
         } else if (shown < table.rows().size()) {
-            out.println("  ... " + Cells.count(table.rows().size() - shown) + " more rows ("
+            int hidden = table.rows().size() - shown;
+            out.println("  ... " + Cells.count(hidden) + (hidden == 1 ? " more row (" : " more rows (")
                     + Cells.count(table.rows().size()) + " in all)");
         }
         out.println();

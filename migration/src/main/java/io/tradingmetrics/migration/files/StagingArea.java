@@ -97,7 +97,7 @@ public final class StagingArea implements RowSource {
      * @return a key that occurs more than once in a keyed table (candles: timestamp and symbol; snapshots:
      *         timestamp), described, or empty when every key is unique or the table appends (points)
      */
-    Optional<String> firstDuplicateKey(StoreTable table) {
+    synchronized Optional<String> firstDuplicateKey(StoreTable table) {
         String key = switch (table) {
             case TRADING_METRICS -> null;
             case CANDLES -> "timestamp, symbol";
@@ -127,7 +127,7 @@ public final class StagingArea implements RowSource {
     }
 
     @Override
-    public Optional<TimeRange> extent(StoreTable table) {
+    public synchronized Optional<TimeRange> extent(StoreTable table) {
         if (!staged.contains(table)) {
             return Optional.empty();
         }
@@ -139,15 +139,20 @@ public final class StagingArea implements RowSource {
             if (result.wasNull()) {
                 return Optional.empty();
             }
-            return Optional.of(TimeRanges.enclosing(Timestamps.fromEpochMicros(min),
-                    Timestamps.fromEpochMicros(result.getLong(2))));
+            Instant max = Timestamps.fromEpochMicros(result.getLong(2));
+            if (max.equals(Timestamps.MAX)) {
+                // TimeRange ends are exclusive, so no range selects this instant: importing would lose the row.
+                throw new MigrationException(table.tableName() + " holds a row at " + TimeRanges.format(max)
+                        + ", the one instant no time range can select; store it a microsecond earlier");
+            }
+            return Optional.of(TimeRanges.enclosing(Timestamps.fromEpochMicros(min), max));
         } catch (SQLException e) {
             throw failure("read the extent of " + table.tableName(), e);
         }
     }
 
     @Override
-    public long count(StoreTable table, TimeRange range) {
+    public synchronized long count(StoreTable table, TimeRange range) {
         if (!staged.contains(table)) {
             return 0;
         }
@@ -185,7 +190,7 @@ public final class StagingArea implements RowSource {
         }
         DuckDbRows<T> rows = DuckDbRows.of(table);
         try {
-            Connection connection = database.connection().unwrap(DuckDBConnection.class).duplicate();
+            Connection connection = duplicateConnection();
             PreparedStatement statement = connection.prepareStatement("SELECT " + rows.selectList(
                     Set.of(rows.columns().stream().map(DuckDbRows.Column::name).toArray(String[]::new)))
                     + " FROM " + table.tableName() + " WHERE timestamp >= ? AND timestamp < ? ORDER BY timestamp");
@@ -217,6 +222,11 @@ public final class StagingArea implements RowSource {
         } catch (SQLException e) {
             throw failure("read staged " + table.tableName(), e);
         }
+    }
+
+    /** The staging connection is shared by planning and by the reading threads; JDBC connections are not. */
+    private synchronized Connection duplicateConnection() throws SQLException {
+        return database.connection().unwrap(DuckDBConnection.class).duplicate();
     }
 
     private static void bind(PreparedStatement statement, TimeRange range) throws SQLException {

@@ -9,7 +9,8 @@ import static java.util.Objects.requireNonNull;
  * A time-bucketed aggregation of one metric.
  *
  * @param metricName the metric to aggregate
- * @param range the time range; with gap filling, every bucket that starts in it is returned
+ * @param range the time range; with gap filling, every bucket that holds an instant of it is returned for each
+ *              series that has points in it (the first bucket may start before the range)
  * @param interval the bucket width
  * @param aggregation how the values of a bucket are combined
  * @param symbol only points of this symbol, if given

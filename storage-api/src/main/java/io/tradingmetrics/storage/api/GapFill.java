@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** What a time-bucketed query returns for buckets of the requested range that hold no point. */
+/**
+ * What a time-bucketed query returns for buckets of the requested range that hold no point. Filling applies to each
+ * series that has at least one point in the range; a query that matches no point returns no bucket.
+ */
 public enum GapFill {
     /** Empty buckets are left out. */
     NONE,

@@ -4,6 +4,8 @@ import io.tradingmetrics.storage.api.support.Timestamps;
 
 import java.time.Instant;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * A half-open range of instants {@code [from, to)}, normalized like stored timestamps.
  *
@@ -12,15 +14,18 @@ import java.time.Instant;
  */
 public record TimeRange(Instant from, Instant to) {
     public TimeRange {
-        from = Timestamps.normalize(from, "range start");
-        to = to.equals(Instant.MAX) ? Timestamps.MAX : Timestamps.normalize(to, "range end");
+        // Bounds beyond what a store holds are clamped, so that Instant.MIN .. Instant.MAX means "everything".
+        requireNonNull(from, "range start is null");
+        requireNonNull(to, "range end is null");
+        from = Timestamps.normalizeBound(from.isBefore(Timestamps.MIN) ? Timestamps.MIN : from, "range start");
+        to = Timestamps.normalizeBound(to.isAfter(Timestamps.MAX) ? Timestamps.MAX : to, "range end");
         if (to.isBefore(from)) {
             throw new InvalidInputException("time range end " + to + " is before its start " + from
                     + "; give the earlier instant first");
         }
     }
 
-    /** Every instant a store can hold (the last microsecond of year 9999 excepted). */
+    /** Every instant a store can hold. */
     public static TimeRange all() {
         return new TimeRange(Timestamps.MIN, Timestamps.MAX);
     }

@@ -71,14 +71,17 @@ final class DuckDbDialect implements SqlDialect {
 
     /**
      * {@code arg_max} over a struct of the whole row, grouped by series: one pass without sorting, and the value and
-     * labels come from the same row even when two points share the newest timestamp.
+     * labels come from the same row even when two points share the newest timestamp. DuckDB's {@code arg_max} of a
+     * struct turns -0.0 into 0.0, so the value is also taken plainly and preferred whenever the two are equal (they
+     * are, unless a tie picked different rows).
      */
     @Override
     public SqlBuilder latestPerSeries(LatestQuery query) {
         SqlBuilder sql = new SqlBuilder().sql("SELECT struct_extract(newest, 'ts'), metric_name,"
-                + " struct_extract(newest, 'value'), symbol, struct_extract(newest, 'labels') FROM (SELECT metric_name,"
-                + " symbol, arg_max({'ts': timestamp, 'value': value, 'labels': labels}, timestamp) AS newest"
-                + " FROM trading_metrics WHERE TRUE");
+                + " CASE WHEN struct_extract(newest, 'value') = newest_value THEN newest_value"
+                + " ELSE struct_extract(newest, 'value') END, symbol, struct_extract(newest, 'labels') FROM (SELECT"
+                + " metric_name, symbol, arg_max({'ts': timestamp, 'value': value, 'labels': labels}, timestamp) AS newest,"
+                + " arg_max(value, timestamp) AS newest_value FROM trading_metrics WHERE TRUE");
         if (!query.metricNames().isEmpty()) {
             sql.sql(" AND metric_name IN (").params(new TreeSet<>(query.metricNames())).sql(")");
         }

@@ -1,6 +1,7 @@
 package io.tradingmetrics.storage.duckdb;
 
 import io.tradingmetrics.storage.api.MetricsStoreException;
+import io.tradingmetrics.storage.api.SchemaException;
 import io.tradingmetrics.storage.api.StoreUnavailableException;
 import io.tradingmetrics.storage.jdbc.FlywaySchemaManager;
 import io.tradingmetrics.storage.jdbc.JdbcMetricsStore;
@@ -44,6 +45,12 @@ public final class DuckDbMetricsStore extends JdbcMetricsStore {
     public static DuckDbMetricsStore open(DuckDbStoreConfig config) {
         requireNonNull(config, "config is null");
         DuckDbErrorTranslator errors = new DuckDbErrorTranslator(config.description());
+        if (!config.inMemory() && !config.migrateOnStart() && !Files.exists(config.file())) {
+            // Opening would create an empty file: a check of the schema must not leave one behind.
+            throw new SchemaException(config.description() + " does not exist, and " + DuckDbStoreConfig.BLOCK
+                    + ".migrate-on-start = false forbids creating it; check the path, or create it with"
+                    + " 'bin/metrics schema migrate' (or migrate-on-start = true)");
+        }
         DuckDbConnectionSource connections;
         try {
             connections = DuckDbConnectionSource.open(config);

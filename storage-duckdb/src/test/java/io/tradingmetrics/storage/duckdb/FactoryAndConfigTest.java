@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigFactory;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.api.MetricsStoreFactory;
+import io.tradingmetrics.storage.api.SchemaException;
 import io.tradingmetrics.storage.api.StoreConfigException;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.TimeRange;
@@ -47,6 +48,15 @@ class FactoryAndConfigTest {
         assertThat(block.getString("memory-limit")).isEmpty();
         assertThat(block.getBoolean("read-only")).isFalse();
         assertThat(block.getBoolean("migrate-on-start")).isTrue();
+    }
+
+    @Test
+    void checkingTheSchemaOfAMissingFileLeavesNoFileBehind() {
+        Path file = folder.resolve("absent.duckdb");
+        Config block = ConfigFactory.parseMap(Map.of("path", file.toString(), "migrate-on-start", false));
+        assertThatThrownBy(() -> factory().create(block)).isInstanceOf(SchemaException.class)
+                .hasMessageContaining("does not exist").hasMessageContaining("bin/metrics schema migrate");
+        assertThat(file).doesNotExist();
     }
 
     @Test

@@ -231,9 +231,10 @@ class LegacyAdoptionTest {
     }
 
     @Test
-    void validateOnlyRefusesAnEmptyFile() {
-        DuckDbStoreConfig validateOnly = new DuckDbStoreConfig(folder.resolve("empty.duckdb").toString(), 0, "", false,
-                false);
+    void validateOnlyRefusesAnEmptyFile() throws SQLException {
+        Path empty = folder.resolve("empty.duckdb");
+        DriverManager.getConnection("jdbc:duckdb:" + empty).close();
+        DuckDbStoreConfig validateOnly = new DuckDbStoreConfig(empty.toString(), 0, "", false, false);
         assertThatThrownBy(() -> DuckDbMetricsStore.open(validateOnly)).isInstanceOf(SchemaException.class)
                 .hasMessageContaining("has no schema");
     }

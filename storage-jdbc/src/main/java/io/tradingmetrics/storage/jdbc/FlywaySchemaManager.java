@@ -99,17 +99,17 @@ public final class FlywaySchemaManager {
         try {
             if (adoptionNeeded()) {
                 throw new SchemaException(storeDescription + " was created by the older system and has not been"
-                        + " adopted yet; open it once with migrate-on-start = true, or run 'bin/metrics migrate'");
+                        + " adopted yet; open it once with migrate-on-start = true, or run 'bin/metrics schema migrate'");
             }
             MigrationInfoService info = flyway.info();
             rejectNewerSchema(info);
             if (info.current() == null) {
                 throw new SchemaException(storeDescription + " has no schema; open it with migrate-on-start = true,"
-                        + " or run 'bin/metrics migrate'");
+                        + " or run 'bin/metrics schema migrate'");
             }
             if (info.pending().length > 0) {
                 throw new SchemaException(storeDescription + " is at schema version " + info.current().getVersion()
-                        + " but this code needs version " + latestVersion(info) + "; run 'bin/metrics migrate' or"
+                        + " but this code needs version " + latestVersion(info) + "; run 'bin/metrics schema migrate' or"
                         + " open it with migrate-on-start = true");
             }
             ValidateResult result = flyway.validateWithResult();

@@ -44,7 +44,7 @@ public class SqlErrorTranslator {
         }
         if (isSchemaProblem(e)) {
             return new SchemaException(prefix + "; the schema is not what this code expects: run the migrations"
-                    + " (bin/metrics migrate) or check that the store points at the right database", e);
+                    + " (bin/metrics schema migrate) or check that the store points at the right database", e);
         }
         return new MetricsStoreException(prefix, e);
     }

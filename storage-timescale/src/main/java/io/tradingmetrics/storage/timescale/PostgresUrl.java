@@ -63,7 +63,9 @@ public record PostgresUrl(String hosts, Optional<String> database, Map<String, S
         String url = text.trim();
         try {
             if (url.startsWith(JDBC_PREFIX)) {
-                return parseJdbc(url.substring(JDBC_PREFIX.length()));
+                String rest = url.substring(JDBC_PREFIX.length());
+                // pgjdbc takes no user:password@ in the URL and would put it, password included, into its errors.
+                return hasUserInfo(rest) ? parseLibpq(rest.substring(2), key) : parseJdbc(rest);
             }
             if (url.startsWith("postgresql://") || url.startsWith("postgres://")) {
                 return parseLibpq(url.substring(url.indexOf("//") + 2), key);
@@ -74,6 +76,15 @@ public record PostgresUrl(String hosts, Optional<String> database, Map<String, S
         }
         throw new StoreConfigException(key + " is not a PostgreSQL URL (" + redact(url) + "); give"
                 + " jdbc:postgresql://host:port/database or postgresql://user:password@host:port/database");
+    }
+
+    private static boolean hasUserInfo(String jdbcRest) {
+        if (!jdbcRest.startsWith("//")) {
+            return false;
+        }
+        int authorityEnd = indexOfAny(jdbcRest.substring(2), "/?");
+        String authority = authorityEnd < 0 ? jdbcRest.substring(2) : jdbcRest.substring(2, 2 + authorityEnd);
+        return authority.contains("@");
     }
 
     /** A server given by host, port and database. */

@@ -26,6 +26,17 @@ class PostgresUrlTest {
     }
 
     @Test
+    void jdbcUrlWithUserInfoIsReadLikeALibpqUri() {
+        PostgresUrl url = PostgresUrl.parse("jdbc:postgresql://trader:hunter2@127.0.0.1:6543/metrics?sslmode=require",
+                "url");
+
+        assertThat(url.hosts()).isEqualTo("127.0.0.1:6543");
+        assertThat(url.user()).contains("trader");
+        assertThat(url.password()).contains("hunter2");
+        assertThat(url.jdbcUrl("x")).isEqualTo("jdbc:postgresql://127.0.0.1:6543/metrics?sslmode=require");
+    }
+
+    @Test
     void libpqUriBecomesAJdbcUrlWithPgjdbcParameterNames() {
         PostgresUrl url = PostgresUrl.parse("postgresql://bob:p%40ss:word@10.0.0.5:5433/trading"
                 + "?sslmode=verify-full&application_name=dash+board&connect_timeout=7", "TIMESCALE_DSN");

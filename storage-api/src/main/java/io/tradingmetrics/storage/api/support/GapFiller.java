@@ -22,7 +22,8 @@ public final class GapFiller {
 
     /**
      * @param buckets the buckets with points, ordered by symbol then bucket start (as stores return them)
-     * @return every bucket that starts in the range, per series present in {@code buckets}, filled as asked
+     * @return every bucket that holds an instant of the range (the first may start before it), per series present
+     *         in {@code buckets}, filled as asked; no series, no buckets
      */
     public static List<AggregatedBucket> fill(List<AggregatedBucket> buckets, TimeRange range, Interval interval,
                                               GapFill mode) {
@@ -53,9 +54,9 @@ public final class GapFiller {
             OptionalDouble previous = OptionalDouble.empty();
             for (int i = 0; i < out.size(); i++) {
                 AggregatedBucket bucket = out.get(i);
-                if (bucket.sampleCount() == 0 && bucket.value().isEmpty()) {
+                if (bucket.sampleCount() == 0) {
                     out.set(i, new AggregatedBucket(bucket.bucketStart(), symbol, previous, 0));
-                } else {
+                } else if (bucket.value().isPresent()) {
                     previous = bucket.value();
                 }
             }

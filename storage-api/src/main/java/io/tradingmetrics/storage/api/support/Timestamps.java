@@ -14,24 +14,45 @@ import static java.util.Objects.requireNonNull;
 public final class Timestamps {
     /** The earliest instant a store holds. */
     public static final Instant MIN = Instant.parse("0001-01-01T00:00:00Z");
-    /** The latest instant a store holds. */
+    /**
+     * The end of what a store holds: stored instants lie before it, and it is the latest end a {@code TimeRange}
+     * may have, so that a half-open range can cover every stored instant.
+     */
     public static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private Timestamps() {}
 
     /**
-     * Truncates to the microsecond (towards the past, so that every store truncates alike) and checks the range.
+     * Truncates a stored instant to the microsecond (towards the past, so that every store truncates alike) and
+     * checks the range.
      *
-     * @throws InvalidInputException when the instant is outside {@link #MIN}..{@link #MAX}
+     * @throws InvalidInputException when the instant is not within {@link #MIN} (included) .. {@link #MAX} (excluded)
      */
     public static Instant normalize(Instant instant, String what) {
+        Instant truncated = normalizeBound(instant, what);
+        if (truncated.equals(MAX)) {
+            throw outOfRange(instant, what);
+        }
+        return truncated;
+    }
+
+    /**
+     * Truncates the bound of a time range to the microsecond and checks the range.
+     *
+     * @throws InvalidInputException when the instant is not within {@link #MIN} .. {@link #MAX}, both included
+     */
+    public static Instant normalizeBound(Instant instant, String what) {
         requireNonNull(instant, what + " is null");
         Instant truncated = instant.truncatedTo(ChronoUnit.MICROS);
         if (truncated.isBefore(MIN) || truncated.isAfter(MAX)) {
-            throw new InvalidInputException(what + " " + instant + " is outside the supported range "
-                    + MIN + " .. " + MAX + "; store instants within years 1 to 9999");
+            throw outOfRange(instant, what);
         }
         return truncated;
+    }
+
+    private static InvalidInputException outOfRange(Instant instant, String what) {
+        return new InvalidInputException(what + " " + instant + " is outside the supported range "
+                + MIN + " (included) .. " + MAX + " (excluded); store instants within years 1 to 9999");
     }
 
     /** Microseconds since the epoch of an already normalized instant. */

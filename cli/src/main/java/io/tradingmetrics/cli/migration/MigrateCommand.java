@@ -1,0 +1,77 @@
+package io.tradingmetrics.cli.migration;
+
+import io.tradingmetrics.cli.StoreCommand;
+import io.tradingmetrics.migration.MigrationOptions;
+import io.tradingmetrics.migration.MigrationReport;
+import io.tradingmetrics.migration.RowSource;
+import io.tradingmetrics.migration.StoreMigrator;
+import io.tradingmetrics.storage.api.MetricsStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** {@code metrics migrate}: copies tables between any two stores, resumably, exactly once. */
+@Command(name = "migrate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Copies tables from one store to another in checkpointed chunks. Run the same command again "
+                + "after a failure or kill to resume; finished chunks are skipped, an unfinished one is cleared in "
+                + "the target and copied again. A target that already holds rows in the tables and range is "
+                + "refused unless --append."},
+        footer = {"", "STORE is a JDBC URL (jdbc:duckdb:data/metrics.duckdb, jdbc:postgresql://host/db?user=u) or "
+                + "a HOCON file selecting a store.", "Exit codes: 0 copied (and verified), 1 failure or "
+                + "verification mismatch, 2 bad usage."})
+public final class MigrateCommand extends StoreCommand {
+    @Option(names = "--from", required = true, paramLabel = "STORE", description = "the store to copy from")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "STORE", description = "the store to copy into")
+    String to;
+
+    @Mixin
+    ScopeOptions scope;
+
+    @Option(names = "--batch-size", paramLabel = "ROWS", defaultValue = "" + MigrationOptions.DEFAULT_BATCH_SIZE,
+            description = "rows per write (default: ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = "--chunk-rows", paramLabel = "ROWS", defaultValue = "" + MigrationOptions.DEFAULT_CHUNK_ROWS,
+            description = "rows per checkpointed chunk (default: ${DEFAULT-VALUE})")
+    long chunkRows;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + MigrationOptions.DEFAULT_PARALLELISM,
+            description = "chunks copied at once (default: ${DEFAULT-VALUE})")
+    int parallel;
+
+    @Option(names = "--dry-run", description = "print the plan and the target's state; write nothing")
+    boolean dryRun;
+
+    @Option(names = "--append", description = "copy although the target holds rows in the tables and range")
+    boolean append;
+
+    @Option(names = "--verify", description = "compare source and target chunk by chunk after copying")
+    boolean verify;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "where checkpoints are kept (default: ~/.local/state/tradingmetrics/migrations)")
+    Path stateDir;
+
+    @Override
+    public Integer call() {
+        StoreSpec source = StoreSpec.of(from, MigrationCommands.configFile(spec));
+        StoreSpec target = StoreSpec.of(to, MigrationCommands.configFile(spec));
+        MigrationCommands.requireDistinct(source, target, spec.commandLine());
+        MigrationOptions options = MigrationOptions.defaults()
+                .withTables(scope.tables()).withRange(scope.range(spec.commandLine()))
+                .withBatchSize(batchSize).withChunkRows(chunkRows).withParallelism(parallel)
+                .withDryRun(dryRun).withAppend(append).withVerify(verify)
+                .withStateDirectory(stateDir != null ? stateDir : MigrationOptions.defaultStateDirectory());
+        try (MetricsStore sourceStore = source.open(); MetricsStore targetStore = target.open()) {
+            MigrationReport report = new StoreMigrator(CliProgressListener.on(err())).migrate(
+                    RowSource.of(source.id(), sourceStore), targetStore, target.id(), options);
+            out().println(report.summary());
+            out().flush();
+            return report.succeeded() ? 0 : 1;
+        }
+    }
+}
