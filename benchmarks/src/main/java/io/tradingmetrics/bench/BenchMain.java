@@ -84,10 +84,19 @@ public final class BenchMain {
              Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("SELECT version()")) {
             row.next();
-            return row.getString(1) + " (duckdb_jdbc " + org.duckdb.DuckDBDriver.class.getPackage().getImplementationVersion()
-                    + "), embedded, threads = cores";
+            return row.getString(1) + " (" + driverJar() + "), embedded, threads = cores";
         } catch (SQLException e) {
             return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    /** The driver's jar name carries its Maven version, which the driver itself does not report. */
+    private static String driverJar() {
+        try {
+            String path = org.duckdb.DuckDBDriver.class.getProtectionDomain().getCodeSource().getLocation().getPath();
+            return path.substring(path.lastIndexOf('/') + 1).replaceFirst("\\.jar$", "");
+        } catch (RuntimeException e) {
+            return "duckdb_jdbc";
         }
     }
 

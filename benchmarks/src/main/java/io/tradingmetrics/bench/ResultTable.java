@@ -3,11 +3,14 @@ package io.tradingmetrics.bench;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
 /** A titled table of figures, printed aligned on the console and as Markdown into BENCHMARKS.md. */
 final class ResultTable {
+    private static final Pattern FIGURE =
+            Pattern.compile("[-+]?[0-9][0-9,.]*(\\.\\.[0-9,.]+)?( ?(%|x|s|ms|MB))?|-");
     private final String title;
     private final List<String> headers;
     private final List<List<String>> rows = new ArrayList<>();
@@ -64,8 +67,7 @@ final class ResultTable {
         for (int c = 0; c < cells.size(); c++) {
             String cell = cells.get(c);
             // Figures read best right-aligned, names left-aligned.
-            boolean numeric = !cell.isEmpty() && (Character.isDigit(cell.charAt(0)) || cell.charAt(0) == '-')
-                    && c > 0;
+            boolean numeric = c > 0 && FIGURE.matcher(cell).matches();
             line.append(numeric ? " ".repeat(widths[c] - cell.length()) + cell
                     : cell + " ".repeat(widths[c] - cell.length())).append("  ");
         }
