@@ -16,13 +16,14 @@ import java.util.Set;
  * @param warmups unmeasured runs of each query before measuring
  * @param runs measured runs of each query
  * @param ingestRepeats measured repetitions of each ingest path
+ * @param migrationBatch rows per write call of the migrations
  * @param sections what to measure
  * @param timescaleUrl the TimescaleDB server, if any (without it only DuckDB is measured)
  * @param workDirectory where database files go (deleted afterwards)
  * @param output the Markdown file to write the results into, if any
  * @param command the command line as the user typed it, for the record
  */
-record BenchOptions(long points, int warmups, int runs, int ingestRepeats, Set<Section> sections,
+record BenchOptions(long points, int warmups, int runs, int ingestRepeats, int migrationBatch, Set<Section> sections,
                     Optional<String> timescaleUrl, Path workDirectory, Optional<Path> output, String command) {
 
     enum Section { INGEST, QUERIES, STARTUP, MIGRATION }
@@ -34,6 +35,7 @@ record BenchOptions(long points, int warmups, int runs, int ingestRepeats, Set<S
               --runs N          measured runs per query (default 15)
               --warmups N       warm-up runs per query (default 3)
               --ingest-repeats N  measured repetitions per ingest path (default 3)
+              --migration-batch N rows per write call of the migrations (default: the migration's, 10k)
               --sections LIST   comma-separated: ingest,queries,startup,migration (default all)
               --timescale-url U TimescaleDB server (default $METRICS_BENCH_TIMESCALE_URL or $METRICS_IT_TIMESCALE_URL);
                                 "none" measures DuckDB only
@@ -46,6 +48,7 @@ record BenchOptions(long points, int warmups, int runs, int ingestRepeats, Set<S
         int warmups = 3;
         int runs = 15;
         int ingestRepeats = 3;
+        int migrationBatch = io.tradingmetrics.migration.MigrationOptions.DEFAULT_BATCH_SIZE;
         Set<Section> sections = EnumSet.allOf(Section.class);
         String url = firstNonBlank(System.getenv("METRICS_BENCH_TIMESCALE_URL"), System.getenv("METRICS_IT_TIMESCALE_URL"));
         Path work = null;
@@ -64,6 +67,7 @@ record BenchOptions(long points, int warmups, int runs, int ingestRepeats, Set<S
                 case "--runs" -> runs = (int) parseCount(value(args, ++i, arg), arg);
                 case "--warmups" -> warmups = (int) parseCount(value(args, ++i, arg), arg);
                 case "--ingest-repeats" -> ingestRepeats = (int) parseCount(value(args, ++i, arg), arg);
+                case "--migration-batch" -> migrationBatch = (int) parseCount(value(args, ++i, arg), arg);
                 case "--sections" -> sections = parseSections(value(args, ++i, arg));
                 case "--timescale-url" -> url = value(args, ++i, arg);
                 case "--work-dir" -> work = Path.of(value(args, ++i, arg));
@@ -85,7 +89,7 @@ record BenchOptions(long points, int warmups, int runs, int ingestRepeats, Set<S
         }
         Optional<String> timescale = url == null || url.isBlank() || url.equals("none") ? Optional.empty()
                 : Optional.of(url);
-        return new BenchOptions(points, warmups, runs, ingestRepeats, sections, timescale,
+        return new BenchOptions(points, warmups, runs, ingestRepeats, migrationBatch, sections, timescale,
                 work == null ? Path.of(System.getProperty("java.io.tmpdir")) : work, Optional.ofNullable(output),
                 command);
     }

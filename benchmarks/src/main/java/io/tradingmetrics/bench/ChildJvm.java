@@ -33,6 +33,11 @@ final class ChildJvm implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        // For profiling a child, e.g. METRICS_BENCH_CHILD_OPTS=-XX:StartFlightRecording=filename=/tmp/child.jfr
+        String extra = System.getenv("METRICS_BENCH_CHILD_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
         command.add("-Duser.timezone=" + System.getProperty("user.timezone", "UTC"));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

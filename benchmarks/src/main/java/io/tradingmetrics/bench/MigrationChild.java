@@ -23,7 +23,13 @@ import java.util.Map;
 public final class MigrationChild {
     private MigrationChild() {}
 
+    private static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
     public static void main(String[] args) throws Exception {
+        ChildProtocol.HeapWatch heap = ChildProtocol.watchHeap();
         boolean toTimescale = args[0].equals("duckdb-to-timescale");
         Path file = Path.of(args[1]);
         String url = args[2];
@@ -36,19 +42,26 @@ public final class MigrationChild {
              MetricsStore timescale = Stores.timescale(url, schema, true)) {
             MetricsStore source = toTimescale ? duck : timescale;
             MetricsStore target = toTimescale ? timescale : duck;
+            CpuMeter cpu = CpuMeter.read();
+            double processCpu = processCpuSeconds();
             long began = System.nanoTime();
             MigrationReport report = new StoreMigrator(MigrationListener.NONE).migrate(
                     RowSource.of(toTimescale ? duckId : timescaleId, source), target,
                     toTimescale ? timescaleId : duckId, options);
             double seconds = (System.nanoTime() - began) / 1e9;
+            double migrationCpu = processCpuSeconds() - processCpu;
             MigrationReport.TableReport points = report.tables().get(0);
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("outcome", report.outcome());
             figures.put("rows", points.rowsCopied());
             figures.put("seconds", seconds);
             figures.put("copySeconds", points.elapsed().toNanos() / 1e9);
-            figures.put("peakHeapBytes", ChildProtocol.peakHeapBytes());
+            figures.put("peakLiveHeapBytes", heap.peakLiveBytes());
+            figures.put("peakUsedHeapBytes", heap.peakUsedBytes());
             figures.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+            figures.put("cpuSeconds", migrationCpu);
+            figures.put("postgresCpuSeconds", cpu.postgresSecondsSince());
+            figures.put("machineCpuSeconds", cpu.machineSecondsSince());
             ChildProtocol.result(figures);
         }
     }

@@ -18,9 +18,14 @@ import java.util.Map;
 /**
  * The dashboard queries on each data set, through the store and as the same SQL on a plain JDBC connection with
  * the same session settings. After warm-up the two take turns, run for run, so that noise falls on both alike.
- * Latencies are wall-clock per call, including reading every row (the store also maps them to records).
+ * Latencies are wall-clock per call, including reading every row (the store also maps them to records). Fast
+ * queries run more often (about a second's worth each way, up to 200 runs).
  */
 final class QueryBench {
+    /** Measured runs of a query take about this long each way, unless the minimum number of runs takes longer. */
+    private static final double RUN_BUDGET_MILLIS = 1_000;
+    private static final int MAX_RUNS = 200;
+
     private final RunContext context;
     private final DataSets dataSets;
     /** Median milliseconds through the store, by engine, points and query: for the engine comparison. */
@@ -33,8 +38,8 @@ final class QueryBench {
 
     void run() throws Exception {
         BenchOptions options = context.options();
-        ResultTable table = new ResultTable("Dashboard queries (ms; " + options.warmups() + " warm-up runs, then "
-                + options.runs() + " measured runs each way)", "engine", "points", "query", "rows", "store p50",
+        ResultTable table = new ResultTable("Dashboard queries (ms; " + options.warmups() + " warm-up runs, then at least "
+                + options.runs() + " measured runs each way)", "engine", "points", "query", "rows", "runs", "store p50",
                 "store p95", "raw SQL p50", "raw SQL p95", "overhead");
         double worstOverhead = Double.NEGATIVE_INFINITY;
         String worst = "";
@@ -50,7 +55,7 @@ final class QueryBench {
                     double rawP50 = Stats.median(samples[1]);
                     double overhead = storeP50 / rawP50;
                     table.row(data.engine(), Figures.count(data.points()), query.name(), Figures.count((long) samples[2][0]),
-                            Figures.millis(storeP50), Figures.millis(Stats.percentile(samples[0], 0.95)),
+                            Figures.count(samples[0].length), Figures.millis(storeP50), Figures.millis(Stats.percentile(samples[0], 0.95)),
                             Figures.millis(rawP50), Figures.millis(Stats.percentile(samples[1], 0.95)),
                             Figures.overhead(overhead));
                     storeMedians.put(key(data.engine(), data.points(), query.name()), storeP50);
@@ -76,19 +81,24 @@ final class QueryBench {
     private double[][] measure(MetricsStore store, Connection jdbc, SqlDialect dialect, DashboardQuery query)
             throws SQLException {
         BenchOptions options = context.options();
+        long began = System.nanoTime();
         int storeRows = query.throughStore().applyAsInt(store);
+        double slowest = (System.nanoTime() - began) / 1e6;
+        began = System.nanoTime();
         int rawRows = runRaw(jdbc, query.sql().apply(dialect));
+        slowest = Math.max(slowest, (System.nanoTime() - began) / 1e6);
         if (storeRows != rawRows) {
             throw new IllegalStateException(query.name() + ": the store returned " + storeRows + " rows, its SQL "
                     + rawRows);
         }
         for (int i = 1; i < options.warmups(); i++) {
-            query.throughStore().applyAsInt(store);
-            runRaw(jdbc, query.sql().apply(dialect));
+            slowest = Math.max(timeStore(store, query), timeRaw(jdbc, dialect, query));
         }
-        double[] viaStore = new double[options.runs()];
-        double[] raw = new double[options.runs()];
-        for (int i = 0; i < options.runs(); i++) {
+        // Fast queries get more runs, so that their medians are not at the mercy of a few noisy ones.
+        int runs = Math.max(options.runs(), (int) Math.min(MAX_RUNS, RUN_BUDGET_MILLIS / Math.max(slowest, 0.01)));
+        double[] viaStore = new double[runs];
+        double[] raw = new double[runs];
+        for (int i = 0; i < runs; i++) {
             if (i % 2 == 0) {
                 viaStore[i] = timeStore(store, query);
                 raw[i] = timeRaw(jdbc, dialect, query);

@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.RandomAccess;
 import java.util.Map;
@@ -35,6 +36,8 @@ final class DuckDbBulkWriter implements BulkWriter {
     static final int PARALLEL_MIN_POINTS = 20_000;
 
     private static final String MAIN = DuckDBConnection.DEFAULT_SCHEMA;
+    /** Distinct labels maps whose JSON a small batch keeps, so that labels unique to each point cost no memory. */
+    private static final int MAX_CACHED_LABELS = 256;
 
     /** The engine's worker threads once {@link #prepareParallelInserts} ran; 0 before, so the Appender is used. */
     private volatile int engineThreads;
@@ -133,7 +136,8 @@ final class DuckDbBulkWriter implements BulkWriter {
 
     private static void appendRows(Connection connection, List<MetricPoint> points) throws SQLException {
         try (DuckDBAppender appender = duck(connection).createAppender(MAIN, "trading_metrics")) {
-            // Producers usually reuse one labels map for many points: serialize it once per run of the same map.
+            // Labels maps repeat: as the same object (a producer's) or as equal ones (read back from a store).
+            Map<Map<String, String>, String> jsonByMap = new HashMap<>();
             Map<String, String> lastLabels = null;
             String lastJson = null;
             for (MetricPoint point : points) {
@@ -148,7 +152,13 @@ final class DuckDbBulkWriter implements BulkWriter {
                 }
                 if (point.labels() != lastLabels) {
                     lastLabels = point.labels();
-                    lastJson = LabelsJson.write(lastLabels);
+                    lastJson = jsonByMap.get(lastLabels);
+                    if (lastJson == null) {
+                        lastJson = LabelsJson.write(lastLabels);
+                        if (jsonByMap.size() < MAX_CACHED_LABELS) {
+                            jsonByMap.put(lastLabels, lastJson);
+                        }
+                    }
                 }
                 appender.append(lastJson).endRow();
             }

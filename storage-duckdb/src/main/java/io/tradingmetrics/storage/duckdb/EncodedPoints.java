@@ -5,7 +5,6 @@ import io.tradingmetrics.storage.jdbc.LabelsJson;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,8 +50,9 @@ final class EncodedPoints {
         Dictionary names = new Dictionary(rows, limit);
         Dictionary symbols = new Dictionary(rows, limit);
         Dictionary labels = new Dictionary(rows, limit);
-        // Producers mostly reuse a few labels maps: serialize each map object once (a bounded cache).
-        Map<Map<String, String>, String> jsonByMap = new IdentityHashMap<>();
+        // Labels maps are compared by value: producers reuse a few maps, but maps read back from a store (a
+        // migration) are new objects for every row. Each distinct map is written as JSON once.
+        Map<Map<String, String>, String> jsonByMap = new HashMap<>();
         for (int row = 0; row < rows; row++) {
             MetricPoint point = points.get(row);
             names.add(row, point.metricName());
@@ -60,10 +60,16 @@ final class EncodedPoints {
             if (labels.active()) {
                 Map<String, String> map = point.labels();
                 if (!labels.sameAsPrevious(row, map)) {
-                    if (jsonByMap.size() >= limit) {
-                        jsonByMap.clear();
+                    String json = jsonByMap.get(map);
+                    if (json == null) {
+                        if (jsonByMap.size() >= limit) {
+                            labels.abandon();
+                            continue;
+                        }
+                        json = LabelsJson.write(map);
+                        jsonByMap.put(map, json);
                     }
-                    labels.add(row, jsonByMap.computeIfAbsent(map, LabelsJson::write), map);
+                    labels.add(row, json, map);
                 }
             }
         }
