@@ -56,12 +56,12 @@ final class RawIngest {
     }
 
     /**
-     * Rows like {@link Dataset}'s generated inside DuckDB by one {@code INSERT ... SELECT ... FROM range(n)}: the
-     * engine's own speed of storing rows, with nothing crossing from Java.
+     * Rows {@code first .. first + rows - 1} of {@code total} like {@link Dataset}'s, generated inside DuckDB by one
+     * {@code INSERT ... SELECT ... FROM range(...)}: the engine's own speed of storing rows, nothing crossing from Java.
      */
-    static void generateInDuckDb(Connection connection, long rows) throws SQLException {
+    static void generateInDuckDb(Connection connection, long total, long first, long rows) throws SQLException {
         long start = Timestamps.toEpochMicros(Dataset.START);
-        long slot = Dataset.WINDOW.toNanos() / 1_000 / ((rows + Dataset.SERIES - 1) / Dataset.SERIES);
+        long slot = Dataset.WINDOW.toNanos() / 1_000 / ((total + Dataset.SERIES - 1) / Dataset.SERIES);
         String names = Dataset.METRIC_NAMES.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
         String symbols = Dataset.SYMBOL_NAMES.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
         String labels = "'{\"strategy\":\"market_making\",\"venue\":\"binance\"}', "
@@ -72,7 +72,7 @@ final class RawIngest {
                 + ") * " + slot + " + " + series + " * " + slot / Dataset.SERIES + "), ([" + names + "])[" + series
                 + " % 20 + 1], (" + series + " % 20 + 1) * 10.0 + " + series + " // 20 + 5 * sin(i / 40000.0), (["
                 + symbols + "])[" + series + " // 20 + 1], (CAST([" + labels + "] AS JSON[]))[" + series
-                + " % 20 % 3 + 1] FROM range(" + rows + ") t(i)";
+                + " % 20 % 3 + 1] FROM range(" + first + ", " + (first + rows) + ") t(i)";
         try (Statement statement = connection.createStatement()) {
             long inserted = statement.executeLargeUpdate(sql);
             if (inserted != rows) {
