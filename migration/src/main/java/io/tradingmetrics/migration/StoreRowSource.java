@@ -7,7 +7,6 @@ import io.tradingmetrics.storage.api.PerformanceSnapshot;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.TableStats;
 import io.tradingmetrics.storage.api.TimeRange;
-import io.tradingmetrics.storage.api.support.Timestamps;
 
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -35,12 +34,6 @@ final class StoreRowSource implements RowSource {
             if (stats.table() == table) {
                 if (stats.minTimestamp().isEmpty() || stats.maxTimestamp().isEmpty()) {
                     return Optional.empty();
-                }
-                if (stats.maxTimestamp().get().equals(Timestamps.MAX)) {
-                    // TimeRange ends are exclusive, so no range selects this instant: copying would lose the row.
-                    throw new MigrationException(id + " holds a " + table.tableName() + " row at "
-                            + TimeRanges.format(Timestamps.MAX) + ", the one instant no time range can select; "
-                            + "delete it and store it a microsecond earlier, then copy again");
                 }
                 return Optional.of(TimeRanges.enclosing(stats.minTimestamp().get(), stats.maxTimestamp().get()));
             }

@@ -22,10 +22,9 @@ public final class TimeRanges {
 
     private TimeRanges() {}
 
-    /** @return {@code [min, max + 1 µs)}, the smallest range holding both instants (capped at the supported maximum) */
+    /** @return {@code [min, max + 1 µs)}, the smallest range holding both stored instants */
     public static TimeRange enclosing(Instant min, Instant max) {
-        Instant end = max.plusNanos(1_000);
-        return TimeRange.of(min, end.isAfter(Timestamps.MAX) ? Timestamps.MAX : end);
+        return TimeRange.of(min, max.plusNanos(1_000));
     }
 
     /** @return the overlap of two ranges, empty when they do not overlap */

@@ -139,13 +139,8 @@ public final class StagingArea implements RowSource {
             if (result.wasNull()) {
                 return Optional.empty();
             }
-            Instant max = Timestamps.fromEpochMicros(result.getLong(2));
-            if (max.equals(Timestamps.MAX)) {
-                // TimeRange ends are exclusive, so no range selects this instant: importing would lose the row.
-                throw new MigrationException(table.tableName() + " holds a row at " + TimeRanges.format(max)
-                        + ", the one instant no time range can select; store it a microsecond earlier");
-            }
-            return Optional.of(TimeRanges.enclosing(Timestamps.fromEpochMicros(min), max));
+            return Optional.of(TimeRanges.enclosing(Timestamps.fromEpochMicros(min),
+                    Timestamps.fromEpochMicros(result.getLong(2))));
         } catch (SQLException e) {
             throw failure("read the extent of " + table.tableName(), e);
         }
