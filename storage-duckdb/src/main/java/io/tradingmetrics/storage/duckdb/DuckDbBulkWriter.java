@@ -24,54 +24,42 @@ import java.util.OptionalDouble;
 /**
  * Writes through DuckDB's bulk paths (JDBC batches run row by row and are about a thousand times slower).
  *
- * <p>Points: a large batch is inserted by one {@code INSERT ... SELECT} from {@link PointBatchScan}, which DuckDB runs
- * on all its threads; a small one through the Appender, which is single-threaded but has no statement to set up.
- * Both run in the caller's transaction, so a batch is stored whole or not at all.
+ * <p>Points: a large batch is inserted by one {@code INSERT ... SELECT} from {@link PointBatchScan}, which fills
+ * DuckDB's vectors directly with dictionary-encoded texts; a small one through the Appender, which has no statement
+ * to set up. Both run in the caller's transaction, so a batch is stored whole or not at all.
  *
  * <p>Upserts append into a temporary staging table, then run one {@code INSERT ... SELECT ... ON CONFLICT DO
  * UPDATE}, since the Appender itself cannot update.
  */
 final class DuckDbBulkWriter implements BulkWriter {
-    /** From this many points on, the parallel insert beats the Appender (measured on 2 cores; see BENCHMARKS.md). */
-    static final int PARALLEL_MIN_POINTS = 20_000;
+    /** From this many points on, the scan insert beats the Appender (measured on 2 cores; see BENCHMARKS.md). */
+    static final int SCAN_MIN_POINTS = 20_000;
 
     private static final String MAIN = DuckDBConnection.DEFAULT_SCHEMA;
     /** Distinct labels maps whose JSON a small batch keeps, so that labels unique to each point cost no memory. */
     private static final int MAX_CACHED_LABELS = 256;
 
-    /** The engine's worker threads once {@link #prepareParallelInserts} ran; 0 before, so the Appender is used. */
-    private volatile int engineThreads;
+    /** Whether {@link #prepareScanInserts} registered the scan; until then every batch goes through the Appender. */
+    private volatile boolean scanRegistered;
 
-    /**
-     * Readies the parallel insert on a writable database: registers {@link PointBatchScan} and lets DuckDB insert
-     * without keeping the order of a batch's rows across threads ({@code preserve_insertion_order}, a setting of
-     * the whole database), without which DuckDB runs an insert from a table function on one thread. Every read of
-     * the store orders its rows explicitly, and each thread inserts consecutive blocks of a batch, so row groups
-     * still hold narrow time ranges.
-     */
-    void prepareParallelInserts(Connection connection) throws SQLException {
+    /** Readies the scan insert on a writable database: registers {@link PointBatchScan} in it. */
+    void prepareScanInserts(Connection connection) throws SQLException {
         PointBatchScan.register(connection);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET preserve_insertion_order = false");
-        }
-        engineThreads = Math.max(1, Integer.parseInt(DuckDbDialect.queryString(connection,
-                "SELECT current_setting('threads')").strip()));
+        scanRegistered = true;
     }
 
     @Override
     public void appendMetrics(Connection connection, List<MetricPoint> points) throws SQLException {
-        int threads = engineThreads;
-        if (threads > 0 && points.size() >= PARALLEL_MIN_POINTS) {
-            insertInParallel(connection, points, threads);
+        if (scanRegistered && points.size() >= SCAN_MIN_POINTS) {
+            insertFromScan(connection, points);
         } else {
             appendRows(connection, points);
         }
     }
 
-    private static void insertInParallel(Connection connection, List<MetricPoint> points, int threads)
-            throws SQLException {
+    private static void insertFromScan(Connection connection, List<MetricPoint> points) throws SQLException {
         EncodedPoints encoded = EncodedPoints.encode(points instanceof RandomAccess ? points : new ArrayList<>(points));
-        long handle = PointBatchScan.offer(encoded, threads);
+        long handle = PointBatchScan.offer(encoded);
         long inserted = -1;
         SQLException statementFailure = null;
         Throwable scanFailure;

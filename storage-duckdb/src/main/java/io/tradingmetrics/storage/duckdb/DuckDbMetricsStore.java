@@ -69,7 +69,7 @@ public final class DuckDbMetricsStore extends JdbcMetricsStore {
             }
             DuckDbBulkWriter bulkWriter = new DuckDbBulkWriter();
             if (!config.readOnly()) {
-                prepareParallelInserts(bulkWriter, connections, errors);
+                prepareScanInserts(bulkWriter, connections, errors);
             }
             return new DuckDbMetricsStore(config, connections, bulkWriter, errors, schema);
         } catch (RuntimeException e) {
@@ -78,11 +78,10 @@ public final class DuckDbMetricsStore extends JdbcMetricsStore {
         }
     }
 
-    /** After the schema is current: a migration's INSERT ... SELECT ... ORDER BY must keep its order. */
-    private static void prepareParallelInserts(DuckDbBulkWriter bulkWriter, DuckDbConnectionSource connections,
-                                               DuckDbErrorTranslator errors) {
+    private static void prepareScanInserts(DuckDbBulkWriter bulkWriter, DuckDbConnectionSource connections,
+                                           DuckDbErrorTranslator errors) {
         try (Connection connection = connections.newDuplicate()) {
-            bulkWriter.prepareParallelInserts(connection);
+            bulkWriter.prepareScanInserts(connection);
         } catch (SQLException e) {
             throw errors.translate("prepare bulk inserts", e);
         }

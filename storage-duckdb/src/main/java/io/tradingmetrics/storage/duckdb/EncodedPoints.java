@@ -15,7 +15,7 @@ import java.util.Optional;
  * parameters. That keeps the texts out of the per-row work, and casts each distinct labels text to JSON once instead
  * of once per row. A column with too many distinct texts is sent as plain text per row instead.
  *
- * <p>Built by one thread before the insert; read by DuckDB's worker threads after (read-only by then).
+ * <p>Built before the insert; read by the thread DuckDB scans it on (read-only by then).
  */
 final class EncodedPoints {
     /** A dictionary is used while it holds at most this share of the rows (1/16) or this many texts. */

@@ -18,16 +18,18 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A DuckDB table function, written in Java, that yields the rows of a batch of points which Java code has
- * {@linkplain #offer offered} under a handle: {@code SELECT * FROM tradingmetrics_point_batch(<handle>)}. DuckDB
- * calls it from all its worker threads at once, each filling its own data chunks straight into DuckDB's vectors, so
- * an {@code INSERT ... SELECT} from it loads a batch in parallel (the Appender is single-threaded and pays a native
- * call per value).
+ * {@linkplain #offer offered} under a handle: {@code SELECT * FROM tradingmetrics_point_batch(<handle>)}. It fills
+ * DuckDB's data chunks straight through their memory, 2,048 rows per call, where the Appender pays a native call per
+ * value; an {@code INSERT ... SELECT} from it stores a batch about twice as fast (see BENCHMARKS.md).
+ *
+ * <p>It runs on one thread and yields the rows in the batch's order. DuckDB would insert from several threads only
+ * with {@code preserve_insertion_order = false}, a setting of the whole database under which DuckDB 2.0 also returned
+ * streamed {@code ORDER BY} results out of order (the compatibility kit's streaming test caught it).
  *
  * <p>Columns: {@code micros} (BIGINT, epoch microseconds), {@code value} (DOUBLE), then {@code metric_name},
  * {@code symbol} and {@code labels}, each either an INTEGER code into the batch's dictionary of that column or
@@ -36,14 +38,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>A failure inside the function (for example a list that throws when read) ends the scan early and is handed to
  * the caller by {@link #withdraw}, who fails the insert, so that its transaction is rolled back.
  */
-final class PointBatchScan implements DuckDBTableFunction<PointBatchScan.Batch, PointBatchScan.Cursor,
-        PointBatchScan.Block> {
+final class PointBatchScan implements DuckDBTableFunction<PointBatchScan.Batch, PointBatchScan.Cursor, Object> {
     /** The function's name in the database; distinctive, since it shares the catalog with the user's objects. */
     static final String NAME = "tradingmetrics_point_batch";
-
-    /** Rows of DuckDB's row group: a thread claims up to this many consecutive rows, so row groups stay in order. */
-    private static final int ROW_GROUP_ROWS = 122_880;
-    private static final int CHUNK_ROWS = 2_048;
 
     /** Batches on offer, by handle. Static: the function may have been registered by another store of the JVM. */
     private static final Map<Long, Batch> OFFERED = new ConcurrentHashMap<>();
@@ -60,14 +57,11 @@ final class PointBatchScan implements DuckDBTableFunction<PointBatchScan.Batch, 
     /**
      * Puts a batch on offer until {@link #withdraw}.
      *
-     * @param threads the engine's worker threads, to split the batch into about as many consecutive blocks
      * @return the handle to pass to the function
      */
-    static long offer(EncodedPoints points, int threads) {
-        int perThread = (points.points.size() + threads - 1) / Math.max(1, threads);
-        int block = Math.max(CHUNK_ROWS, Math.min(ROW_GROUP_ROWS, (perThread + CHUNK_ROWS - 1) / CHUNK_ROWS * CHUNK_ROWS));
+    static long offer(EncodedPoints points) {
         long handle = HANDLES.incrementAndGet();
-        OFFERED.put(handle, new Batch(points, block));
+        OFFERED.put(handle, new Batch(points));
         return handle;
     }
 
@@ -101,15 +95,8 @@ final class PointBatchScan implements DuckDBTableFunction<PointBatchScan.Batch, 
 
     @Override
     public Cursor init(DuckDBTableFunctionInitInfo info) {
-        Batch batch = info.getBindData();
-        int rows = batch.points.points.size();
-        info.setMaxThreads(Math.max(1, (rows + batch.blockRows - 1) / batch.blockRows));
+        info.setMaxThreads(1);
         return new Cursor();
-    }
-
-    @Override
-    public Block localInit(DuckDBTableFunctionInitInfo info) {
-        return new Block();
     }
 
     @Override
@@ -120,13 +107,14 @@ final class PointBatchScan implements DuckDBTableFunction<PointBatchScan.Batch, 
         }
         try {
             Cursor cursor = info.getInitData();
-            Block block = info.getLocalInitData();
-            if (block.next == block.end && !block.claim(cursor, batch)) {
+            int size = batch.points.points.size();
+            int first = cursor.next;
+            int rows = (int) Math.min(out.capacity(), size - first);
+            if (rows <= 0) {
                 return 0;
             }
-            int rows = (int) Math.min(out.capacity(), block.end - block.next);
-            fill(batch.points, block.next, rows, out);
-            block.next += rows;
+            fill(batch.points, first, rows, out);
+            cursor.next = first + rows;
             return rows;
         } catch (Throwable failure) {
             // Reported by withdraw(): DuckDB would turn it into a message holding the whole stack trace.
@@ -183,37 +171,18 @@ final class PointBatchScan implements DuckDBTableFunction<PointBatchScan.Batch, 
         }
     }
 
-    /** A batch on offer, shared by the threads that scan it. */
+    /** A batch on offer. */
     static final class Batch {
         final EncodedPoints points;
-        final int blockRows;
         final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-        Batch(EncodedPoints points, int blockRows) {
+        Batch(EncodedPoints points) {
             this.points = points;
-            this.blockRows = blockRows;
         }
     }
 
-    /** The next block of rows that no thread has claimed yet. */
+    /** How far the scan has come; DuckDB calls the function from one thread at a time (at most one thread). */
     static final class Cursor {
-        final AtomicInteger nextBlockStart = new AtomicInteger();
-    }
-
-    /** The rows a thread has claimed and not yet emitted. */
-    static final class Block {
         int next;
-        int end;
-
-        boolean claim(Cursor cursor, Batch batch) {
-            int rows = batch.points.points.size();
-            int start = cursor.nextBlockStart.getAndAdd(batch.blockRows);
-            if (start >= rows || start < 0) {
-                return false;
-            }
-            next = start;
-            end = Math.min(rows, start + batch.blockRows);
-            return true;
-        }
     }
 }

@@ -25,11 +25,12 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Batches large enough for the parallel insert ({@link DuckDbBulkWriter#PARALLEL_MIN_POINTS} and more): every value
- * survives, with dictionaries and without, and a batch that fails while DuckDB reads it leaves nothing behind.
+ * Batches large enough for the scan insert ({@link DuckDbBulkWriter#SCAN_MIN_POINTS} and more): every value survives,
+ * with dictionaries and without, rows stream back in the order they were inserted, and a batch that fails while
+ * DuckDB reads it leaves nothing behind.
  */
-class ParallelInsertTest {
-    static final int ROWS = DuckDbBulkWriter.PARALLEL_MIN_POINTS * 2;
+class ScanInsertTest {
+    static final int ROWS = DuckDbBulkWriter.SCAN_MIN_POINTS * 2;
     static final Comparator<MetricPoint> ORDER = Comparator.comparing(MetricPoint::timestamp)
             .thenComparing(MetricPoint::metricName)
             .thenComparing(p -> Double.doubleToRawLongBits(p.value()))
@@ -40,7 +41,7 @@ class ParallelInsertTest {
     Path folder;
 
     private DuckDbMetricsStore fileStore() {
-        return DuckDbMetricsStore.open(DuckDbStoreConfig.of(folder.resolve("parallel.duckdb").toString()));
+        return DuckDbMetricsStore.open(DuckDbStoreConfig.of(folder.resolve("scan.duckdb").toString()));
     }
 
     /** Few distinct texts: names, symbols and labels travel as dictionaries. */
@@ -73,6 +74,24 @@ class ParallelInsertTest {
                     Map.of("order", "o-" + i, "venue", i % 2 == 0 ? "binance" : "kraken")));
         }
         assertStoredExactly(points);
+    }
+
+    /** Several batches of points in time order: a time-ordered stream returns them exactly as inserted. */
+    @Test
+    void pointsStreamBackInTheOrderOfTheirTimestamps() {
+        Instant start = Instant.parse("2026-11-24T00:00:00Z");
+        List<MetricPoint> points = new ArrayList<>();
+        for (int i = 0; i < 3 * ROWS; i++) {
+            points.add(MetricPoint.of(start.plusMillis(i), "price", i, "SYM" + i % 7, Map.of("venue", "v" + i % 3)));
+        }
+        try (DuckDbMetricsStore store = fileStore()) {
+            for (int from = 0; from < points.size(); from += ROWS + 1) {
+                store.insertMetrics(points.subList(from, Math.min(points.size(), from + ROWS + 1)));
+            }
+            try (Stream<MetricPoint> stream = store.streamMetrics(TimeRange.all())) {
+                assertThat(stream.toList()).containsExactlyElementsOf(points);
+            }
+        }
     }
 
     @Test
