@@ -114,7 +114,7 @@ class TimescaleMigrationTest {
     }
 
     @Test
-    void timescaleToDuckDbRefusesANonEmptyTargetAndResumesNothingTwice() {
+    void timescaleToDuckDbThenARerunCopiesNothingAndStillVerifies() {
         String from = timescaleSpec();
         String to = duckDbSpec("target");
         MetricsStore source = open(from);

@@ -49,10 +49,10 @@ import static org.assertj.core.api.Assertions.within;
 @DisplayName("Switching backend by metrics.store.type alone")
 class BackendSwitchTest {
     private static final Instant START = Instant.parse("2026-03-27T22:13:07.123456Z");
-    private static final TimeRange RANGE = TimeRange.of(START.minus(Duration.ofDays(1)), START.plus(Duration.ofDays(4)));
+    private static final TimeRange RANGE = TimeRange.of(START.minus(Duration.ofDays(1)), START.plus(Duration.ofDays(7)));
 
     @TempDir
-    Path folder;
+    static Path folder;
 
     private String schema;
     private MetricsStore duckdb;
