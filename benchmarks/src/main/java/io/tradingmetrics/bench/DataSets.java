@@ -63,6 +63,11 @@ final class DataSets {
                 : Stores.timescale(context.timescaleUrl().orElseThrow(), data.schema().orElseThrow(), true);
     }
 
+    /** @return the name of the figure: points per second of loading that many points into an empty store */
+    static String loadFigure(String engine, long points) {
+        return engine + ".load." + points;
+    }
+
     private Loaded loadDuckDb(long points, ResultTable table) {
         Path file = context.newDuckDbFile("dataset-" + points);
         Loaded loaded = new Loaded("DuckDB", points, Optional.of(file), Optional.empty());
@@ -98,8 +103,10 @@ final class DataSets {
             if (stored != loaded.points()) {
                 throw new IllegalStateException(loaded.engine() + " holds " + stored + " points, not " + loaded.points());
             }
+            double rate = loaded.points() / (insertNanos[0] / 1e9);
+            context.figure(loadFigure(loaded.engine(), loaded.points()), rate);
             table.row(loaded.engine(), Figures.count(loaded.points()), Figures.count(candles.size()),
-                    Figures.count(Dataset.snapshots().size()), Figures.rate(loaded.points() / (insertNanos[0] / 1e9)),
+                    Figures.count(Dataset.snapshots().size()), Figures.rate(rate),
                     Figures.seconds((System.nanoTime() - began) / 1e9));
         }
     }

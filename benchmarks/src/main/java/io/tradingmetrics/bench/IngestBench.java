@@ -55,7 +55,6 @@ final class IngestBench {
         addRows(table, "DuckDB", duck1k, SMALL_BATCH, small, "raw Appender");
 
         double duckSpi = Stats.median(duck100k.get("MetricsStore.insertMetrics"));
-        context.figure("duckdb.load", Math.max(duckSpi, Stats.median(duck100k.get("raw Appender"))));
         context.report().target(new Target("DuckDB ingest through the SPI (batches of 100,000)", ">= 1,000,000 points/s",
                 Figures.rate(duckSpi) + " points/s", Target.Verdict.of(duckSpi >= 1_000_000)));
         context.report().target(new Target("DuckDB ingest through the SPI (batches of 1,000)", "(no target)",
@@ -72,9 +71,6 @@ final class IngestBench {
                 addRows(table, "TimescaleDB", rates, batch, points, "raw COPY (CSV, CopyManager)");
                 double spi = Stats.median(rates.get("MetricsStore.insertMetrics"));
                 double raw = Stats.median(rates.get("raw COPY (CSV, CopyManager)"));
-                if (batch == LARGE_BATCH) {
-                    context.figure("timescale.load", Math.max(spi, raw));
-                }
                 context.report().target(new Target("TimescaleDB ingest through the SPI (batches of "
                         + Figures.count(batch) + ")", ">= 90% of raw COPY",
                         Figures.percent(spi / raw) + " (" + Figures.rate(spi) + " vs " + Figures.rate(raw) + " rows/s)",

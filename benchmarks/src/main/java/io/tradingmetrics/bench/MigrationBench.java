@@ -20,8 +20,9 @@ import java.util.Optional;
 /**
  * The large data set's points migrated through the migration module in each direction, each in a child JVM limited
  * to a 256 MB heap, against the raw limit: the slower of the source's export (a plain JDBC streaming read of the SQL
- * the store streams with) and the target's bulk load (the fastest path measured by {@link IngestBench} in batches
- * of 100,000).
+ * the store streams with) and the target's bulk load of as many points into an empty store (the data set's load of
+ * this run, through the store's bulk path, which {@link IngestBench} shows to be at least as fast as the raw one).
+ * Loading slows down as a table grows, so a load rate measured on fewer points would overstate the limit.
  */
 final class MigrationBench {
     static final String HEAP = "-Xmx256m";
@@ -53,17 +54,19 @@ final class MigrationBench {
         double duckExport = exportRate(duck);
         String target = context.newSchema("migrated");
         migrate(table, "DuckDB -> TimescaleDB", "duckdb-to-timescale", duckFile, target, duck.points(), duckExport,
-                context.figure("timescale.load"));
+                context.figure(DataSets.loadFigure(timescale.engine(), timescale.points())));
         context.dropSchema(target);
 
         double timescaleExport = exportRate(timescale);
         Path targetFile = context.newDuckDbFile("migrated");
         migrate(table, "TimescaleDB -> DuckDB", "timescale-to-duckdb", targetFile, timescale.schema().orElseThrow(),
-                timescale.points(), timescaleExport, context.figure("duckdb.load"));
+                timescale.points(), timescaleExport, context.figure(DataSets.loadFigure(duck.engine(), duck.points())));
         RunContext.deleteDuckDbFile(targetFile);
 
-        table.note("raw limit: the slower of the export and the target load; rows/s over the whole migrate() call"
-                + " (planning by counts, copying, checkpointing; without verification).");
+        table.note("raw limit: the slower of the export (a plain JDBC streaming read of all points, the store's SQL)"
+                + " and the target load (this run's load of as many points into an empty store of the target, see"
+                + " Data sets); rows/s over the whole migrate() call (planning by counts, copying, checkpointing;"
+                + " without verification).");
         table.note("shared-CPU limit: 1 / (1/export + 1/load), the rate if export and load, each measured alone with"
                 + " the machine to itself, must share its cores (both engines and the copy run on this machine).");
         table.note("CPU s: CPU time of the migration's JVM, of the PostgreSQL server's processes and of the whole"
@@ -97,7 +100,7 @@ final class MigrationBench {
         double limit = loadRate.map(load -> Math.min(load, exportRate)).orElse(Double.NaN);
         double sharedLimit = loadRate.map(load -> 1 / (1 / load + 1 / exportRate)).orElse(Double.NaN);
         table.row(name, Figures.count(rows), Figures.seconds(Double.parseDouble(result.get("seconds"))),
-                Figures.rate(rate), Figures.rate(exportRate), loadRate.map(Figures::rate).orElse("(run ingest)"),
+                Figures.rate(rate), Figures.rate(exportRate), loadRate.map(Figures::rate).orElse("-"),
                 Figures.percent(rate / limit), Figures.percent(rate / sharedLimit), Figures.megabytes(peakHeap),
                 Figures.megabytes(peakUsed),
                 Figures.seconds(Double.parseDouble(result.get("cpuSeconds"))), Figures.seconds(postgresCpu),

@@ -33,7 +33,7 @@ import java.util.OptionalDouble;
  */
 final class DuckDbBulkWriter implements BulkWriter {
     /** From this many points on, the scan insert beats the Appender (measured on 2 cores; see BENCHMARKS.md). */
-    static final int SCAN_MIN_POINTS = 20_000;
+    static final int SCAN_MIN_POINTS = 5_000;
 
     private static final String MAIN = DuckDBConnection.DEFAULT_SCHEMA;
     /** Distinct labels maps whose JSON a small batch keeps, so that labels unique to each point cost no memory. */
