@@ -11,24 +11,121 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.RandomAccess;
 import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * Writes through DuckDB's Appender, which loads rows column-wise without parsing SQL (JDBC batches run row by row
- * and are about a thousand times slower). Upserts append into a temporary staging table, then run one
- * {@code INSERT ... SELECT ... ON CONFLICT DO UPDATE}, since the Appender itself cannot update.
+ * Writes through DuckDB's bulk paths (JDBC batches run row by row and are about a thousand times slower).
+ *
+ * <p>Points: a large batch is inserted by one {@code INSERT ... SELECT} from {@link PointBatchScan}, which fills
+ * DuckDB's vectors directly with dictionary-encoded texts; a small one through the Appender, which has no statement
+ * to set up. Both run in the caller's transaction, so a batch is stored whole or not at all.
+ *
+ * <p>Upserts append into a temporary staging table, then run one {@code INSERT ... SELECT ... ON CONFLICT DO
+ * UPDATE}, since the Appender itself cannot update.
  */
 final class DuckDbBulkWriter implements BulkWriter {
+    /** From this many points on, the scan insert beats the Appender (measured on 2 cores; see BENCHMARKS.md). */
+    static final int SCAN_MIN_POINTS = 5_000;
+
     private static final String MAIN = DuckDBConnection.DEFAULT_SCHEMA;
+    /** Distinct labels maps whose JSON a small batch keeps, so that labels unique to each point cost no memory. */
+    private static final int MAX_CACHED_LABELS = 256;
+
+    /** Whether {@link #prepareScanInserts} registered the scan; until then every batch goes through the Appender. */
+    private volatile boolean scanRegistered;
+
+    /** Readies the scan insert on a writable database: registers {@link PointBatchScan} in it. */
+    void prepareScanInserts(Connection connection) throws SQLException {
+        PointBatchScan.register(connection);
+        scanRegistered = true;
+    }
 
     @Override
     public void appendMetrics(Connection connection, List<MetricPoint> points) throws SQLException {
+        if (scanRegistered && points.size() >= SCAN_MIN_POINTS) {
+            insertFromScan(connection, points);
+        } else {
+            appendRows(connection, points);
+        }
+    }
+
+    private static void insertFromScan(Connection connection, List<MetricPoint> points) throws SQLException {
+        EncodedPoints encoded = EncodedPoints.encode(points instanceof RandomAccess ? points : new ArrayList<>(points));
+        long handle = PointBatchScan.offer(encoded);
+        long inserted = -1;
+        SQLException statementFailure = null;
+        Throwable scanFailure;
+        try {
+            inserted = insertFromScan(connection, encoded, handle);
+        } catch (SQLException e) {
+            statementFailure = e;
+        } finally {
+            scanFailure = PointBatchScan.withdraw(handle);
+        }
+        if (scanFailure != null) {
+            if (statementFailure != null) {
+                scanFailure.addSuppressed(statementFailure);
+            }
+            throwUnchecked(scanFailure);
+        }
+        if (statementFailure != null) {
+            throw statementFailure;
+        }
+        if (inserted != points.size()) {
+            throw new SQLException("Internal Error: the insert of " + points.size() + " points stored " + inserted
+                    + "; nothing was kept");
+        }
+    }
+
+    /** The dictionaries are list parameters: each distinct labels text is cast to JSON once, not once per row. */
+    private static long insertFromScan(Connection connection, EncodedPoints points, long handle) throws SQLException {
+        List<Object[]> dictionaries = new ArrayList<>();
+        String name = column(points.nameCodes != null, "metric_name", "VARCHAR[]", points.names, dictionaries);
+        String symbol = column(points.symbolCodes != null, "symbol", "VARCHAR[]", points.symbols, dictionaries);
+        String labels = points.labelCodes != null
+                ? column(true, "labels", "JSON[]", points.labels, dictionaries) : "CAST(labels AS JSON)";
+        String sql = "INSERT INTO trading_metrics (timestamp, metric_name, value, symbol, labels)"
+                + " SELECT make_timestamptz(micros), " + name + ", value, " + symbol + ", " + labels
+                + " FROM " + PointBatchScan.NAME + "(" + handle + ")";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < dictionaries.size(); i++) {
+                statement.setArray(i + 1, connection.createArrayOf("VARCHAR", dictionaries.get(i)));
+            }
+            return statement.executeLargeUpdate();
+        }
+    }
+
+    private static String column(boolean coded, String column, String listType, List<String> dictionary,
+                                 List<Object[]> parameters) {
+        if (!coded) {
+            return column;
+        }
+        parameters.add(dictionary.toArray());
+        return "(CAST(? AS " + listType + "))[" + column + "]";
+    }
+
+    private static void throwUnchecked(Throwable failure) throws SQLException {
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        throw new SQLException("Invalid Input Error: cannot read the batch of points: " + failure, failure);
+    }
+
+    private static void appendRows(Connection connection, List<MetricPoint> points) throws SQLException {
         try (DuckDBAppender appender = duck(connection).createAppender(MAIN, "trading_metrics")) {
-            // Producers usually reuse one labels map for many points: serialize it once per run of the same map.
+            // Labels maps repeat: as the same object (a producer's) or as equal ones (read back from a store).
+            Map<Map<String, String>, String> jsonByMap = new HashMap<>();
             Map<String, String> lastLabels = null;
             String lastJson = null;
             for (MetricPoint point : points) {
@@ -43,7 +140,13 @@ final class DuckDbBulkWriter implements BulkWriter {
                 }
                 if (point.labels() != lastLabels) {
                     lastLabels = point.labels();
-                    lastJson = LabelsJson.write(lastLabels);
+                    lastJson = jsonByMap.get(lastLabels);
+                    if (lastJson == null) {
+                        lastJson = LabelsJson.write(lastLabels);
+                        if (jsonByMap.size() < MAX_CACHED_LABELS) {
+                            jsonByMap.put(lastLabels, lastJson);
+                        }
+                    }
                 }
                 appender.append(lastJson).endRow();
             }

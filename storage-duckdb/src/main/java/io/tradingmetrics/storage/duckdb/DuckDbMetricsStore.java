@@ -30,9 +30,8 @@ public final class DuckDbMetricsStore extends JdbcMetricsStore {
     private final DuckDbStoreConfig config;
 
     private DuckDbMetricsStore(DuckDbStoreConfig config, DuckDbConnectionSource connections,
-                               DuckDbErrorTranslator errors, FlywaySchemaManager schema) {
-        super(NAME, connections, new DuckDbDialect(config.readOnly(), config.inMemory()), new DuckDbBulkWriter(),
-                errors, schema);
+                               DuckDbBulkWriter bulkWriter, DuckDbErrorTranslator errors, FlywaySchemaManager schema) {
+        super(NAME, connections, new DuckDbDialect(config.readOnly(), config.inMemory()), bulkWriter, errors, schema);
         this.config = config;
     }
 
@@ -68,10 +67,23 @@ public final class DuckDbMetricsStore extends JdbcMetricsStore {
             } else {
                 schema.validate();
             }
-            return new DuckDbMetricsStore(config, connections, errors, schema);
+            DuckDbBulkWriter bulkWriter = new DuckDbBulkWriter();
+            if (!config.readOnly()) {
+                prepareScanInserts(bulkWriter, connections, errors);
+            }
+            return new DuckDbMetricsStore(config, connections, bulkWriter, errors, schema);
         } catch (RuntimeException e) {
             connections.close();
             throw e;
+        }
+    }
+
+    private static void prepareScanInserts(DuckDbBulkWriter bulkWriter, DuckDbConnectionSource connections,
+                                           DuckDbErrorTranslator errors) {
+        try (Connection connection = connections.newDuplicate()) {
+            bulkWriter.prepareScanInserts(connection);
+        } catch (SQLException e) {
+            throw errors.translate("prepare bulk inserts", e);
         }
     }
 

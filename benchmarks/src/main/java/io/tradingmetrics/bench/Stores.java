@@ -1,0 +1,71 @@
+package io.tradingmetrics.bench;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
+import io.tradingmetrics.storage.api.MetricsStore;
+import io.tradingmetrics.storage.duckdb.DuckDbMetricsStoreFactory;
+import io.tradingmetrics.storage.timescale.TimescaleMetricsStoreFactory;
+import io.tradingmetrics.storage.timescale.TimescaleSettings;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Opens the stores as an application does (their factories and configuration), and plain JDBC connections to the
+ * same databases with the same session settings, for the runs without the framework.
+ */
+final class Stores {
+    private Stores() {}
+
+    /** A DuckDB store on the file, schema brought up to date (or, without migrating, only validated). */
+    static MetricsStore duckdb(Path file, boolean migrateOnStart) {
+        Config config = ConfigFactory.parseMap(Map.of("path", file.toString(), "migrate-on-start", migrateOnStart));
+        return new DuckDbMetricsStoreFactory().create(config);
+    }
+
+    /**
+     * A plain connection to the file with the store's connection settings: DuckDB shares one database between the
+     * connections of a process when their settings agree, so this works while a store has the file open.
+     */
+    static Connection duckdbJdbc(Path file) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("jdbc_stream_results", "true");
+        Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file, properties);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET TimeZone = 'UTC'");
+        }
+        return connection;
+    }
+
+    /** A TimescaleDB store on the server, its tables in the given schema (created when missing). */
+    static MetricsStore timescale(String url, String schema, boolean migrateOnStart) {
+        Config config = TimescaleSettings.forUrl(url)
+                .withValue("schema", ConfigValueFactory.fromAnyRef(schema))
+                .withValue("migrate-on-start", ConfigValueFactory.fromAnyRef(migrateOnStart));
+        return new TimescaleMetricsStoreFactory().create(config);
+    }
+
+    /** A plain connection with the store's session settings: UTC, the schema on the search path. */
+    static Connection timescaleJdbc(String url, String schema) throws SQLException {
+        Connection connection = DriverManager.getConnection(url);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET TIME ZONE 'UTC'");
+            statement.execute("SET search_path TO \"" + schema + "\"");
+        }
+        return connection;
+    }
+
+    /** Drops a schema the benchmark made, with its tables. */
+    static void dropSchema(String url, String schema) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.tradingmetrics.bench;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the whole harness at the smallest scale, so that it cannot rot: every section, DuckDB always, TimescaleDB
+ * too when METRICS_IT_TIMESCALE_URL names a server (as scripts/test.sh and the CI provide). Figures are printed,
+ * never asserted: only that each section ran and reported.
+ */
+class BenchSmokeTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void everySectionRunsAndReportsAtTinyScale() throws Exception {
+        Path output = folder.resolve("BENCHMARKS.md");
+        Files.writeString(output, "# Benchmarks\n\nHand-written analysis stays.\n");
+        List<String> args = new ArrayList<>(List.of("--points", "10k", "--runs", "2", "--warmups", "1",
+                "--ingest-repeats", "1", "--work-dir", folder.toString(), "--command", "smoke test"));
+        String url = System.getenv("METRICS_IT_TIMESCALE_URL");
+        boolean timescale = url != null && !url.isBlank();
+        args.addAll(List.of("--timescale-url", timescale ? url : "none"));
+        BenchOptions options = BenchOptions.parse(args.toArray(String[]::new));
+
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Report report = BenchMain.run(options, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        report.writeInto(output);
+        report.writeInto(output);
+
+        String console = printed.toString(StandardCharsets.UTF_8);
+        System.out.println(console);
+        assertThat(console).contains("== Ingest", "== Dashboard queries", "== Store start-up", "== Targets");
+        assertThat(report.targets()).extracting(Target::name).contains(
+                "DuckDB ingest through the SPI (batches of 100,000)", "Framework overhead on the dashboard queries",
+                "DuckDB store start-up (open + Flyway validate, cold JVM)");
+        String markdown = Files.readString(output);
+        assertThat(markdown).startsWith("# Benchmarks\n\nHand-written analysis stays.\n");
+        assertThat(markdown.split(java.util.regex.Pattern.quote(Report.BEGIN), -1)).as("one results section after two writes").hasSize(2);
+        assertThat(markdown).contains("| DuckDB | MetricsStore.insertMetrics | 100,000 |", "smoke test");
+        if (timescale) {
+            assertThat(console).contains("== Migration", "TimescaleDB -> DuckDB", "DuckDB against TimescaleDB");
+            assertThat(report.targets()).extracting(Target::verdict).doesNotContain(Target.Verdict.NOT_RUN);
+        }
+        try (var left = Files.list(folder)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("scratch files removed")
+                    .containsExactly("BENCHMARKS.md");
+        }
+    }
+
+    @Test
+    void countsTakeSuffixesAndBadOptionsSayWhatIsValid() {
+        assertThat(BenchOptions.parseCount("10M", "--points")).isEqualTo(10_000_000);
+        assertThat(BenchOptions.parseCount("200k", "--points")).isEqualTo(200_000);
+        assertThat(BenchOptions.parseCount("1_500", "--runs")).isEqualTo(1_500);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--sections", "io"}))
+                .hasMessageContaining("ingest,queries,startup,migration");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--points", "5k"}))
+                .hasMessageContaining("at least 10000");
+    }
+}
