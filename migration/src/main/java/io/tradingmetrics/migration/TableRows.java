@@ -9,7 +9,13 @@ import io.tradingmetrics.storage.api.TimeRange;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.ToLongBiFunction;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * How the rows of one table are read, written and hashed through the SPI; the one place that knows the three row
@@ -17,15 +23,35 @@ import java.util.stream.Stream;
  *
  * @param <T> the row type
  */
-public abstract sealed class TableRows<T> permits TableRows.Metrics, TableRows.Candles, TableRows.Performance {
-    /** The rows of {@code trading_metrics}. */
-    public static final Metrics METRICS = new Metrics();
-    /** The rows of {@code candles}. */
-    public static final Candles CANDLES = new Candles();
-    /** The rows of {@code performance_history}. */
-    public static final Performance PERFORMANCE = new Performance();
+public final class TableRows<T> {
+    /** The rows of {@code trading_metrics}: appended, never deduplicated. */
+    public static final TableRows<MetricPoint> METRICS = new TableRows<>(StoreTable.TRADING_METRICS,
+            RowSource::streamMetrics, MetricsStore::insertMetrics, false, MetricPoint::timestamp, Checksums::hash);
+    /** The rows of {@code candles}: upserted by (timestamp, symbol). */
+    public static final TableRows<Candle> CANDLES = new TableRows<>(StoreTable.CANDLES,
+            RowSource::streamCandles, MetricsStore::upsertCandles, true, Candle::timestamp, Checksums::hash);
+    /** The rows of {@code performance_history}: upserted by timestamp. */
+    public static final TableRows<PerformanceSnapshot> PERFORMANCE = new TableRows<>(StoreTable.PERFORMANCE_HISTORY,
+            RowSource::streamPerformance, MetricsStore::upsertPerformance, true, PerformanceSnapshot::timestamp,
+            Checksums::hash);
 
-    private TableRows() {}
+    private final StoreTable table;
+    private final BiFunction<RowSource, TimeRange, Stream<T>> reader;
+    private final ToLongBiFunction<MetricsStore, List<T>> writer;
+    private final boolean writesReplaceByKey;
+    private final Function<T, Instant> timestamp;
+    private final ToLongFunction<T> hash;
+
+    private TableRows(StoreTable table, BiFunction<RowSource, TimeRange, Stream<T>> reader,
+                      ToLongBiFunction<MetricsStore, List<T>> writer, boolean writesReplaceByKey,
+                      Function<T, Instant> timestamp, ToLongFunction<T> hash) {
+        this.table = requireNonNull(table, "table is null");
+        this.reader = requireNonNull(reader, "reader is null");
+        this.writer = requireNonNull(writer, "writer is null");
+        this.writesReplaceByKey = writesReplaceByKey;
+        this.timestamp = requireNonNull(timestamp, "timestamp is null");
+        this.hash = requireNonNull(hash, "hash is null");
+    }
 
     /** @return the rows of a table */
     public static TableRows<?> of(StoreTable table) {
@@ -37,128 +63,35 @@ public abstract sealed class TableRows<T> permits TableRows.Metrics, TableRows.C
     }
 
     /** @return the table */
-    public abstract StoreTable table();
+    public StoreTable table() {
+        return table;
+    }
 
     /** @return the rows in the range, ascending by timestamp; close the stream */
-    public abstract Stream<T> stream(RowSource source, TimeRange range);
+    public Stream<T> stream(RowSource source, TimeRange range) {
+        return reader.apply(source, range);
+    }
 
     /** Writes a batch in one atomic call. @return the rows written */
-    public abstract long write(MetricsStore target, List<T> batch);
+    public long write(MetricsStore target, List<T> batch) {
+        return writer.applyAsLong(target, batch);
+    }
 
     /**
      * @return whether a write replaces a stored row of the same key (upsert), so that writing the same rows again
      *         leaves the table unchanged; false when writes append
      */
-    public abstract boolean writesReplaceByKey();
+    public boolean writesReplaceByKey() {
+        return writesReplaceByKey;
+    }
 
     /** @return the row's timestamp */
-    public abstract Instant timestamp(T row);
+    public Instant timestamp(T row) {
+        return timestamp.apply(row);
+    }
 
     /** @return the row's canonical hash, see {@link Checksums} */
-    public abstract long hash(T row);
-
-    /** The rows of {@code trading_metrics}: appended, never deduplicated. */
-    public static final class Metrics extends TableRows<MetricPoint> {
-        private Metrics() {}
-
-        @Override
-        public StoreTable table() {
-            return StoreTable.TRADING_METRICS;
-        }
-
-        @Override
-        public Stream<MetricPoint> stream(RowSource source, TimeRange range) {
-            return source.streamMetrics(range);
-        }
-
-        @Override
-        public long write(MetricsStore target, List<MetricPoint> batch) {
-            return target.insertMetrics(batch);
-        }
-
-        @Override
-        public boolean writesReplaceByKey() {
-            return false;
-        }
-
-        @Override
-        public Instant timestamp(MetricPoint row) {
-            return row.timestamp();
-        }
-
-        @Override
-        public long hash(MetricPoint row) {
-            return Checksums.hash(row);
-        }
-    }
-
-    /** The rows of {@code candles}: upserted by (timestamp, symbol). */
-    public static final class Candles extends TableRows<Candle> {
-        private Candles() {}
-
-        @Override
-        public StoreTable table() {
-            return StoreTable.CANDLES;
-        }
-
-        @Override
-        public Stream<Candle> stream(RowSource source, TimeRange range) {
-            return source.streamCandles(range);
-        }
-
-        @Override
-        public long write(MetricsStore target, List<Candle> batch) {
-            return target.upsertCandles(batch);
-        }
-
-        @Override
-        public boolean writesReplaceByKey() {
-            return true;
-        }
-
-        @Override
-        public Instant timestamp(Candle row) {
-            return row.timestamp();
-        }
-
-        @Override
-        public long hash(Candle row) {
-            return Checksums.hash(row);
-        }
-    }
-
-    /** The rows of {@code performance_history}: upserted by timestamp. */
-    public static final class Performance extends TableRows<PerformanceSnapshot> {
-        private Performance() {}
-
-        @Override
-        public StoreTable table() {
-            return StoreTable.PERFORMANCE_HISTORY;
-        }
-
-        @Override
-        public Stream<PerformanceSnapshot> stream(RowSource source, TimeRange range) {
-            return source.streamPerformance(range);
-        }
-
-        @Override
-        public long write(MetricsStore target, List<PerformanceSnapshot> batch) {
-            return target.upsertPerformance(batch);
-        }
-
-        @Override
-        public boolean writesReplaceByKey() {
-            return true;
-        }
-
-        @Override
-        public Instant timestamp(PerformanceSnapshot row) {
-            return row.timestamp();
-        }
-
-        @Override
-        public long hash(PerformanceSnapshot row) {
-            return Checksums.hash(row);
-        }
+    public long hash(T row) {
+        return hash.applyAsLong(row);
     }
 }
