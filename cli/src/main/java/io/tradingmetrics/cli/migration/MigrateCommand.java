@@ -22,11 +22,8 @@ import java.nio.file.Path;
                 + "a HOCON file selecting a store.", "Exit codes: 0 copied (and verified), 1 failure or "
                 + "verification mismatch, 2 bad usage."})
 public final class MigrateCommand extends StoreCommand {
-    @Option(names = "--from", required = true, paramLabel = "STORE", description = "the store to copy from")
-    String from;
-
-    @Option(names = "--to", required = true, paramLabel = "STORE", description = "the store to copy into")
-    String to;
+    @Mixin
+    StorePairOptions stores;
 
     @Mixin
     ScopeOptions scope;
@@ -58,9 +55,9 @@ public final class MigrateCommand extends StoreCommand {
 
     @Override
     public Integer call() {
-        StoreSpec source = StoreSpec.of(from, MigrationCommands.configFile(spec));
-        StoreSpec target = StoreSpec.of(to, MigrationCommands.configFile(spec));
-        MigrationCommands.requireDistinct(source, target, spec.commandLine());
+        StorePairOptions.Pair pair = stores.resolve(spec);
+        StoreSpec source = pair.source();
+        StoreSpec target = pair.target();
         MigrationOptions options = MigrationOptions.defaults()
                 .withTables(scope.tables()).withRange(scope.range(spec.commandLine()))
                 .withBatchSize(batchSize).withChunkRows(chunkRows).withParallelism(parallel)

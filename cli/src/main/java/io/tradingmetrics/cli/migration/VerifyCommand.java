@@ -19,11 +19,8 @@ import picocli.CommandLine.Option;
         footer = {"", "STORE is a JDBC URL or a HOCON file selecting a store.",
                 "Exit codes: 0 the stores match, 1 they differ or a failure, 2 bad usage."})
 public final class VerifyCommand extends StoreCommand {
-    @Option(names = "--from", required = true, paramLabel = "STORE", description = "the source store")
-    String from;
-
-    @Option(names = "--to", required = true, paramLabel = "STORE", description = "the target store")
-    String to;
+    @Mixin
+    StorePairOptions stores;
 
     @Mixin
     ScopeOptions scope;
@@ -38,9 +35,9 @@ public final class VerifyCommand extends StoreCommand {
 
     @Override
     public Integer call() {
-        StoreSpec source = StoreSpec.of(from, MigrationCommands.configFile(spec));
-        StoreSpec target = StoreSpec.of(to, MigrationCommands.configFile(spec));
-        MigrationCommands.requireDistinct(source, target, spec.commandLine());
+        StorePairOptions.Pair pair = stores.resolve(spec);
+        StoreSpec source = pair.source();
+        StoreSpec target = pair.target();
         VerifyOptions options = new VerifyOptions(scope.tables(), scope.range(spec.commandLine()), chunkRows,
                 parallel);
         try (MetricsStore sourceStore = source.open(); MetricsStore targetStore = target.open()) {
