@@ -23,13 +23,13 @@ echo "bench: building the benchmarks module" >&2
 ./mvnw -q -B -ntp -pl benchmarks -am -DskipTests package
 
 jar=""
-for candidate in benchmarks/target/benchmarks-*.jar; do
+for candidate in benchmarks/target/trading-metrics-benchmarks-*.jar; do
   case "$candidate" in
     *-sources.jar|*-javadoc.jar|*-tests.jar) ;;
     *) [ -f "$candidate" ] && jar="$candidate" ;;
   esac
 done
-[ -n "$jar" ] || { echo "bench: benchmarks/target/benchmarks-*.jar was not built" >&2; exit 1; }
+[ -n "$jar" ] || { echo "bench: benchmarks/target/trading-metrics-benchmarks-*.jar was not built" >&2; exit 1; }
 
 if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then java="$JAVA_HOME/bin/java"; else java=java; fi
 

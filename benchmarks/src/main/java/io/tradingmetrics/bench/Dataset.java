@@ -4,7 +4,7 @@ import io.tradingmetrics.storage.api.Candle;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.PerformanceSnapshot;
 import io.tradingmetrics.storage.api.TimeRange;
-import io.tradingmetrics.storage.api.support.Timestamps;
+import io.tradingmetrics.storage.api.Timestamps;
 
 import java.time.Duration;
 import java.time.Instant;

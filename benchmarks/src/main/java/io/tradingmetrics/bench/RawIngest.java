@@ -1,7 +1,7 @@
 package io.tradingmetrics.bench;
 
 import io.tradingmetrics.storage.api.MetricPoint;
-import io.tradingmetrics.storage.api.support.Timestamps;
+import io.tradingmetrics.storage.api.Timestamps;
 import io.tradingmetrics.storage.jdbc.LabelsJson;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;

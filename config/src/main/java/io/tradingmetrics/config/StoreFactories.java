@@ -1,6 +1,6 @@
 package io.tradingmetrics.config;
 
-import io.tradingmetrics.storage.api.MetricsStoreFactory;
+import io.tradingmetrics.storage.spi.MetricsStoreFactory;
 import io.tradingmetrics.storage.api.StoreConfigException;
 
 import java.util.ArrayList;

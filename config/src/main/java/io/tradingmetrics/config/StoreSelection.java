@@ -3,7 +3,7 @@ package io.tradingmetrics.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import io.tradingmetrics.storage.api.MetricsStore;
-import io.tradingmetrics.storage.api.MetricsStoreFactory;
+import io.tradingmetrics.storage.spi.MetricsStoreFactory;
 import io.tradingmetrics.storage.api.StoreConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

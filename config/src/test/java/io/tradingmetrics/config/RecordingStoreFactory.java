@@ -3,7 +3,7 @@ package io.tradingmetrics.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.tradingmetrics.storage.api.MetricsStore;
-import io.tradingmetrics.storage.api.MetricsStoreFactory;
+import io.tradingmetrics.storage.spi.MetricsStoreFactory;
 
 import java.lang.reflect.Proxy;
 import java.util.List;

@@ -6,7 +6,7 @@ import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.api.PerformanceSnapshot;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.TimeRange;
-import io.tradingmetrics.storage.api.support.Timestamps;
+import io.tradingmetrics.storage.api.Timestamps;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.tradingmetrics.migration;
 
 import com.typesafe.config.ConfigFactory;
 import io.tradingmetrics.storage.api.MetricsStore;
-import io.tradingmetrics.storage.api.MetricsStoreFactory;
+import io.tradingmetrics.storage.spi.MetricsStoreFactory;
 
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -6,7 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import io.tradingmetrics.config.MetricsStoreModule;
 import io.tradingmetrics.config.MetricsStores;
-import io.tradingmetrics.kit.support.MarketData;
+import io.tradingmetrics.storage.tck.support.MarketData;
 import io.tradingmetrics.storage.api.AggregatedBucket;
 import io.tradingmetrics.storage.api.Aggregation;
 import io.tradingmetrics.storage.api.AggregationQuery;

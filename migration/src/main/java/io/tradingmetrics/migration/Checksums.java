@@ -3,7 +3,7 @@ package io.tradingmetrics.migration;
 import io.tradingmetrics.storage.api.Candle;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.PerformanceSnapshot;
-import io.tradingmetrics.storage.api.support.Timestamps;
+import io.tradingmetrics.storage.api.Timestamps;
 
 import java.time.Instant;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package io.tradingmetrics.migration;
 
 import io.tradingmetrics.storage.api.TimeRange;
-import io.tradingmetrics.storage.api.support.Timestamps;
+import io.tradingmetrics.storage.api.Timestamps;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

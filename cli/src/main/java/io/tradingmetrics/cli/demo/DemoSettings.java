@@ -1,6 +1,6 @@
 package io.tradingmetrics.cli.demo;
 
-import io.tradingmetrics.storage.api.support.Timestamps;
+import io.tradingmetrics.storage.api.Timestamps;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package io.tradingmetrics.cli.migration;
 
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.TimeRange;
-import io.tradingmetrics.storage.api.support.Timestamps;
+import io.tradingmetrics.storage.api.Timestamps;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 

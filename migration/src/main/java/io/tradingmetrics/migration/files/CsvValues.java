@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.tradingmetrics.migration.TimeRanges;
 import io.tradingmetrics.migration.internal.JsonTree;
-import io.tradingmetrics.storage.api.support.Timestamps;
+import io.tradingmetrics.storage.api.Timestamps;
 
 import java.io.IOException;
 import java.io.StringWriter;

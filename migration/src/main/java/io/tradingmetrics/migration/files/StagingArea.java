@@ -8,7 +8,7 @@ import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.PerformanceSnapshot;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.TimeRange;
-import io.tradingmetrics.storage.api.support.Timestamps;
+import io.tradingmetrics.storage.api.Timestamps;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 

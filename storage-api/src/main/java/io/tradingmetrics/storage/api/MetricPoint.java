@@ -1,7 +1,5 @@
 package io.tradingmetrics.storage.api;
 
-import io.tradingmetrics.storage.api.support.Names;
-import io.tradingmetrics.storage.api.support.Timestamps;
 
 import java.time.Instant;
 import java.util.Map;

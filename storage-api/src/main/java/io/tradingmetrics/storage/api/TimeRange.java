@@ -1,6 +1,5 @@
 package io.tradingmetrics.storage.api;
 
-import io.tradingmetrics.storage.api.support.Timestamps;
 
 import java.time.Instant;
 

@@ -1,7 +1,5 @@
 package io.tradingmetrics.storage.api;
 
-import io.tradingmetrics.storage.api.support.Batches;
-import io.tradingmetrics.storage.api.support.Timestamps;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -59,12 +57,5 @@ class ValueTypesTest {
         Instant latest = Timestamps.MAX.minusNanos(1_000);
         assertThat(TimeRange.all().contains(MetricPoint.of(latest, "m", 1).timestamp())).isTrue();
         assertThat(TimeRange.of(Instant.MIN, Instant.MAX)).isEqualTo(TimeRange.all());
-    }
-
-    @Test
-    @DisplayName("a key repeated in a batch keeps its last element, in first-seen order")
-    void lastWins() {
-        List<String> deduped = Batches.lastWins(List.of("a1", "b1", "a2", "c1", "b2"), s -> s.charAt(0));
-        assertThat(deduped).containsExactly("a2", "b2", "c1");
     }
 }

@@ -3,7 +3,7 @@ package io.tradingmetrics.storage.duckdb;
 import io.tradingmetrics.storage.api.Candle;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.PerformanceSnapshot;
-import io.tradingmetrics.storage.api.support.Timestamps;
+import io.tradingmetrics.storage.api.Timestamps;
 import io.tradingmetrics.storage.jdbc.BulkWriter;
 import io.tradingmetrics.storage.jdbc.LabelsJson;
 import io.tradingmetrics.storage.jdbc.UpsertSql;

@@ -1,7 +1,7 @@
 package io.tradingmetrics.storage.duckdb;
 
 import io.tradingmetrics.storage.api.MetricPoint;
-import io.tradingmetrics.storage.api.support.Timestamps;
+import io.tradingmetrics.storage.api.Timestamps;
 import io.tradingmetrics.storage.jdbc.LabelsJson;
 import org.duckdb.DuckDBColumnType;
 import org.duckdb.DuckDBDataChunkWriter;

@@ -4,7 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.MetricsStore;
-import io.tradingmetrics.storage.api.MetricsStoreFactory;
+import io.tradingmetrics.storage.spi.MetricsStoreFactory;
 import io.tradingmetrics.storage.api.SchemaException;
 import io.tradingmetrics.storage.api.StoreConfigException;
 import io.tradingmetrics.storage.api.StoreTable;

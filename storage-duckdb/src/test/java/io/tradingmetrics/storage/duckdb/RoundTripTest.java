@@ -6,7 +6,7 @@ import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.MetricQuery;
 import io.tradingmetrics.storage.api.PerformanceSnapshot;
 import io.tradingmetrics.storage.api.TimeRange;
-import io.tradingmetrics.storage.api.support.Timestamps;
+import io.tradingmetrics.storage.api.Timestamps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

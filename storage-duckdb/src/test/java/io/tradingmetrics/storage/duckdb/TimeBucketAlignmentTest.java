@@ -6,7 +6,7 @@ import io.tradingmetrics.storage.api.AggregationQuery;
 import io.tradingmetrics.storage.api.Interval;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.TimeRange;
-import io.tradingmetrics.storage.api.support.Timestamps;
+import io.tradingmetrics.storage.api.Timestamps;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -19,8 +19,6 @@ import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.StoreUnavailableException;
 import io.tradingmetrics.storage.api.TableStats;
 import io.tradingmetrics.storage.api.TimeRange;
-import io.tradingmetrics.storage.api.support.Batches;
-import io.tradingmetrics.storage.api.support.GapFiller;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package io.tradingmetrics.storage.timescale;
 
-import io.tradingmetrics.storage.api.support.Timestamps;
+import io.tradingmetrics.storage.api.Timestamps;
 import org.postgresql.copy.CopyIn;
 
 import java.nio.charset.StandardCharsets;

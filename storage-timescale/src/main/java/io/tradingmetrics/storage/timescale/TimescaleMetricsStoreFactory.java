@@ -2,7 +2,7 @@ package io.tradingmetrics.storage.timescale;
 
 import com.typesafe.config.Config;
 import io.tradingmetrics.storage.api.MetricsStore;
-import io.tradingmetrics.storage.api.MetricsStoreFactory;
+import io.tradingmetrics.storage.spi.MetricsStoreFactory;
 
 import java.util.Optional;
 

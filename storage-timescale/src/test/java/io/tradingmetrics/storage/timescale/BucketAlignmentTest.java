@@ -1,7 +1,7 @@
 package io.tradingmetrics.storage.timescale;
 
 import io.tradingmetrics.storage.api.Interval;
-import io.tradingmetrics.storage.api.support.Timestamps;
+import io.tradingmetrics.storage.api.Timestamps;
 import io.tradingmetrics.storage.jdbc.JdbcValues;
 import org.junit.jupiter.api.Test;
 

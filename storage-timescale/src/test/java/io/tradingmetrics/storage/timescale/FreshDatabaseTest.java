@@ -3,7 +3,7 @@ package io.tradingmetrics.storage.timescale;
 import com.typesafe.config.ConfigFactory;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.MetricsStore;
-import io.tradingmetrics.storage.api.MetricsStoreFactory;
+import io.tradingmetrics.storage.spi.MetricsStoreFactory;
 import io.tradingmetrics.storage.api.StoreConfigException;
 import io.tradingmetrics.storage.api.StoreHealth;
 import io.tradingmetrics.storage.api.StoreTable;

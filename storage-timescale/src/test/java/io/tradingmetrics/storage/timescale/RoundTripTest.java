@@ -7,7 +7,7 @@ import io.tradingmetrics.storage.api.MetricQuery;
 import io.tradingmetrics.storage.api.PerformanceSnapshot;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.TimeRange;
-import io.tradingmetrics.storage.api.support.Timestamps;
+import io.tradingmetrics.storage.api.Timestamps;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

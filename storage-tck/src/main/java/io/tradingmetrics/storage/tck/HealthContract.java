@@ -1,0 +1,76 @@
+package io.tradingmetrics.storage.tck;
+
+import io.tradingmetrics.storage.api.LatestQuery;
+import io.tradingmetrics.storage.api.MetricPoint;
+import io.tradingmetrics.storage.api.MetricsStore;
+import io.tradingmetrics.storage.api.SchemaInfo;
+import io.tradingmetrics.storage.api.StoreHealth;
+import io.tradingmetrics.storage.api.StoreTable;
+import io.tradingmetrics.storage.api.TimeRange;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+/** Whether the store answers, what it runs on, its schema, and closing it. */
+public abstract class HealthContract extends StoreContract {
+
+    protected HealthContract(StoreFixture fixture) {
+        super(fixture);
+    }
+
+    @Test
+    @DisplayName("a new store is empty: every table has zero rows")
+    void newStoreIsEmpty() {
+        for (StoreTable table : StoreTable.values()) {
+            assertThat(store().count(table, TimeRange.all())).as(table.tableName()).isZero();
+        }
+        assertThat(store().latest(LatestQuery.all())).isEmpty();
+        assertThat(store().performanceHistory(TimeRange.all())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an open store is healthy, names its backend and describes itself in one line")
+    void healthy() {
+        StoreHealth health = store().health();
+
+        assertThat(health.healthy()).as(health.message()).isTrue();
+        assertThat(health.backend()).isEqualTo(store().backendName()).isNotBlank();
+        assertThat(health.message()).isNotBlank().doesNotContain("\n");
+    }
+
+    @Test
+    @DisplayName("the schema of a new store is up to date, with its migrations listed")
+    void schemaUpToDate() {
+        SchemaInfo schema = store().schemaInfo();
+
+        assertThat(schema.isUpToDate()).as("current %s, latest %s", schema.currentVersion(), schema.latestVersion())
+                .isTrue();
+        assertThat(schema.currentVersion()).isNotBlank();
+        assertThat(schema.history()).isNotEmpty().allSatisfy(line -> assertThat(line).isNotBlank());
+    }
+
+    @Test
+    @DisplayName("closing twice is harmless")
+    void closeIsIdempotent() {
+        MetricsStore store = store();
+        store.insertMetric(MetricPoint.of(BASE, "p", 1));
+
+        store.close();
+        assertThatCode(store::close).doesNotThrowAnyException();
+    }
+
+    @Test
+    @DisplayName("a closed store reports itself unhealthy instead of throwing")
+    void closedStoreIsUnhealthy() {
+        MetricsStore store = store();
+        store.close();
+
+        StoreHealth health = store.health();
+
+        assertThat(health.healthy()).isFalse();
+        assertThat(health.backend()).isEqualTo(store.backendName());
+        assertThat(health.message()).isNotBlank();
+    }
+}

@@ -1,0 +1,176 @@
+package io.tradingmetrics.storage.tck;
+
+import io.tradingmetrics.storage.api.MetricsStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * The compatibility kit: the behaviour every {@link MetricsStore} must show, whatever its engine. A store passes the
+ * kit by extending this class and saying how to open a fresh, empty store:
+ *
+ * <pre>{@code
+ * class MyStoreCompatibilityTest extends MetricsStoreCompatibilityKit {
+ *     protected MetricsStore createStore() {
+ *         return new MyStoreFactory().create(configOfANewEmptyDatabase());
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Run it in a JVM whose default time zone is far from UTC (this project's build uses
+ * {@code -Duser.timezone=Asia/Kathmandu}): results must not depend on the zone, and only a non-UTC zone shows it.
+ *
+ * <p>Each concern lives in its own contract class; the nested classes below bind them to the store under test.
+ * Every expected result is computed by a reference model from the test's own input. Every store opened for a test
+ * is closed when the test ends.
+ */
+public abstract class MetricsStoreCompatibilityKit {
+    private final OpenedStores stores = new OpenedStores(this::createStore, this::settings);
+
+    /**
+     * @return a new store over a fresh, empty database of its own (a new file, a new schema or database); called at
+     *         most once per test, and closed by the kit when the test ends
+     */
+    protected abstract MetricsStore createStore();
+
+    /** @return how large the larger tests run; override to shrink them for a slow store */
+    protected KitSettings settings() {
+        return KitSettings.defaults();
+    }
+
+    /**
+     * Called after the test's stores are closed, for clean-up that needs them closed first (for example dropping
+     * the test's database); a subclass's own {@code @AfterEach} would run while they are still open.
+     */
+    protected void afterStoresClosed() {
+    }
+
+    @AfterEach
+    protected final void closeStores() {
+        try {
+            stores.closeAll();
+        } finally {
+            afterStoresClosed();
+        }
+    }
+
+    @Nested
+    @DisplayName("Writes and round trips")
+    class Writes extends WritesContract {
+        Writes() {
+            super(stores);
+        }
+    }
+
+    @Nested
+    @DisplayName("Raw range queries")
+    class RangeQueries extends RangeQueryContract {
+        RangeQueries() {
+            super(stores);
+        }
+    }
+
+    @Nested
+    @DisplayName("Aggregations")
+    class Aggregations extends AggregationContract {
+        Aggregations() {
+            super(stores);
+        }
+    }
+
+    @Nested
+    @DisplayName("Bucket alignment of every interval")
+    class BucketAlignment extends BucketAlignmentContract {
+        BucketAlignment() {
+            super(stores);
+        }
+    }
+
+    @Nested
+    @DisplayName("Gap filling")
+    class GapFilling extends GapFillContract {
+        GapFilling() {
+            super(stores);
+        }
+    }
+
+    @Nested
+    @DisplayName("Latest value per series")
+    class Latest extends LatestContract {
+        Latest() {
+            super(stores);
+        }
+    }
+
+    @Nested
+    @DisplayName("Candles")
+    class Candles extends CandleContract {
+        Candles() {
+            super(stores);
+        }
+    }
+
+    @Nested
+    @DisplayName("Performance snapshots")
+    class Performance extends PerformanceContract {
+        Performance() {
+            super(stores);
+        }
+    }
+
+    @Nested
+    @DisplayName("Maintenance: stats, counts, deletes, retention, optimize")
+    class Maintenance extends MaintenanceContract {
+        Maintenance() {
+            super(stores);
+        }
+    }
+
+    @Nested
+    @DisplayName("Streaming reads")
+    class Streaming extends StreamingContract {
+        Streaming() {
+            super(stores);
+        }
+    }
+
+    @Nested
+    @DisplayName("Edge values: special doubles and timestamps")
+    class EdgeValues extends EdgeValuesContract {
+        EdgeValues() {
+            super(stores);
+        }
+    }
+
+    @Nested
+    @DisplayName("Edge values: tricky text in names, symbols and labels")
+    class TextValues extends TextValuesContract {
+        TextValues() {
+            super(stores);
+        }
+    }
+
+    @Nested
+    @DisplayName("Invalid input")
+    class InvalidInput extends InvalidInputContract {
+        InvalidInput() {
+            super(stores);
+        }
+    }
+
+    @Nested
+    @DisplayName("Concurrent writers and readers")
+    class Concurrency extends ConcurrencyContract {
+        Concurrency() {
+            super(stores);
+        }
+    }
+
+    @Nested
+    @DisplayName("Health, schema and closing")
+    class Health extends HealthContract {
+        Health() {
+            super(stores);
+        }
+    }
+}
