@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Deque;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,6 +31,8 @@ final class DuckDbConnectionSource implements ConnectionSource {
     private final String description;
     private final Deque<DuckDBConnection> idle = new ConcurrentLinkedDeque<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Statements each new session runs after its set-up, for example views over a schema read as it is. */
+    private volatile List<String> sessionStatements = List.of();
 
     private DuckDbConnectionSource(DuckDBConnection root, String description) {
         this.root = root;
@@ -101,11 +104,28 @@ final class DuckDbConnectionSource implements ConnectionSource {
         return connection != null ? connection : newDuplicate();
     }
 
+    /**
+     * Runs the statements on every session from now on (they must be session-local, such as temporary views);
+     * sessions opened before are closed rather than reused.
+     */
+    void addSessionStatements(List<String> statements) throws SQLException {
+        sessionStatements = List.copyOf(statements);
+        drainIdle();
+        try (DuckDBConnection check = newDuplicate()) {
+            // Proves that the statements run before any operation depends on them.
+        }
+    }
+
     /** @return a new duplicate of the root connection, in UTC, for the caller to close */
     DuckDBConnection newDuplicate() throws SQLException {
         DuckDBConnection duplicate = root.duplicate();
         try {
             initSession(duplicate);
+            try (Statement statement = duplicate.createStatement()) {
+                for (String sql : sessionStatements) {
+                    statement.execute(sql);
+                }
+            }
         } catch (SQLException e) {
             duplicate.close();
             throw e;

@@ -1,10 +1,15 @@
 package io.tradingmetrics.storage.duckdb;
 
+import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.api.MetricsStoreException;
 import io.tradingmetrics.storage.api.SchemaException;
+import io.tradingmetrics.storage.api.SchemaInfo;
+import io.tradingmetrics.storage.api.StoreNotFoundException;
 import io.tradingmetrics.storage.api.StoreUnavailableException;
+import io.tradingmetrics.storage.jdbc.EmptyDatabaseStore;
 import io.tradingmetrics.storage.jdbc.FlywaySchemaManager;
 import io.tradingmetrics.storage.jdbc.JdbcMetricsStore;
+import io.tradingmetrics.storage.spi.OpenMode;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +17,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
@@ -36,24 +42,50 @@ public final class DuckDbMetricsStore extends JdbcMetricsStore {
     }
 
     /**
-     * Opens the database the configuration names and brings its schema up to date (adopting a file of the older
-     * system), or, with {@code migrate-on-start = false} or {@code read-only = true}, checks that it is current.
+     * Opens the database as its configuration says ({@link OpenMode#CONFIGURED}).
      *
+     * @return the open store; the caller closes it
      * @throws StoreUnavailableException when the file cannot be opened, for example because another process holds it
-     * @throws io.tradingmetrics.storage.api.SchemaException when the schema cannot be brought up to date
+     * @throws StoreNotFoundException when the configuration forbids creating the file and it does not exist
+     * @throws SchemaException when the schema cannot be brought up to date, or is not current and the
+     *         configuration forbids migrating it
      */
     public static DuckDbMetricsStore open(DuckDbStoreConfig config) {
+        MetricsStore store = open(config, OpenMode.CONFIGURED);
+        return (DuckDbMetricsStore) store; // CONFIGURED never opens a file without the store's tables read-only
+    }
+
+    /**
+     * Opens the database the configuration names in the given mode. {@link OpenMode#READ_ONLY} and
+     * {@link OpenMode#VALIDATE} open the file with DuckDB's read-only access (a shared lock: other readers may hold
+     * it at the same time) and never create it or its folder.
+     *
+     * @return the open store; the caller closes it. A file that holds none of the store's tables, opened for
+     *         reading only, is an empty store that refuses writes.
+     * @throws StoreUnavailableException when the file cannot be opened, for example because another process holds it
+     * @throws StoreNotFoundException when the mode does not create the file and it does not exist
+     * @throws SchemaException when the schema cannot be brought up to date, is not current and the mode needs it, or
+     *         cannot be read as it is
+     */
+    public static MetricsStore open(DuckDbStoreConfig config, OpenMode mode) {
         requireNonNull(config, "config is null");
-        DuckDbErrorTranslator errors = new DuckDbErrorTranslator(config.description());
-        if (!config.inMemory() && !config.migrateOnStart() && !Files.exists(config.file())) {
-            // Opening would create an empty file: a check of the schema must not leave one behind.
-            throw new SchemaException(config.description() + " does not exist, and " + DuckDbStoreConfig.BLOCK
-                    + ".migrate-on-start = false forbids creating it; check the path, or create it with"
-                    + " 'bin/metrics schema migrate' (or migrate-on-start = true)");
+        requireNonNull(mode, "mode is null");
+        boolean migrate = mode == OpenMode.MIGRATE
+                || mode == OpenMode.CONFIGURED && config.migrateOnStart() && !config.readOnly();
+        boolean readOnly = mode == OpenMode.READ_ONLY || mode == OpenMode.VALIDATE
+                || mode == OpenMode.CONFIGURED && config.readOnly();
+        if (config.inMemory() && readOnly) {
+            return openEmptyMemory(config, mode);
         }
+        if (!config.inMemory() && !migrate && !Files.exists(config.file())) {
+            // Opening would create an empty file: a read or a check must not leave one behind.
+            throw new StoreNotFoundException(config.missingFileMessage());
+        }
+        DuckDbStoreConfig effective = config.withAccess(readOnly, migrate);
+        DuckDbErrorTranslator errors = new DuckDbErrorTranslator(config.description());
         DuckDbConnectionSource connections;
         try {
-            connections = DuckDbConnectionSource.open(config);
+            connections = DuckDbConnectionSource.open(effective);
         } catch (SQLException e) {
             MetricsStoreException translated = errors.translate("open the database", e);
             throw translated instanceof StoreUnavailableException ? translated
@@ -62,19 +94,43 @@ public final class DuckDbMetricsStore extends JdbcMetricsStore {
         try {
             FlywaySchemaManager schema = new FlywaySchemaManager(new DuplicatingDataSource(connections), MIGRATIONS,
                     config.description());
-            if (config.migrateOnStart() && !config.readOnly()) {
+            if (migrate) {
                 schema.migrate();
+            } else if (mode == OpenMode.READ_ONLY) {
+                if (schema.checkReadable() == FlywaySchemaManager.Contents.EMPTY) {
+                    SchemaInfo info = schema.info();
+                    connections.close();
+                    return new EmptyDatabaseStore(NAME, config.description(), info);
+                }
+                readAsItIs(connections, errors);
             } else {
                 schema.validate();
             }
             DuckDbBulkWriter bulkWriter = new DuckDbBulkWriter();
-            if (!config.readOnly()) {
+            if (!readOnly) {
                 prepareScanInserts(bulkWriter, connections, errors);
             }
-            return new DuckDbMetricsStore(config, connections, bulkWriter, errors, schema);
+            return new DuckDbMetricsStore(effective, connections, bulkWriter, errors, schema);
         } catch (RuntimeException e) {
             connections.close();
             throw e;
+        }
+    }
+
+    /** An in-memory database starts empty: there is nothing to read and nothing to check. */
+    private static MetricsStore openEmptyMemory(DuckDbStoreConfig config, OpenMode mode) {
+        if (mode == OpenMode.VALIDATE || mode == OpenMode.CONFIGURED) {
+            throw new SchemaException(config.description() + " starts empty, with no schema to check; give a database"
+                    + " file, or open it for writing");
+        }
+        return new EmptyDatabaseStore(NAME, config.description(), new SchemaInfo("none", "none", List.of()));
+    }
+
+    private static void readAsItIs(DuckDbConnectionSource connections, DuckDbErrorTranslator errors) {
+        try (Connection connection = connections.newDuplicate()) {
+            connections.addSessionStatements(NaiveTimestampViews.statements(connection));
+        } catch (SQLException e) {
+            throw errors.translate("read the schema as it is", e);
         }
     }
 
@@ -95,9 +151,9 @@ public final class DuckDbMetricsStore extends JdbcMetricsStore {
     @Override
     protected void ensureWritable() {
         if (config.readOnly()) {
-            throw new MetricsStoreException(config.description() + " is open read-only ("
-                    + DuckDbStoreConfig.BLOCK + ".read-only = true), so it takes no writes; open it with read-only ="
-                    + " false to write (only one process can then have it open)");
+            throw new MetricsStoreException(config.description() + " is open read-only, so it takes no writes;"
+                    + " open it for writing (" + DuckDbStoreConfig.BLOCK + ".read-only = false; only one process can"
+                    + " then have it open)");
         }
     }
 

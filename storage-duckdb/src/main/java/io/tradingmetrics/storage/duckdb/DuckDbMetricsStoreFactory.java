@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.spi.MetricsStoreFactory;
+import io.tradingmetrics.storage.spi.OpenMode;
 
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import static java.util.Objects.requireNonNull;
 /** Builds {@link DuckDbMetricsStore}s: {@code metrics.store.type = duckdb}. */
 public final class DuckDbMetricsStoreFactory implements MetricsStoreFactory {
     private static final String URL_PREFIX = "jdbc:duckdb:";
+    private static final String NAME_PREFIX = DuckDbMetricsStore.NAME + " ";
 
     @Override
     public String name() {
@@ -26,11 +28,23 @@ public final class DuckDbMetricsStoreFactory implements MetricsStoreFactory {
 
     /** Missing keys take the defaults of this module's reference.conf. */
     @Override
-    public MetricsStore create(Config storeConfig) {
+    public MetricsStore open(Config storeConfig, OpenMode mode) {
+        requireNonNull(mode, "mode is null");
+        return DuckDbMetricsStore.open(settings(storeConfig), mode);
+    }
+
+    /** @return {@code duckdb /absolute/path.duckdb}, or {@code duckdb :memory:} */
+    @Override
+    public String describe(Config storeConfig) {
+        DuckDbStoreConfig config = settings(storeConfig);
+        return NAME_PREFIX + (config.inMemory() ? DuckDbStoreConfig.IN_MEMORY : config.file().toString());
+    }
+
+    private static DuckDbStoreConfig settings(Config storeConfig) {
         requireNonNull(storeConfig, "storeConfig is null");
         Config defaults = ConfigFactory.defaultReference(DuckDbMetricsStoreFactory.class.getClassLoader())
                 .getConfig(DuckDbStoreConfig.BLOCK);
-        return DuckDbMetricsStore.open(DuckDbStoreConfig.from(storeConfig.withFallback(defaults)));
+        return DuckDbStoreConfig.from(storeConfig.withFallback(defaults));
     }
 
     /** {@code jdbc:duckdb:PATH} names a file; {@code jdbc:duckdb:} and {@code jdbc:duckdb::memory:} memory. */

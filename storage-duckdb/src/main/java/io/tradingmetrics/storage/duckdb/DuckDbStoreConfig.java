@@ -80,6 +80,25 @@ public record DuckDbStoreConfig(String path, int threads, String memoryLimit, bo
         return Path.of(path).toAbsolutePath().normalize();
     }
 
+    /**
+     * @return these settings opened as a mode decides: read-only access or not, migrating the schema or not
+     */
+    DuckDbStoreConfig withAccess(boolean readOnlyAccess, boolean migrate) {
+        return new DuckDbStoreConfig(path, threads, memoryLimit, readOnlyAccess, migrate);
+    }
+
+    /**
+     * @return that the file does not exist, naming the path as configured and as resolved (a relative path is
+     *         resolved against the working directory, which surprises when a program is started elsewhere)
+     */
+    String missingFileMessage() {
+        Path given = Path.of(path);
+        String where = given.isAbsolute() ? "the DuckDB file " + file()
+                : "the DuckDB file " + path + " (" + file() + ", relative to the working directory "
+                + Path.of("").toAbsolutePath() + ")";
+        return where + " does not exist; check the path, or open the store for writing to create it";
+    }
+
     /** @return what the store opens, for messages */
     public String description() {
         return inMemory() ? "the in-memory DuckDB database" : "the DuckDB file " + file();

@@ -7,6 +7,7 @@ import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.spi.MetricsStoreFactory;
 import io.tradingmetrics.storage.api.SchemaException;
 import io.tradingmetrics.storage.api.StoreConfigException;
+import io.tradingmetrics.storage.api.StoreNotFoundException;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.TimeRange;
 import org.junit.jupiter.api.Test;
@@ -54,8 +55,9 @@ class FactoryAndConfigTest {
     void checkingTheSchemaOfAMissingFileLeavesNoFileBehind() {
         Path file = folder.resolve("absent.duckdb");
         Config block = ConfigFactory.parseMap(Map.of("path", file.toString(), "migrate-on-start", false));
-        assertThatThrownBy(() -> factory().create(block)).isInstanceOf(SchemaException.class)
-                .hasMessageContaining("does not exist").hasMessageContaining("bin/metrics schema migrate");
+        assertThatThrownBy(() -> factory().create(block)).isInstanceOf(StoreNotFoundException.class)
+                .hasMessage("the DuckDB file " + file + " does not exist; check the path, or open the store for"
+                        + " writing to create it");
         assertThat(file).doesNotExist();
     }
 

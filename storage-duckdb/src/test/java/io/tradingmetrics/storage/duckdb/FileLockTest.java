@@ -69,7 +69,7 @@ class FileLockTest {
         Path missing = folder.resolve("missing/none.duckdb");
         assertThatThrownBy(() -> DuckDbMetricsStore.open(new DuckDbStoreConfig(missing.toString(), 0, "", true, true)))
                 .isInstanceOf(StoreUnavailableException.class).hasMessageContaining(missing.toString())
-                .hasMessageContaining("read-only mode does not create one");
+                .hasMessageContaining("does not exist");
         assertThat(missing.getParent()).doesNotExist();
         Path text = folder.resolve("notes.duckdb");
         java.nio.file.Files.writeString(text, "these are notes, not a database\n".repeat(500));

@@ -41,6 +41,8 @@ public final class FlywaySchemaManager {
     public static final String HISTORY_TABLE = "flyway_schema_history";
     /** The version at which a database of the older system is adopted. */
     public static final String LEGACY_VERSION = "1";
+    /** The way out of a schema that is not current, in the store's own terms (callers add their own hints). */
+    private static final String OPEN_FOR_MIGRATING = "open the store for migrating its schema (migrate-on-start = true)";
 
     private final DataSource dataSource;
     private final String location;
@@ -89,28 +91,60 @@ public final class FlywaySchemaManager {
         }
     }
 
+    /** What a database holds, as far as opening it for reading is concerned. */
+    public enum Contents {
+        /** None of the store's tables and no schema history: it reads as an empty store. */
+        EMPTY,
+        /** The older system's tables without schema history: read as they are until adopted. */
+        NOT_ADOPTED,
+        /** A schema this code created or adopted, at this code's version or an older one. */
+        MANAGED
+    }
+
+    /**
+     * Checks, without changing anything, that the database can be read as it is.
+     *
+     * @return what the database holds
+     * @throws SchemaException when it holds only some of the store's tables, or is newer than this code
+     */
+    public Contents checkReadable() {
+        try {
+            if (adoptionNeeded()) {
+                return Contents.NOT_ADOPTED;
+            }
+            if (!existingTables().contains(HISTORY_TABLE)) {
+                return Contents.EMPTY;
+            }
+            rejectNewerSchema(flyway().info());
+            return Contents.MANAGED;
+        } catch (FlywayException e) {
+            throw new SchemaException("cannot read the schema history of " + storeDescription + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /**
      * Checks, without changing anything, that the schema is at this code's version.
      *
-     * @throws SchemaException naming the versions and how to migrate
+     * @throws SchemaException naming the versions and how to bring the schema up to date
      */
     public void validate() {
         Flyway flyway = flyway();
         try {
             if (adoptionNeeded()) {
                 throw new SchemaException(storeDescription + " was created by the older system and has not been"
-                        + " adopted yet; open it once with migrate-on-start = true, or run 'bin/metrics schema migrate'");
+                        + " adopted yet; " + OPEN_FOR_MIGRATING + " to adopt it");
             }
             MigrationInfoService info = flyway.info();
             rejectNewerSchema(info);
             if (info.current() == null) {
-                throw new SchemaException(storeDescription + " has no schema; open it with migrate-on-start = true,"
-                        + " or run 'bin/metrics schema migrate'");
+                throw new SchemaException(storeDescription + " has no schema; " + OPEN_FOR_MIGRATING
+                        + " to create it");
             }
             if (info.pending().length > 0) {
                 throw new SchemaException(storeDescription + " is at schema version " + info.current().getVersion()
-                        + " but this code needs version " + latestVersion(info) + "; run 'bin/metrics schema migrate' or"
-                        + " open it with migrate-on-start = true");
+                        + " but this code needs version " + latestVersion(info) + "; " + OPEN_FOR_MIGRATING
+                        + " to bring it up to date");
             }
             ValidateResult result = flyway.validateWithResult();
             if (!result.validationSuccessful) {
@@ -126,8 +160,13 @@ public final class FlywaySchemaManager {
     /** @return the schema's version, this code's version, and one line per migration */
     public SchemaInfo info() {
         try {
+            boolean notAdopted = adoptionNeeded();
             MigrationInfoService info = flyway().info();
             List<String> history = new ArrayList<>();
+            if (notAdopted) {
+                history.add(LEGACY_VERSION + " schema of the older system: not adopted (no " + HISTORY_TABLE
+                        + "); opening the store for migrating adopts it at version " + LEGACY_VERSION);
+            }
             for (MigrationInfo migration : info.all()) {
                 // On an adopted database, script 1 is shadowed by the baseline entry that stands for it.
                 if (migration.getState() != MigrationState.BELOW_BASELINE
@@ -136,7 +175,7 @@ public final class FlywaySchemaManager {
                 }
             }
             String current = info.current() == null ? "none" : info.current().getVersion().getVersion();
-            return new SchemaInfo(current, latestVersion(info), history);
+            return new SchemaInfo(current, latestVersion(info), history, notAdopted);
         } catch (FlywayException e) {
             throw new SchemaException("cannot read the schema history of " + storeDescription + ": "
                     + e.getMessage(), e);

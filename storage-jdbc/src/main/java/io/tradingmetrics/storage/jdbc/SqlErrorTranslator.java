@@ -43,8 +43,8 @@ public class SqlErrorTranslator {
                     + " write stores nothing)");
         }
         if (isSchemaProblem(e)) {
-            return new SchemaException(prefix + "; the schema is not what this code expects: run the migrations"
-                    + " (bin/metrics schema migrate) or check that the store points at the right database", e);
+            return new SchemaException(prefix + "; the schema is not what this code expects: open the store for"
+                    + " migrating its schema (migrate-on-start = true) or check that the store points at the right database", e);
         }
         return new MetricsStoreException(prefix, e);
     }

@@ -21,7 +21,7 @@ class SqlErrorTranslatorTest {
         assertThat(errors.translate("x", new SQLException("bad", "22003"))).isInstanceOf(InvalidInputException.class);
         assertThat(errors.translate("x", new SQLException("dup", "23505"))).isInstanceOf(InvalidInputException.class);
         assertThat(errors.translate("x", new SQLException("no table", "42P01"))).isInstanceOf(SchemaException.class)
-                .hasMessageContaining("bin/metrics schema migrate");
+                .hasMessageContaining("open the store for migrating its schema (migrate-on-start = true)");
         assertThat(errors.translate("x", new SQLException("other", "XX000"))).isExactlyInstanceOf(MetricsStoreException.class);
         assertThat(errors.isTransientConflict(new SQLException("serialization", "40001"))).isTrue();
         assertThat(errors.isTransientConflict(new SQLException("other", (String) null))).isFalse();

@@ -36,6 +36,14 @@ final class PostgresPool implements ConnectionSource {
      * @throws io.tradingmetrics.storage.api.StoreConfigException when it refuses the login or lacks the database
      */
     static PostgresPool open(TimescaleSettings settings) {
+        return open(settings, false);
+    }
+
+    /**
+     * @param readOnly whether every session is read-only ({@code default_transaction_read_only}), so that not even
+     *                 a mistake can write
+     */
+    static PostgresPool open(TimescaleSettings settings, boolean readOnly) {
         requireNonNull(settings, "settings is null");
         HikariConfig config = new HikariConfig();
         config.setPoolName("metrics-timescale");
@@ -53,7 +61,7 @@ final class PostgresPool implements ConnectionSource {
         config.setInitializationFailTimeout(1);
         config.setKeepaliveTime(120_000);
         config.setAutoCommit(true);
-        config.setConnectionInitSql(initSql(settings));
+        config.setConnectionInitSql(initSql(settings) + (readOnly ? "; SET default_transaction_read_only = on" : ""));
         config.addDataSourceProperty("connectTimeout", Math.max(1, settings.connectTimeout().toSeconds()));
         config.addDataSourceProperty("tcpKeepAlive", true);
         settings.server().secrets().forEach(config::addDataSourceProperty);

@@ -22,10 +22,12 @@ final class TimescaleActivation {
     /**
      * @param connection an auto-commit connection
      * @param server the server, for messages
+     * @param mayCreate whether the extension may be created in the database (not when opening for reading only)
      * @throws StoreConfigException when the mode is {@code required} and TimescaleDB cannot be used, saying why
      *         and how to enable it
      */
-    static TimescaleFeatures resolve(Connection connection, TimescaleMode mode, String server) throws SQLException {
+    static TimescaleFeatures resolve(Connection connection, TimescaleMode mode, String server, boolean mayCreate)
+            throws SQLException {
         ServerFacts facts = ServerFacts.read(connection);
         if (mode == TimescaleMode.OFF) {
             return TimescaleFeatures.plain(mode, facts, "metrics.store.timescale.timescaledb = off");
@@ -40,6 +42,10 @@ final class TimescaleActivation {
         } else if (!facts.loaded()) {
             problem = "TimescaleDB is packaged on " + server + " but not preloaded: add shared_preload_libraries ="
                     + " 'timescaledb' to postgresql.conf and restart the server;";
+        } else if (facts.installedVersion().isEmpty() && !mayCreate) {
+            // Tables made without the extension are plain tables: they read as such.
+            problem = "the TimescaleDB extension is not created in the database at " + server + " and a store opened"
+                    + " for reading only does not create it;";
         } else if (facts.installedVersion().isEmpty()) {
             try {
                 facts = createExtension(connection, facts);

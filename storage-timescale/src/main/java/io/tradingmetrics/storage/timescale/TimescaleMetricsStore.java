@@ -1,12 +1,17 @@
 package io.tradingmetrics.storage.timescale;
 
+import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.api.MetricsStoreException;
+import io.tradingmetrics.storage.api.SchemaException;
+import io.tradingmetrics.storage.api.SchemaInfo;
 import io.tradingmetrics.storage.api.StoreConfigException;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.StoreUnavailableException;
 import io.tradingmetrics.storage.api.TimeRange;
+import io.tradingmetrics.storage.jdbc.EmptyDatabaseStore;
 import io.tradingmetrics.storage.jdbc.FlywaySchemaManager;
 import io.tradingmetrics.storage.jdbc.JdbcMetricsStore;
+import io.tradingmetrics.storage.spi.OpenMode;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -31,10 +36,12 @@ public final class TimescaleMetricsStore extends JdbcMetricsStore {
     private final TimescaleFeatures features;
     private final PostgresPool pool;
     private final ChunkRetention retention;
+    private final boolean readOnly;
 
     private TimescaleMetricsStore(TimescaleSettings settings, PostgresPool pool, TimescaleFeatures features,
-                                  PostgresErrorTranslator errors, FlywaySchemaManager schema) {
+                                  PostgresErrorTranslator errors, FlywaySchemaManager schema, boolean readOnly) {
         super(NAME, pool, new PostgresDialect(features), new CopyBulkWriter(), errors, schema);
+        this.readOnly = readOnly;
         this.settings = settings;
         this.features = features;
         this.pool = pool;
@@ -42,29 +49,56 @@ public final class TimescaleMetricsStore extends JdbcMetricsStore {
     }
 
     /**
-     * Connects, decides whether TimescaleDB is used, and brings the schema up to date (adopting a database of the
-     * older system), or with {@code migrate-on-start = false} checks that it is current.
+     * Connects, decides whether TimescaleDB is used, and opens the store as its settings say
+     * ({@link OpenMode#CONFIGURED}).
      *
+     * @return the open store; the caller closes it
      * @throws StoreUnavailableException when the server cannot be reached in the connect timeout
      * @throws StoreConfigException when the login is refused, the database is missing, or TimescaleDB is required
      *         but cannot be used
-     * @throws io.tradingmetrics.storage.api.SchemaException when the schema cannot be brought up to date
+     * @throws SchemaException when the schema cannot be brought up to date, or is not current and
+     *         {@code migrate-on-start = false}
      */
     public static TimescaleMetricsStore open(TimescaleSettings settings) {
+        return (TimescaleMetricsStore) open(settings, OpenMode.CONFIGURED); // CONFIGURED always opens the tables
+    }
+
+    /**
+     * Connects and opens the store in the given mode. {@link OpenMode#READ_ONLY} and {@link OpenMode#VALIDATE} never
+     * run a migration, never create the schema, its tables, hypertables, the history table or the extension, and
+     * their sessions are read-only; a database of the older system reads as it is.
+     *
+     * @return the open store; the caller closes it. A schema that holds none of the store's tables, opened for
+     *         reading only, is an empty store that refuses writes.
+     * @throws StoreUnavailableException when the server cannot be reached in the connect timeout
+     * @throws StoreConfigException when the login is refused, the database is missing, or TimescaleDB is required
+     *         but cannot be used
+     * @throws SchemaException when the schema cannot be brought up to date, is not current and the mode needs it, or
+     *         cannot be read as it is
+     */
+    public static MetricsStore open(TimescaleSettings settings, OpenMode mode) {
         requireNonNull(settings, "settings is null");
-        PostgresPool pool = PostgresPool.open(settings);
+        requireNonNull(mode, "mode is null");
+        boolean migrate = mode == OpenMode.MIGRATE || mode == OpenMode.CONFIGURED && settings.migrateOnStart();
+        boolean readOnly = mode == OpenMode.READ_ONLY || mode == OpenMode.VALIDATE;
+        PostgresPool pool = PostgresPool.open(settings, readOnly);
         try {
             PostgresErrorTranslator errors = new PostgresErrorTranslator(pool.description());
-            TimescaleFeatures features = resolveFeatures(settings, pool, errors);
+            TimescaleFeatures features = resolveFeatures(settings, pool, errors, !readOnly);
             FlywaySchemaManager schema = new FlywaySchemaManager(pool.dataSource(), MIGRATIONS, pool.description(),
                     flyway -> flyway.schemas(settings.schema()).defaultSchema(settings.schema())
                             .placeholders(placeholders(settings, features)));
-            if (settings.migrateOnStart()) {
+            if (migrate) {
                 schema.migrate();
-            } else {
+            } else if (mode == OpenMode.READ_ONLY
+                    && schema.checkReadable() == FlywaySchemaManager.Contents.EMPTY) {
+                SchemaInfo info = schema.info();
+                pool.close();
+                return new EmptyDatabaseStore(NAME, pool.description(), info);
+            } else if (mode != OpenMode.READ_ONLY) {
                 schema.validate();
             }
-            return new TimescaleMetricsStore(settings, pool, features, errors, schema);
+            return new TimescaleMetricsStore(settings, pool, features, errors, schema, readOnly);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -72,9 +106,9 @@ public final class TimescaleMetricsStore extends JdbcMetricsStore {
     }
 
     private static TimescaleFeatures resolveFeatures(TimescaleSettings settings, PostgresPool pool,
-                                                     PostgresErrorTranslator errors) {
+                                                     PostgresErrorTranslator errors, boolean mayCreate) {
         try (Connection connection = pool.borrow()) {
-            return TimescaleActivation.resolve(connection, settings.timescaleMode(), pool.description());
+            return TimescaleActivation.resolve(connection, settings.timescaleMode(), pool.description(), mayCreate);
         } catch (SQLException e) {
             MetricsStoreException translated = errors.translate("check the TimescaleDB extension", e);
             throw translated instanceof StoreConfigException || translated instanceof StoreUnavailableException
@@ -113,8 +147,17 @@ public final class TimescaleMetricsStore extends JdbcMetricsStore {
             return super.deleteRange(table, range);
         }
         ensureOpen();
+        ensureWritable();
         return jdbc().inTransaction("delete from " + table.tableName(),
                 connection -> retention.deleteRange(connection, table, range));
+    }
+
+    @Override
+    protected void ensureWritable() {
+        if (readOnly) {
+            throw new MetricsStoreException(pool.description() + " is open for reading only, so it takes no writes;"
+                    + " open the store for writing");
+        }
     }
 
     @Override

@@ -18,7 +18,7 @@ class TimescaleActivationTest {
 
     private static TimescaleFeatures resolve(TestServer server, TimescaleMode mode) throws Exception {
         try (Connection connection = server.admin()) {
-            return TimescaleActivation.resolve(connection, mode, "test server");
+            return TimescaleActivation.resolve(connection, mode, "test server", true);
         }
     }
 
@@ -91,7 +91,7 @@ class TimescaleActivationTest {
                     assertThat(before.loaded()).as("the library is preloaded even where the extension is not created")
                             .isTrue();
 
-                    TimescaleFeatures features = TimescaleActivation.resolve(connection, TimescaleMode.AUTO, "db");
+                    TimescaleFeatures features = TimescaleActivation.resolve(connection, TimescaleMode.AUTO, "db", true);
 
                     assertThat(features.active()).isTrue();
                     assertThat(features.extensionSchema()).contains("public");
