@@ -10,6 +10,7 @@ import io.tradingmetrics.cli.output.OutputFormat;
 import io.tradingmetrics.cli.output.Progress;
 import io.tradingmetrics.cli.output.TablePrinter;
 import io.tradingmetrics.storage.api.MetricsStore;
+import io.tradingmetrics.storage.spi.OpenMode;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.TimeRange;
 import picocli.CommandLine.Command;
@@ -61,9 +62,9 @@ final class DemoCommand extends StoreCommand {
         DemoSettings settings = settings();
         SyntheticTradingData data = new SyntheticTradingData(settings);
         PrintWriter out = out();
-        try (MetricsStore store = openStore()) {
+        try (MetricsStore store = openStore(OpenMode.MIGRATE)) {
             out.printf(Locale.ROOT, "Demo: %s metric points, %s candles and %s snapshots for %d symbols over %d days"
-                            + " (%s .. %s, seed %d) into the %s store%n", Cells.count(settings.points()),
+                            + " (%s .. %s, seed %d) into %s%n", Cells.count(settings.points()),
                     Cells.count(settings.candleCount()), Cells.count(settings.snapshotCount()),
                     settings.symbols().size(), days, settings.start(), settings.end(), seed, describeStore());
             if (reset) {

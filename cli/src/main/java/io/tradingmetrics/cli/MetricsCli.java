@@ -114,8 +114,8 @@ public final class MetricsCli implements Callable<Integer> {
         return now;
     }
 
-    StoreOpener storeOpener() {
-        return new StoreOpener(configFile(), Optional.ofNullable(storeUrl));
+    StoreSpec selectedStore() {
+        return StoreSpec.global(configFile(), Optional.ofNullable(storeUrl));
     }
 
     Optional<Path> configFile() {

@@ -5,6 +5,7 @@ import io.tradingmetrics.config.ConfigRedaction;
 import io.tradingmetrics.cli.output.StoreTables;
 import io.tradingmetrics.cli.output.TablePrinter;
 import io.tradingmetrics.storage.api.MetricsStore;
+import io.tradingmetrics.storage.spi.OpenMode;
 import io.tradingmetrics.storage.api.StoreHealth;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,9 +24,9 @@ final class StatsCommand extends StoreCommand {
 
     @Override
     public Integer call() {
-        try (MetricsStore store = openStore()) {
-            new TablePrinter(out(), format).print(StoreTables.stats("Table stats of the " + describeStore()
-                    + " store", store.stats()));
+        try (MetricsStore store = openStore(OpenMode.READ_ONLY)) {
+            new TablePrinter(out(), format).print(StoreTables.stats("Table stats of " + describeStore(),
+                    store.stats()));
             StoreHealth health = store.health();
             if (format == OutputFormat.TABLE) {
                 out().println(healthLine(health));

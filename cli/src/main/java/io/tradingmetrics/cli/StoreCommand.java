@@ -1,15 +1,13 @@
 package io.tradingmetrics.cli;
 
-import io.tradingmetrics.config.StoreSelection;
 import io.tradingmetrics.storage.api.MetricsStore;
+import io.tradingmetrics.storage.spi.OpenMode;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -18,13 +16,10 @@ import java.util.concurrent.Callable;
  * its exit code; failures are thrown as {@link io.tradingmetrics.storage.api.MetricsStoreException}s.
  */
 public abstract class StoreCommand implements Callable<Integer> {
-    /** The store setting that decides whether opening brings the schema up to date. */
-    protected static final String MIGRATE_ON_START = StoreOpener.MIGRATE_ON_START;
-
     @Spec
     protected CommandSpec spec;
 
-    private StoreSelection opened;
+    private StoreSpec opened;
 
     /** @return where results go (standard output) */
     protected PrintWriter out() {
@@ -36,30 +31,20 @@ public abstract class StoreCommand implements Callable<Integer> {
         return spec.root().commandLine().getErr();
     }
 
-    /** @return the store the configuration and options select, opened; the caller closes it */
-    protected MetricsStore openStore() {
-        StoreSelection selection = opener().select();
-        announce(selection);
-        return selection.open();
-    }
-
-    /** @return the selected store opened with settings of its block replaced; the caller closes it */
-    protected MetricsStore openStore(Map<String, Object> overrides) {
-        StoreSelection selection = StoreOpener.withOverrides(opener().select(), overrides);
-        announce(selection);
-        return selection.open();
-    }
-
     /**
-     * Opens another store than the selected one, for commands that work on two (a migration's source and target):
-     * the URL is read by the store factories, over the same configuration as {@link #openStore()}.
-     *
-     * @return the store at the URL, opened; the caller closes it
+     * @param mode {@link OpenMode#READ_ONLY} or {@link OpenMode#VALIDATE} for a command that reads,
+     *             {@link OpenMode#MIGRATE} for one that writes
+     * @return the store the configuration and options select, opened; the caller closes it
      */
-    protected MetricsStore openStoreAt(String jdbcUrl) {
-        StoreSelection selection = new StoreOpener(root().configFile(), Optional.of(jdbcUrl)).select();
-        announce(selection);
-        return selection.open();
+    protected MetricsStore openStore(OpenMode mode) {
+        StoreSpec store = selectedStore();
+        announce(store);
+        return store.open(mode);
+    }
+
+    /** @return the store of the global {@code --store} URL or {@code --config} file, not opened */
+    protected StoreSpec selectedStore() {
+        return root().selectedStore();
     }
 
     /** @return a one-line description of the store last opened, secrets masked */
@@ -67,7 +52,7 @@ public abstract class StoreCommand implements Callable<Integer> {
         if (opened == null) {
             throw new IllegalStateException("no store opened yet");
         }
-        return StoreOpener.describe(opened);
+        return opened.describe();
     }
 
     /** @return the instant that {@code now} and relative times mean in this run */
@@ -85,15 +70,12 @@ public abstract class StoreCommand implements Callable<Integer> {
         return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
-    private void announce(StoreSelection selection) {
-        opened = selection;
+    /** Remembers the store for {@link #describeStore()} and names it with {@code --verbose}. */
+    protected void announce(StoreSpec store) {
+        opened = store;
         if (verbose()) {
-            err().println("metrics: using the " + StoreOpener.describe(selection) + " store");
+            err().println("metrics: using the store " + store.describe());
         }
-    }
-
-    private StoreOpener opener() {
-        return root().storeOpener();
     }
 
     private MetricsCli root() {

@@ -125,7 +125,7 @@ class MigrationCommandsTest {
             CliRun there = CliRun.run(END, "migrate", "--from", url(source), "--to", conf.toString(), "--state-dir",
                     state, "--verify");
             assertThat(there.exitCode()).as(there.err()).isZero();
-            assertThat(there.out()).contains("vs timescale:").contains("#schema=" + schema).contains("verified");
+            assertThat(there.out()).contains("vs timescale postgresql://").contains(" schema " + schema).contains("verified");
 
             CliRun rollback = CliRun.run(END, "migrate", "--from", conf.toString(), "--to", url(back), "--state-dir",
                     state, "--verify");

@@ -3,6 +3,7 @@ package io.tradingmetrics.cli;
 import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.TimeRange;
+import io.tradingmetrics.storage.spi.OpenMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -14,6 +15,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import static io.tradingmetrics.cli.DemoTestData.END;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +32,8 @@ class NewCommandTest {
 
         @Override
         public Integer call() {
-            try (MetricsStore source = openStore(); MetricsStore other = openStoreAt(target)) {
+            try (MetricsStore source = openStore(OpenMode.READ_ONLY);
+                 MetricsStore other = StoreSpec.of(target, Optional.empty()).open(OpenMode.MIGRATE)) {
                 out().println(source.count(StoreTable.CANDLES, TimeRange.all()) + " "
                         + other.count(StoreTable.CANDLES, TimeRange.all()));
             }

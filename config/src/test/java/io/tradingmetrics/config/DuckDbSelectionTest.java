@@ -10,6 +10,8 @@ import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.api.StoreConfigException;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.TimeRange;
+import io.tradingmetrics.storage.api.StoreNotFoundException;
+import io.tradingmetrics.storage.spi.OpenMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +67,16 @@ class DuckDbSelectionTest {
             assertWritesAndReads(store);
         }
         assertThat(Files.exists(file)).isTrue();
+    }
+
+    @Test
+    void aReaderOfAMissingFileIsRefusedAndCreatesNothing() {
+        Path file = dir.resolve("typo/metrcs.duckdb");
+        assertThatThrownBy(() -> MetricsStores.open("jdbc:duckdb:" + file, OpenMode.READ_ONLY))
+                .isInstanceOf(StoreNotFoundException.class)
+                .hasMessage("the DuckDB file " + file + " does not exist; check the path, or open the store for"
+                        + " writing to create it");
+        assertThat(file.getParent()).doesNotExist();
     }
 
     @Test

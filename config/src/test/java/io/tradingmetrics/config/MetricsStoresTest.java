@@ -3,6 +3,7 @@ package io.tradingmetrics.config;
 import com.typesafe.config.ConfigFactory;
 import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.api.StoreConfigException;
+import io.tradingmetrics.storage.spi.OpenMode;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +21,23 @@ class MetricsStoresTest {
             assertThat(RecordingStoreFactory.of(store).storeConfig().getString("path")).isEqualTo("/data/one-liner");
             assertThat(RecordingStoreFactory.of(store).storeConfig().getInt("threads")).isEqualTo(2);
         }
+    }
+
+    @Test
+    void anAppOpensTheStoreInTheModeItAsksFor() {
+        try (MetricsStore configured = MetricsStores.open("jdbc:recording:/data/a");
+             MetricsStore reader = MetricsStores.open("jdbc:recording:/data/a", OpenMode.READ_ONLY);
+             MetricsStore checked = MetricsStores.open(ConfigFactory.parseString("metrics.store.type = recording"),
+                     OpenMode.VALIDATE)) {
+            assertThat(RecordingStoreFactory.of(configured).mode()).isEqualTo(OpenMode.CONFIGURED);
+            assertThat(RecordingStoreFactory.of(reader).mode()).isEqualTo(OpenMode.READ_ONLY);
+            assertThat(RecordingStoreFactory.of(checked).mode()).isEqualTo(OpenMode.VALIDATE);
+        }
+        StoreSelection selection = StoreSelector.create().select(ConfigFactory.parseString("""
+                metrics.store.type = recording
+                metrics.store.recording.path = "/data/b"
+                """));
+        assertThat(selection.describe()).isEqualTo("recording /data/b");
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.spi.MetricsStoreFactory;
+import io.tradingmetrics.storage.spi.OpenMode;
 
 import java.lang.reflect.Proxy;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class RecordingStoreFactory implements MetricsStoreFactory {
     /** A store this factory created, with the block it was created from. */
-    public record Created(Config storeConfig, MetricsStore store, AtomicBoolean closed) {}
+    public record Created(Config storeConfig, OpenMode mode, MetricsStore store, AtomicBoolean closed) {}
 
     private static final List<Created> CREATED = new CopyOnWriteArrayList<>();
 
@@ -44,7 +45,12 @@ public final class RecordingStoreFactory implements MetricsStoreFactory {
     }
 
     @Override
-    public MetricsStore create(Config storeConfig) {
+    public String describe(Config storeConfig) {
+        return name() + " " + (storeConfig.hasPath("path") ? storeConfig.getString("path") : "(no path)");
+    }
+
+    @Override
+    public MetricsStore open(Config storeConfig, OpenMode mode) {
         if (storeConfig.hasPath("pool.timeout")) {
             storeConfig.getDuration("pool.timeout"); // as a real store reads its settings
         }
@@ -61,7 +67,7 @@ public final class RecordingStoreFactory implements MetricsStoreFactory {
                     case "equals" -> proxy == args[0];
                     default -> throw new UnsupportedOperationException(method.getName() + " is not recorded");
                 });
-        CREATED.add(new Created(storeConfig, store, closed));
+        CREATED.add(new Created(storeConfig, mode, store, closed));
         return store;
     }
 

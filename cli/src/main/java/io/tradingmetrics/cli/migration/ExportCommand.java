@@ -1,12 +1,14 @@
 package io.tradingmetrics.cli.migration;
 
 import io.tradingmetrics.cli.StoreCommand;
+import io.tradingmetrics.cli.StoreSpec;
 import io.tradingmetrics.migration.RowSource;
 import io.tradingmetrics.migration.files.ExportOptions;
 import io.tradingmetrics.migration.files.ExportReport;
 import io.tradingmetrics.migration.files.FileFormat;
 import io.tradingmetrics.migration.files.StoreExporter;
 import io.tradingmetrics.storage.api.MetricsStore;
+import io.tradingmetrics.storage.spi.OpenMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,11 +33,12 @@ public final class ExportCommand extends StoreCommand {
 
     @Override
     public Integer call() {
-        StoreSpec store = StoreSpec.global(spec);
+        StoreSpec store = selectedStore();
+        announce(store);
         ExportOptions options = new ExportOptions(format, scope.tables(), scope.range(spec.commandLine()));
-        try (MetricsStore source = store.open()) {
+        try (MetricsStore source = store.open(OpenMode.READ_ONLY)) {
             ExportReport report = new StoreExporter(CliProgressListener.on(err())).export(
-                    RowSource.of(store.id(), source), directory, options);
+                    RowSource.of(store.describe(), source), directory, options);
             out().println(report.summary());
             out().flush();
             return 0;

@@ -1,11 +1,13 @@
 package io.tradingmetrics.cli.migration;
 
 import io.tradingmetrics.cli.StoreCommand;
+import io.tradingmetrics.cli.StoreSpec;
 import io.tradingmetrics.migration.MigrationOptions;
 import io.tradingmetrics.migration.files.ImportOptions;
 import io.tradingmetrics.migration.files.ImportReport;
 import io.tradingmetrics.migration.files.StoreImporter;
 import io.tradingmetrics.storage.api.MetricsStore;
+import io.tradingmetrics.storage.spi.OpenMode;
 import io.tradingmetrics.storage.api.StoreTable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -67,7 +69,8 @@ public final class ImportCommand extends StoreCommand {
 
     @Override
     public Integer call() {
-        StoreSpec store = StoreSpec.global(spec);
+        StoreSpec store = selectedStore();
+        announce(store);
         List<Path> inputs = input.directory != null ? List.of(input.directory) : input.files;
         if (table != null && (input.files == null || input.files.size() != 1)) {
             throw usageError("--table names the table of a single --file");
@@ -78,9 +81,9 @@ public final class ImportCommand extends StoreCommand {
                 .withDryRun(dryRun)
                 .withStateDirectory(stateDir != null ? stateDir : MigrationOptions.defaultStateDirectory());
         ImportOptions options = new ImportOptions(Optional.ofNullable(table).map(StoreTable::fromName), migration);
-        try (MetricsStore target = store.open()) {
+        try (MetricsStore target = dryRun ? store.openForDryRun() : store.open(OpenMode.MIGRATE)) {
             ImportReport report = new StoreImporter(CliProgressListener.on(err())).importFiles(inputs, target,
-                    store.id(), options);
+                    store.describe(), options);
             out().println(report.summary());
             out().flush();
             return report.succeeded() ? 0 : 1;

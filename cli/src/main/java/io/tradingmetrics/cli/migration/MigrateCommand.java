@@ -1,11 +1,13 @@
 package io.tradingmetrics.cli.migration;
 
 import io.tradingmetrics.cli.StoreCommand;
+import io.tradingmetrics.cli.StoreSpec;
 import io.tradingmetrics.migration.MigrationOptions;
 import io.tradingmetrics.migration.MigrationReport;
 import io.tradingmetrics.migration.RowSource;
 import io.tradingmetrics.migration.StoreMigrator;
 import io.tradingmetrics.storage.api.MetricsStore;
+import io.tradingmetrics.storage.spi.OpenMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,9 +65,10 @@ public final class MigrateCommand extends StoreCommand {
                 .withBatchSize(batchSize).withChunkRows(chunkRows).withParallelism(parallel)
                 .withDryRun(dryRun).withAppend(append).withVerify(verify)
                 .withStateDirectory(stateDir != null ? stateDir : MigrationOptions.defaultStateDirectory());
-        try (MetricsStore sourceStore = source.open(); MetricsStore targetStore = target.open()) {
+        try (MetricsStore sourceStore = source.open(OpenMode.READ_ONLY);
+             MetricsStore targetStore = dryRun ? target.openForDryRun() : target.open(OpenMode.MIGRATE)) {
             MigrationReport report = new StoreMigrator(CliProgressListener.on(err())).migrate(
-                    RowSource.of(source.id(), sourceStore), targetStore, target.id(), options);
+                    RowSource.of(source.describe(), sourceStore), targetStore, target.describe(), options);
             out().println(report.summary());
             out().flush();
             return report.succeeded() ? 0 : 1;

@@ -1,5 +1,6 @@
 package io.tradingmetrics.cli.migration;
 
+import io.tradingmetrics.cli.StoreSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -18,9 +19,9 @@ final class MigrationCommands {
     }
 
     static void requireDistinct(StoreSpec source, StoreSpec target, CommandLine commandLine) {
-        if (source.id().equals(target.id())) {
+        if (source.describe().equals(target.describe())) {
             throw new CommandLine.ParameterException(commandLine, "--from and --to name the same store ("
-                    + source.id() + "); give two different stores");
+                    + source.describe() + "); give two different stores");
         }
     }
 }

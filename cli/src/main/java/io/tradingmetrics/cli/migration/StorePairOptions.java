@@ -1,5 +1,6 @@
 package io.tradingmetrics.cli.migration;
 
+import io.tradingmetrics.cli.StoreSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 

@@ -1,12 +1,14 @@
 package io.tradingmetrics.cli.migration;
 
 import io.tradingmetrics.cli.StoreCommand;
+import io.tradingmetrics.cli.StoreSpec;
 import io.tradingmetrics.migration.MigrationOptions;
 import io.tradingmetrics.migration.RowSource;
 import io.tradingmetrics.migration.VerificationReport;
 import io.tradingmetrics.migration.Verifier;
 import io.tradingmetrics.migration.VerifyOptions;
 import io.tradingmetrics.storage.api.MetricsStore;
+import io.tradingmetrics.storage.spi.OpenMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,9 +42,11 @@ public final class VerifyCommand extends StoreCommand {
         StoreSpec target = pair.target();
         VerifyOptions options = new VerifyOptions(scope.tables(), scope.range(spec.commandLine()), chunkRows,
                 parallel);
-        try (MetricsStore sourceStore = source.open(); MetricsStore targetStore = target.open()) {
+        try (MetricsStore sourceStore = source.open(OpenMode.READ_ONLY);
+             MetricsStore targetStore = target.open(OpenMode.READ_ONLY)) {
             VerificationReport report = new Verifier(CliProgressListener.on(err())).verify(
-                    RowSource.of(source.id(), sourceStore), RowSource.of(target.id(), targetStore), options);
+                    RowSource.of(source.describe(), sourceStore), RowSource.of(target.describe(), targetStore),
+                    options);
             out().println(report.summary());
             out().flush();
             return report.matches() ? 0 : 1;

@@ -9,6 +9,7 @@ import io.tradingmetrics.storage.api.AggregationQuery;
 import io.tradingmetrics.storage.api.GapFill;
 import io.tradingmetrics.storage.api.Interval;
 import io.tradingmetrics.storage.api.MetricsStore;
+import io.tradingmetrics.storage.spi.OpenMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,7 +52,7 @@ final class AggregateQueryCommand extends StoreCommand {
     public Integer call() {
         AggregationQuery query = new AggregationQuery(metric, range.range(spec.commandLine()), interval, aggregation,
                 series.symbol(), series.labels(), bySymbol, gapFill);
-        try (MetricsStore store = openStore()) {
+        try (MetricsStore store = openStore(OpenMode.READ_ONLY)) {
             List<AggregatedBucket> buckets = store.aggregate(query);
             String agg = aggregation.name().toLowerCase(Locale.ROOT);
             new TablePrinter(out(), format.format).print(StoreTables.buckets(agg + " of " + metric + " per "

@@ -8,6 +8,7 @@ import io.tradingmetrics.storage.api.CandleQuery;
 import io.tradingmetrics.storage.api.Interval;
 import io.tradingmetrics.storage.api.MetricCandleQuery;
 import io.tradingmetrics.storage.api.MetricsStore;
+import io.tradingmetrics.storage.spi.OpenMode;
 import io.tradingmetrics.storage.api.TimeRange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,7 +49,7 @@ final class CandlesQueryCommand extends StoreCommand {
             throw usageError("--volume-metric needs --from-metric");
         }
         TimeRange timeRange = range.range(spec.commandLine());
-        try (MetricsStore store = openStore()) {
+        try (MetricsStore store = openStore(OpenMode.READ_ONLY)) {
             List<Candle> candles;
             String title;
             if (priceMetric != null) {

@@ -6,6 +6,7 @@ import io.tradingmetrics.cli.output.TablePrinter;
 import io.tradingmetrics.storage.api.LatestQuery;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.MetricsStore;
+import io.tradingmetrics.storage.spi.OpenMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,7 +31,7 @@ final class LatestQueryCommand extends StoreCommand {
 
     @Override
     public Integer call() {
-        try (MetricsStore store = openStore()) {
+        try (MetricsStore store = openStore(OpenMode.READ_ONLY)) {
             List<MetricPoint> latest = store.latest(new LatestQuery(metrics, Optional.ofNullable(symbol)));
             new TablePrinter(out(), format.format).print(StoreTables.points("Latest value per series", latest)
                     .note(latest.size() + " series"));

@@ -6,6 +6,7 @@ import io.tradingmetrics.cli.output.TablePrinter;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.MetricQuery;
 import io.tradingmetrics.storage.api.MetricsStore;
+import io.tradingmetrics.storage.spi.OpenMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,7 +40,7 @@ final class RawQueryCommand extends StoreCommand {
         }
         MetricQuery query = new MetricQuery(metric, range.range(spec.commandLine()), series.symbol(), series.labels(),
                 limit);
-        try (MetricsStore store = openStore()) {
+        try (MetricsStore store = openStore(OpenMode.READ_ONLY)) {
             List<MetricPoint> points = store.queryMetrics(query);
             new TablePrinter(out(), format.format).print(StoreTables.points(metric + " from " + query.range().from()
                     + " to " + query.range().to() + ", newest first", points)

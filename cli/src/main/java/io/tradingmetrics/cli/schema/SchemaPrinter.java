@@ -10,7 +10,9 @@ final class SchemaPrinter {
 
     static void print(PrintWriter out, String store, SchemaInfo info) {
         out.println("store:           " + store);
-        out.println("current version: " + info.currentVersion());
+        out.println("current version: " + (info.notAdopted()
+                ? "not adopted (the older system's schema; 'metrics schema migrate' adopts it)"
+                : info.currentVersion()));
         out.println("latest version:  " + info.latestVersion());
         out.println("up to date:      " + (info.isUpToDate() ? "yes" : "no"));
         out.println("history:");

@@ -10,4 +10,8 @@ public class StoreNotFoundException extends StoreUnavailableException {
     public StoreNotFoundException(String message) {
         super(message);
     }
+
+    public StoreNotFoundException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

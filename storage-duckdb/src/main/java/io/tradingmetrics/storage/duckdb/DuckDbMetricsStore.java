@@ -6,9 +6,9 @@ import io.tradingmetrics.storage.api.SchemaException;
 import io.tradingmetrics.storage.api.SchemaInfo;
 import io.tradingmetrics.storage.api.StoreNotFoundException;
 import io.tradingmetrics.storage.api.StoreUnavailableException;
-import io.tradingmetrics.storage.jdbc.EmptyDatabaseStore;
 import io.tradingmetrics.storage.jdbc.FlywaySchemaManager;
 import io.tradingmetrics.storage.jdbc.JdbcMetricsStore;
+import io.tradingmetrics.storage.spi.EmptyStore;
 import io.tradingmetrics.storage.spi.OpenMode;
 
 import java.io.IOException;
@@ -100,7 +100,7 @@ public final class DuckDbMetricsStore extends JdbcMetricsStore {
                 if (schema.checkReadable() == FlywaySchemaManager.Contents.EMPTY) {
                     SchemaInfo info = schema.info();
                     connections.close();
-                    return new EmptyDatabaseStore(NAME, config.description(), info);
+                    return new EmptyStore(NAME, config.description(), info);
                 }
                 readAsItIs(connections, errors);
             } else {
@@ -123,7 +123,7 @@ public final class DuckDbMetricsStore extends JdbcMetricsStore {
             throw new SchemaException(config.description() + " starts empty, with no schema to check; give a database"
                     + " file, or open it for writing");
         }
-        return new EmptyDatabaseStore(NAME, config.description(), new SchemaInfo("none", "none", List.of()));
+        return new EmptyStore(NAME, config.description(), new SchemaInfo("none", "none", List.of()));
     }
 
     private static void readAsItIs(DuckDbConnectionSource connections, DuckDbErrorTranslator errors) {

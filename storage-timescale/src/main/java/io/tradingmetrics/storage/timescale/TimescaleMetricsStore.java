@@ -8,9 +8,9 @@ import io.tradingmetrics.storage.api.StoreConfigException;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.StoreUnavailableException;
 import io.tradingmetrics.storage.api.TimeRange;
-import io.tradingmetrics.storage.jdbc.EmptyDatabaseStore;
 import io.tradingmetrics.storage.jdbc.FlywaySchemaManager;
 import io.tradingmetrics.storage.jdbc.JdbcMetricsStore;
+import io.tradingmetrics.storage.spi.EmptyStore;
 import io.tradingmetrics.storage.spi.OpenMode;
 
 import java.sql.Connection;
@@ -94,7 +94,7 @@ public final class TimescaleMetricsStore extends JdbcMetricsStore {
                     && schema.checkReadable() == FlywaySchemaManager.Contents.EMPTY) {
                 SchemaInfo info = schema.info();
                 pool.close();
-                return new EmptyDatabaseStore(NAME, pool.description(), info);
+                return new EmptyStore(NAME, pool.description(), info);
             } else if (mode != OpenMode.READ_ONLY) {
                 schema.validate();
             }

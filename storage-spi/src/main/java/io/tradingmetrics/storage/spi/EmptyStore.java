@@ -1,4 +1,4 @@
-package io.tradingmetrics.storage.jdbc;
+package io.tradingmetrics.storage.spi;
 
 import io.tradingmetrics.storage.api.AggregatedBucket;
 import io.tradingmetrics.storage.api.AggregationQuery;
@@ -32,11 +32,11 @@ import java.util.stream.Stream;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A database that exists but holds none of the store's tables, opened for reading only. Reading it must not create
- * the tables, and there is nothing in it to read, so every read answers as an empty store would and every write is
- * refused. Nothing stays open: the database was only looked at.
+ * A store with nothing in it that takes no writes: what a reader sees of a database that holds none of the store's
+ * tables (reading must not create them, and there is nothing to read), or of a store that a write would create.
+ * Every read answers as an empty store would and every write is refused. It holds no resources.
  */
-public final class EmptyDatabaseStore implements MetricsStore {
+public final class EmptyStore implements MetricsStore {
     private final String backendName;
     private final String description;
     private final SchemaInfo schema;
@@ -45,9 +45,9 @@ public final class EmptyDatabaseStore implements MetricsStore {
     /**
      * @param backendName the store's name, as its factory is named
      * @param description what was opened, for messages
-     * @param schema the schema state read when the database was opened (no current version)
+     * @param schema the schema state read when the database was opened (no current version), or none at all
      */
-    public EmptyDatabaseStore(String backendName, String description, SchemaInfo schema) {
+    public EmptyStore(String backendName, String description, SchemaInfo schema) {
         this.backendName = requireNonNull(backendName, "backendName is null");
         this.description = requireNonNull(description, "description is null");
         this.schema = requireNonNull(schema, "schema is null");
@@ -184,7 +184,7 @@ public final class EmptyDatabaseStore implements MetricsStore {
     private MetricsStoreException refusedWrite() {
         ensureOpen();
         return new MetricsStoreException(description + " was opened for reading only and holds none of the store's"
-                + " tables, so it takes no writes; open it for writing, which creates them");
+                + " tables, so it takes no writes; open the store for writing, which creates them");
     }
 
     private void ensureOpen() {
