@@ -56,7 +56,15 @@ public enum PostgresTestServer {
 
     /** @return a fresh schema name on this server, dropped (if a store created it) when the result is closed */
     public TestSchema newSchema() {
-        return new TestSchema(this, url(), newSchemaName());
+        return schema(newSchemaName());
+    }
+
+    /**
+     * @param name a schema name, for example one a child JVM was given
+     * @return that schema on this server, dropped (if it exists) when the result is closed
+     */
+    public TestSchema schema(String name) {
+        return new TestSchema(this, url(), name);
     }
 
     /** @return a new connection outside any store, in UTC */
