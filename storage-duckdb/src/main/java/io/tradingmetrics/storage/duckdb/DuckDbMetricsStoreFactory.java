@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigFactory;
 import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.spi.MetricsStoreFactory;
 import io.tradingmetrics.storage.spi.OpenMode;
+import io.tradingmetrics.storage.spi.StoreDefaults;
 
 import java.util.Map;
 import java.util.Optional;
@@ -42,9 +43,8 @@ public final class DuckDbMetricsStoreFactory implements MetricsStoreFactory {
 
     private static DuckDbStoreConfig settings(Config storeConfig) {
         requireNonNull(storeConfig, "storeConfig is null");
-        Config defaults = ConfigFactory.defaultReference(DuckDbMetricsStoreFactory.class.getClassLoader())
-                .getConfig(DuckDbStoreConfig.BLOCK);
-        return DuckDbStoreConfig.from(storeConfig.withFallback(defaults));
+        return DuckDbStoreConfig.from(StoreDefaults.storeBlock(storeConfig, DuckDbMetricsStore.NAME,
+                DuckDbMetricsStoreFactory.class.getClassLoader()));
     }
 
     /** {@code jdbc:duckdb:PATH} names a file; {@code jdbc:duckdb:} and {@code jdbc:duckdb::memory:} memory. */
