@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class AdoptionTest {
     /** The older system's DDL, verbatim. */
-    private static final String[] LEGACY_DDL = {
+    static final String[] LEGACY_DDL = {
             "CREATE TABLE trading_metrics (timestamp TIMESTAMPTZ NOT NULL, metric_name TEXT NOT NULL,"
                     + " value DOUBLE PRECISION NOT NULL, symbol TEXT, labels JSONB)",
             "CREATE TABLE candles (timestamp TIMESTAMPTZ NOT NULL, symbol TEXT NOT NULL, open DOUBLE PRECISION NOT NULL,"
@@ -41,7 +41,7 @@ class AdoptionTest {
                     + " sharpe_ratio DOUBLE PRECISION, max_drawdown DOUBLE PRECISION, win_rate DOUBLE PRECISION,"
                     + " total_trades INTEGER)"};
     /** Rows as the older system wrote them: NULL labels, numeric label values, odd doubles, microseconds. */
-    private static final String[] LEGACY_ROWS = {
+    static final String[] LEGACY_ROWS = {
             "INSERT INTO trading_metrics VALUES"
                     + " ('2024-01-01 00:00:00.123456+00', 'price', 42000.5, 'BTC', '{\"venue\": \"binance\", \"tier\": 2}'),"
                     + " ('2024-01-01 00:00:01+00', 'price', 'NaN', 'BTC', NULL),"
@@ -74,7 +74,7 @@ class AdoptionTest {
         return rows;
     }
 
-    private static void createLegacy(TestServer server, boolean hypertable) throws Exception {
+    static void createLegacy(TestServer server, boolean hypertable) throws Exception {
         server.execute("CREATE SCHEMA " + server.schema());
         server.execute(LEGACY_DDL);
         if (hypertable) {
