@@ -10,11 +10,7 @@ import io.tradingmetrics.storage.api.TimeRange;
 import io.tradingmetrics.storage.spi.OpenMode;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,24 +21,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class OpenModeTest {
     private final TimescaleMetricsStoreFactory factory = new TimescaleMetricsStoreFactory();
 
-    /** @return every relation of the schema with its kind, and the schema's existence: what a read must not change */
-    static List<String> catalogue(TestServer server) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Connection connection = server.admin(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT 'schema ' || nspname FROM pg_namespace WHERE nspname = '"
-                     + server.schema() + "' UNION ALL SELECT c.relkind::text || ' ' || c.relname FROM pg_class c JOIN"
-                     + " pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = '" + server.schema() + "'"
-                     + " ORDER BY 1")) {
-            while (row.next()) {
-                rows.add(row.getString(1));
-            }
-        }
-        return rows;
-    }
-
     private void assertReadsTheLegacyDatabaseAsItIs(TestServer server, boolean hypertable) throws Exception {
         AdoptionTest.createLegacy(server, hypertable);
-        List<String> before = catalogue(server);
+        List<String> before = server.catalogue();
         assertThat(before).contains("r trading_metrics").doesNotContain("r flyway_schema_history");
 
         try (MetricsStore store = factory.open(server.storeConfig(), OpenMode.READ_ONLY)) {
@@ -56,7 +37,7 @@ class OpenModeTest {
         }
         assertThatThrownBy(() -> factory.open(server.storeConfig(), OpenMode.VALIDATE))
                 .isInstanceOf(SchemaException.class).hasMessageContaining("has not been adopted yet");
-        assertThat(catalogue(server)).as("tables, indexes, no flyway_schema_history").isEqualTo(before);
+        assertThat(server.catalogue()).as("tables, indexes, no flyway_schema_history").isEqualTo(before);
     }
 
     @Test
@@ -86,7 +67,7 @@ class OpenModeTest {
             }
             assertThatThrownBy(() -> factory.open(server.storeConfig(), OpenMode.VALIDATE))
                     .isInstanceOf(SchemaException.class).hasMessageContaining("has no schema");
-            assertThat(catalogue(server)).as("not even the schema").isEmpty();
+            assertThat(server.catalogue()).as("not even the schema").isEmpty();
         }
     }
 

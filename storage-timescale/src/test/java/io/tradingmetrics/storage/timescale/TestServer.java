@@ -52,6 +52,11 @@ public final class TestServer implements AutoCloseable {
         return schema.admin();
     }
 
+    /** @return the schema and its relations, as {@link TestSchema#catalogue()} */
+    public java.util.List<String> catalogue() throws SQLException {
+        return schema.catalogue();
+    }
+
     /** Runs statements on a fresh admin connection. */
     public void execute(String... statements) throws SQLException {
         schema.execute(statements);

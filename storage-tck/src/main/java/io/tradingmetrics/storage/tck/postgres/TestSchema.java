@@ -1,9 +1,13 @@
 package io.tradingmetrics.storage.tck.postgres;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
@@ -73,6 +77,27 @@ public final class TestSchema implements AutoCloseable {
                 statement.execute(sql);
             }
         }
+    }
+
+    /**
+     * @return the schema ({@code schema NAME}, when it exists) and each of its relations as {@code KIND NAME}
+     *         ({@code r} table, {@code i} index, {@code v} view, ...), sorted: what a read must leave unchanged
+     */
+    public List<String> catalogue() throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = server.connect();
+             PreparedStatement statement = connection.prepareStatement("SELECT 'schema ' || nspname FROM pg_namespace"
+                     + " WHERE nspname = ? UNION ALL SELECT c.relkind::text || ' ' || c.relname FROM pg_class c"
+                     + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? ORDER BY 1")) {
+            statement.setString(1, schema);
+            statement.setString(2, schema);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    rows.add(row.getString(1));
+                }
+            }
+        }
+        return rows;
     }
 
     /** Drops the schema and everything in it; harmless when it was never created or is dropped already. */
