@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import com.typesafe.config.Config;
 import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.api.StoreConfigException;
+import io.tradingmetrics.storage.spi.OpenMode;
 
 import static java.util.Objects.requireNonNull;
 
@@ -26,13 +27,26 @@ import static java.util.Objects.requireNonNull;
  */
 public final class MetricsStoreModule extends AbstractModule {
     private final StoreSelection selection;
+    private final OpenMode mode;
 
     /**
+     * Binds the store opened as its configuration says ({@link OpenMode#CONFIGURED}).
+     *
      * @param config the application's configuration (for example {@link MetricsConfig#load()})
      * @throws StoreConfigException naming every problem of {@code metrics.store}
      */
     public MetricsStoreModule(Config config) {
+        this(config, OpenMode.CONFIGURED);
+    }
+
+    /**
+     * @param config the application's configuration (for example {@link MetricsConfig#load()})
+     * @param mode how the store is opened, for example {@link OpenMode#READ_ONLY} for an app that only reads
+     * @throws StoreConfigException naming every problem of {@code metrics.store}
+     */
+    public MetricsStoreModule(Config config, OpenMode mode) {
         requireNonNull(config, "config is null");
+        this.mode = requireNonNull(mode, "mode is null");
         this.selection = StoreSelector.create().select(config);
     }
 
@@ -44,6 +58,6 @@ public final class MetricsStoreModule extends AbstractModule {
     @Provides
     @Singleton
     MetricsStore metricsStore(StoreSelection selected) {
-        return selected.open();
+        return selected.open(mode);
     }
 }

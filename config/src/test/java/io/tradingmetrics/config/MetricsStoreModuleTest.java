@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.api.StoreConfigException;
 import jakarta.inject.Inject;
+import io.tradingmetrics.storage.spi.OpenMode;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -38,10 +39,20 @@ class MetricsStoreModuleTest {
         assertThat(dashboard.store).isSameAs(first);
         assertThat(RecordingStoreFactory.created()).hasSize(before + 1);
         assertThat(RecordingStoreFactory.of(first).storeConfig().getString("path")).isEqualTo("guice");
+        assertThat(RecordingStoreFactory.of(first).mode()).isEqualTo(OpenMode.CONFIGURED);
         assertThat(injector.getInstance(StoreSelection.class).type()).isEqualTo("recording");
 
         injector.getInstance(MetricsStore.class).close();
         assertThat(RecordingStoreFactory.of(first).closed()).isTrue();
+    }
+
+    @Test
+    void anAppThatOnlyReadsGetsTheStoreOpenedForReading() {
+        Injector injector = Guice.createInjector(new MetricsStoreModule(
+                ConfigFactory.parseString("metrics.store.type = recording"), OpenMode.READ_ONLY));
+        try (MetricsStore store = injector.getInstance(MetricsStore.class)) {
+            assertThat(RecordingStoreFactory.of(store).mode()).isEqualTo(OpenMode.READ_ONLY);
+        }
     }
 
     @Test
