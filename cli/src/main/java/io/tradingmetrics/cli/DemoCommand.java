@@ -10,7 +10,7 @@ import io.tradingmetrics.cli.output.OutputFormat;
 import io.tradingmetrics.cli.output.Progress;
 import io.tradingmetrics.cli.output.TablePrinter;
 import io.tradingmetrics.storage.api.MetricsStore;
-import io.tradingmetrics.storage.spi.OpenMode;
+import io.tradingmetrics.storage.api.OpenMode;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.TimeRange;
 import picocli.CommandLine.Command;

@@ -5,7 +5,7 @@ import io.tradingmetrics.config.ConfigRedaction;
 import io.tradingmetrics.cli.output.StoreTables;
 import io.tradingmetrics.cli.output.TablePrinter;
 import io.tradingmetrics.storage.api.MetricsStore;
-import io.tradingmetrics.storage.spi.OpenMode;
+import io.tradingmetrics.storage.api.OpenMode;
 import io.tradingmetrics.storage.api.StoreHealth;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package io.tradingmetrics.cli;
 
 import io.tradingmetrics.storage.api.MetricsStore;
-import io.tradingmetrics.storage.spi.OpenMode;
+import io.tradingmetrics.storage.api.OpenMode;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

@@ -12,7 +12,7 @@ import io.tradingmetrics.storage.api.SchemaInfo;
 import io.tradingmetrics.storage.api.StoreConfigException;
 import io.tradingmetrics.storage.api.StoreNotFoundException;
 import io.tradingmetrics.storage.spi.EmptyStore;
-import io.tradingmetrics.storage.spi.OpenMode;
+import io.tradingmetrics.storage.api.OpenMode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

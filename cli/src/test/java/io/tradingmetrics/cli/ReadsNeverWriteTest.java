@@ -2,7 +2,7 @@ package io.tradingmetrics.cli;
 
 import io.tradingmetrics.config.MetricsStores;
 import io.tradingmetrics.storage.api.MetricsStore;
-import io.tradingmetrics.storage.spi.OpenMode;
+import io.tradingmetrics.storage.api.OpenMode;
 import io.tradingmetrics.storage.tck.postgres.PostgresTestServer;
 import io.tradingmetrics.storage.tck.postgres.TestSchema;
 import org.junit.jupiter.api.BeforeEach;

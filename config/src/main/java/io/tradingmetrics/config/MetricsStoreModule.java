@@ -6,7 +6,7 @@ import com.google.inject.Singleton;
 import com.typesafe.config.Config;
 import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.api.StoreConfigException;
-import io.tradingmetrics.storage.spi.OpenMode;
+import io.tradingmetrics.storage.api.OpenMode;
 
 import static java.util.Objects.requireNonNull;
 

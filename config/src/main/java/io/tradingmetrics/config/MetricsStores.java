@@ -3,7 +3,7 @@ package io.tradingmetrics.config;
 import com.typesafe.config.Config;
 import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.api.StoreConfigException;
-import io.tradingmetrics.storage.spi.OpenMode;
+import io.tradingmetrics.storage.api.OpenMode;
 
 /**
  * Opens the configured store in one line, without Guice. The caller owns the store and closes it:

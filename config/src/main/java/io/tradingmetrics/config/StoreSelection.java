@@ -4,7 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.spi.MetricsStoreFactory;
-import io.tradingmetrics.storage.spi.OpenMode;
+import io.tradingmetrics.storage.api.OpenMode;
 import io.tradingmetrics.storage.api.StoreConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

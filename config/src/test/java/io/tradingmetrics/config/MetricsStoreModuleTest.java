@@ -6,7 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.api.StoreConfigException;
 import jakarta.inject.Inject;
-import io.tradingmetrics.storage.spi.OpenMode;
+import io.tradingmetrics.storage.api.OpenMode;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -8,7 +8,7 @@ import io.tradingmetrics.migration.files.ExportReport;
 import io.tradingmetrics.migration.files.FileFormat;
 import io.tradingmetrics.migration.files.StoreExporter;
 import io.tradingmetrics.storage.api.MetricsStore;
-import io.tradingmetrics.storage.spi.OpenMode;
+import io.tradingmetrics.storage.api.OpenMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -7,7 +7,7 @@ import io.tradingmetrics.migration.files.ImportOptions;
 import io.tradingmetrics.migration.files.ImportReport;
 import io.tradingmetrics.migration.files.StoreImporter;
 import io.tradingmetrics.storage.api.MetricsStore;
-import io.tradingmetrics.storage.spi.OpenMode;
+import io.tradingmetrics.storage.api.OpenMode;
 import io.tradingmetrics.storage.api.StoreTable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

@@ -7,7 +7,7 @@ import io.tradingmetrics.migration.MigrationReport;
 import io.tradingmetrics.migration.RowSource;
 import io.tradingmetrics.migration.StoreMigrator;
 import io.tradingmetrics.storage.api.MetricsStore;
-import io.tradingmetrics.storage.spi.OpenMode;
+import io.tradingmetrics.storage.api.OpenMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

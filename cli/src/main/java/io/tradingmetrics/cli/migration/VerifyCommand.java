@@ -8,7 +8,7 @@ import io.tradingmetrics.migration.VerificationReport;
 import io.tradingmetrics.migration.Verifier;
 import io.tradingmetrics.migration.VerifyOptions;
 import io.tradingmetrics.storage.api.MetricsStore;
-import io.tradingmetrics.storage.spi.OpenMode;
+import io.tradingmetrics.storage.api.OpenMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -9,7 +9,7 @@ import io.tradingmetrics.storage.api.AggregationQuery;
 import io.tradingmetrics.storage.api.GapFill;
 import io.tradingmetrics.storage.api.Interval;
 import io.tradingmetrics.storage.api.MetricsStore;
-import io.tradingmetrics.storage.spi.OpenMode;
+import io.tradingmetrics.storage.api.OpenMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -8,7 +8,7 @@ import io.tradingmetrics.storage.api.CandleQuery;
 import io.tradingmetrics.storage.api.Interval;
 import io.tradingmetrics.storage.api.MetricCandleQuery;
 import io.tradingmetrics.storage.api.MetricsStore;
-import io.tradingmetrics.storage.spi.OpenMode;
+import io.tradingmetrics.storage.api.OpenMode;
 import io.tradingmetrics.storage.api.TimeRange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -2,7 +2,7 @@ package io.tradingmetrics.cli.schema;
 
 import io.tradingmetrics.cli.StoreCommand;
 import io.tradingmetrics.storage.api.MetricsStore;
-import io.tradingmetrics.storage.spi.OpenMode;
+import io.tradingmetrics.storage.api.OpenMode;
 import picocli.CommandLine.Command;
 
 /** {@code metrics schema info}: the schema's version and history, changing nothing. */

@@ -2,7 +2,7 @@ package io.tradingmetrics.cli.schema;
 
 import io.tradingmetrics.cli.StoreCommand;
 import io.tradingmetrics.storage.api.MetricsStore;
-import io.tradingmetrics.storage.spi.OpenMode;
+import io.tradingmetrics.storage.api.OpenMode;
 import io.tradingmetrics.storage.api.SchemaInfo;
 import picocli.CommandLine.Command;
 

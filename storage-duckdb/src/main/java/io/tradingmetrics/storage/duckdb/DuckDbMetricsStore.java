@@ -9,7 +9,7 @@ import io.tradingmetrics.storage.api.StoreUnavailableException;
 import io.tradingmetrics.storage.jdbc.FlywaySchemaManager;
 import io.tradingmetrics.storage.jdbc.JdbcMetricsStore;
 import io.tradingmetrics.storage.spi.EmptyStore;
-import io.tradingmetrics.storage.spi.OpenMode;
+import io.tradingmetrics.storage.api.OpenMode;
 
 import java.io.IOException;
 import java.nio.file.Files;

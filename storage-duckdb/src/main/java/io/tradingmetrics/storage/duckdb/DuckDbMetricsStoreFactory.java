@@ -4,7 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.spi.MetricsStoreFactory;
-import io.tradingmetrics.storage.spi.OpenMode;
+import io.tradingmetrics.storage.api.OpenMode;
 import io.tradingmetrics.storage.spi.StoreDefaults;
 
 import java.util.Map;

@@ -2,6 +2,7 @@ package io.tradingmetrics.storage.spi;
 
 import com.typesafe.config.Config;
 import io.tradingmetrics.storage.api.MetricsStore;
+import io.tradingmetrics.storage.api.OpenMode;
 import io.tradingmetrics.storage.api.SchemaException;
 import io.tradingmetrics.storage.api.StoreConfigException;
 import io.tradingmetrics.storage.api.StoreNotFoundException;

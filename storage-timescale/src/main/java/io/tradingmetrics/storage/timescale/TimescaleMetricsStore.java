@@ -11,7 +11,7 @@ import io.tradingmetrics.storage.api.TimeRange;
 import io.tradingmetrics.storage.jdbc.FlywaySchemaManager;
 import io.tradingmetrics.storage.jdbc.JdbcMetricsStore;
 import io.tradingmetrics.storage.spi.EmptyStore;
-import io.tradingmetrics.storage.spi.OpenMode;
+import io.tradingmetrics.storage.api.OpenMode;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -3,7 +3,7 @@ package io.tradingmetrics.storage.timescale;
 import com.typesafe.config.Config;
 import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.spi.MetricsStoreFactory;
-import io.tradingmetrics.storage.spi.OpenMode;
+import io.tradingmetrics.storage.api.OpenMode;
 
 import java.util.Optional;
 

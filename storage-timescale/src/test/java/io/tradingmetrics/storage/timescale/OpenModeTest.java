@@ -7,7 +7,7 @@ import io.tradingmetrics.storage.api.MetricsStoreException;
 import io.tradingmetrics.storage.api.SchemaException;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.TimeRange;
-import io.tradingmetrics.storage.spi.OpenMode;
+import io.tradingmetrics.storage.api.OpenMode;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

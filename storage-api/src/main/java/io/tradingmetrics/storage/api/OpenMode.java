@@ -1,14 +1,14 @@
-package io.tradingmetrics.storage.spi;
+package io.tradingmetrics.storage.api;
 
 /**
- * What opening a store may do to it. Only {@link #MIGRATE} and {@link #CONFIGURED} (as its configuration allows)
- * create a store or change its schema; the others never write.
+ * What opening a store may do to it, chosen by whoever opens it (an app, a command-line tool). Only {@link #MIGRATE}
+ * and {@link #CONFIGURED} (as the store's configuration allows) create a store or change its schema; the others never
+ * write.
  */
 public enum OpenMode {
     /**
-     * What an application gets: the store opened for reading and writing, its schema brought up to date or only
-     * checked as the store's configuration says ({@code migrate-on-start}, and for stores that have it
-     * {@code read-only}).
+     * What an application gets by default: the store opened as its configuration says, for example with its schema
+     * brought up to date on open, or only checked.
      */
     CONFIGURED,
     /**
@@ -23,7 +23,7 @@ public enum OpenMode {
     VALIDATE,
     /**
      * The explicit write path: creates the store when it is missing, adopts an older system's schema and brings the
-     * schema up to date, whatever the configuration's {@code migrate-on-start} says.
+     * schema up to date, whatever the configuration says about migrating on open.
      */
     MIGRATE
 }
