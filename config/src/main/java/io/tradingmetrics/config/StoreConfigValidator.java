@@ -70,6 +70,21 @@ final class StoreConfigValidator {
         return problems;
     }
 
+    /**
+     * Checks every key of another block of ours (for example {@code metrics.writer}) against the reference.
+     *
+     * @return one readable line per problem, in key order; empty when the block is absent
+     */
+    List<String> validateBlock(Config config, String path) {
+        List<String> problems = new ArrayList<>();
+        if (config.hasPathOrNull(path)) {
+            ReferenceShape.Node node = reference.node(path).orElseThrow(() -> new IllegalStateException(
+                    "no " + path + " in the reference configuration; is the config module's reference.conf missing?"));
+            check(config, config.getValue(path), node, problems);
+        }
+        return problems;
+    }
+
     private void check(Config config, ConfigValue value, ReferenceShape.Node node, List<String> problems) {
         if (node.isObject()) {
             if (!(value instanceof ConfigObject object)) {
