@@ -13,8 +13,15 @@ import java.util.Set;
  *
  * <pre>{@code
  * class MyStoreCompatibilityTest extends MetricsStoreCompatibilityKit {
+ *     private Config database;
+ *
  *     protected MetricsStore createStore() {
- *         return new MyStoreFactory().create(configOfANewEmptyDatabase());
+ *         database = configOfANewEmptyDatabase();
+ *         return reopenStore();
+ *     }
+ *
+ *     protected MetricsStore reopenStore() {
+ *         return new MyStoreFactory().create(database);
  *     }
  * }
  * }</pre>
