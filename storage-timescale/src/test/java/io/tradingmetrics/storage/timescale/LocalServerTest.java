@@ -35,13 +35,45 @@ class LocalServerTest {
         try (Connection open = DriverManager.getConnection(url)) {
             assertThat(one(open)).isEqualTo(1);
 
-            try (LocalServer.Frozen frozen = local.freeze()) {
+            LocalServer.Frozen frozen = local.freeze();
+            try {
                 assertThatThrownBy(() -> one(open)).isInstanceOf(SQLException.class);
                 assertThatThrownBy(() -> DriverManager.getConnection(url).close()).isInstanceOf(SQLException.class);
+            } finally {
+                frozen.close();
             }
 
             try (Connection fresh = DriverManager.getConnection(url)) {
                 assertThat(one(fresh)).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void aKilledServerDropsItsConnectionsAndRecoversWhatWasCommitted() throws Exception {
+        PostgresTestServer server = PostgresTestServer.POSTGRES;
+        LocalServer local = server.local();
+        String url = server.url() + "&loginTimeout=10&socketTimeout=10";
+        String table = PostgresTestServer.quote(PostgresTestServer.newSchemaName());
+        try (Connection open = DriverManager.getConnection(url); Statement statement = open.createStatement()) {
+            // The test server runs with synchronous_commit off; this session's commits must reach the WAL first.
+            statement.execute("SET synchronous_commit = on");
+            statement.execute("CREATE TABLE " + table + " (n int)");
+            statement.execute("INSERT INTO " + table + " VALUES (1)");
+
+            try {
+                local.kill();
+                assertThatThrownBy(() -> one(open)).isInstanceOf(SQLException.class);
+            } finally {
+                local.start();
+            }
+        }
+        try (Connection fresh = DriverManager.getConnection(url); Statement statement = fresh.createStatement()) {
+            try (ResultSet row = statement.executeQuery("SELECT count(*) FROM " + table)) {
+                row.next();
+                assertThat(row.getLong(1)).as("the committed row survives the crash").isEqualTo(1);
+            } finally {
+                statement.execute("DROP TABLE " + table);
             }
         }
     }
