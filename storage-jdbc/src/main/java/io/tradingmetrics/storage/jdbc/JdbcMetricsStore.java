@@ -4,6 +4,7 @@ import io.tradingmetrics.storage.api.AggregatedBucket;
 import io.tradingmetrics.storage.api.AggregationQuery;
 import io.tradingmetrics.storage.api.Candle;
 import io.tradingmetrics.storage.api.CandleQuery;
+import io.tradingmetrics.storage.api.GapFill;
 import io.tradingmetrics.storage.api.InvalidInputException;
 import io.tradingmetrics.storage.api.Interval;
 import io.tradingmetrics.storage.api.LatestQuery;
@@ -19,6 +20,7 @@ import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.StoreUnavailableException;
 import io.tradingmetrics.storage.api.TableStats;
 import io.tradingmetrics.storage.api.TimeRange;
+import io.tradingmetrics.storage.api.Timestamps;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -45,6 +47,8 @@ import static java.util.Objects.requireNonNull;
  * Java, so that every engine returns the same results.
  */
 public abstract class JdbcMetricsStore implements MetricsStore {
+    /** The width of the finest candles the store holds: a roll-up goes to this interval or a coarser one. */
+    private static final Interval FINEST_STORED_CANDLES = Interval.MINUTE_1;
     /** Rows fetched per round trip by the streaming reads. */
     protected static final int STREAM_FETCH_SIZE = 10_000;
 
@@ -145,14 +149,57 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         return jdbc.list("query metric " + query.metricName(), reads.metrics(query), RowMappers.metricPoints());
     }
 
+    /**
+     * With gap filling, a side of the range left open ({@link TimeRange#all()}) is taken as the extent of the
+     * matching points, so that the filled buckets run from the first point to the last rather than over ten
+     * millennia. Every aggregation is bounded by {@link #bucketCap()}.
+     */
     @Override
     public List<AggregatedBucket> aggregate(AggregationQuery query) {
         requireNonNull(query, "query is null");
         ensureOpen();
-        List<AggregatedBucket> buckets = jdbc.list("aggregate metric " + query.metricName(), reads.aggregate(query),
-                row -> new AggregatedBucket(JdbcValues.instant(row, 2), JdbcValues.optionalString(row, 1),
-                        JdbcValues.optionalDouble(row, 3), row.getLong(4)));
-        return GapFiller.fill(buckets, query.range(), query.interval(), query.gapFill());
+        String what = "the aggregation of metric '" + query.metricName() + "'";
+        BucketCap cap = bucketCap();
+        AggregationQuery bounded = query;
+        if (query.gapFill() != GapFill.NONE) {
+            Optional<TimeRange> range = filledRange(query);
+            if (range.isEmpty()) {
+                return List.of();
+            }
+            bounded = new AggregationQuery(query.metricName(), range.get(), query.interval(), query.aggregation(),
+                    query.symbol(), query.labels(), query.groupBySymbol(), query.gapFill());
+            cap.checkFilled(what, bounded.interval(), bounded.range(), 1);
+        }
+        List<AggregatedBucket> buckets = jdbc.list("aggregate metric " + query.metricName(),
+                cap.limited(reads.aggregate(bounded)), cap.counting(what, query.interval(),
+                        row -> new AggregatedBucket(JdbcValues.instant(row, 2), JdbcValues.optionalString(row, 1),
+                                JdbcValues.optionalDouble(row, 3), row.getLong(4))));
+        if (query.gapFill() != GapFill.NONE) {
+            cap.checkFilled(what, bounded.interval(), bounded.range(),
+                    buckets.stream().map(AggregatedBucket::symbol).distinct().count());
+        }
+        return GapFiller.fill(buckets, bounded.range(), bounded.interval(), bounded.gapFill());
+    }
+
+    /** @return the range with its open sides closed on the matching points; empty when no point matches */
+    private Optional<TimeRange> filledRange(AggregationQuery query) {
+        TimeRange range = query.range();
+        boolean openStart = range.from().equals(Timestamps.MIN);
+        boolean openEnd = range.to().equals(Timestamps.MAX);
+        if (!openStart && !openEnd) {
+            return Optional.of(range);
+        }
+        // One row; both NULL when nothing matches.
+        List<List<Optional<Instant>>> bounds = jdbc.list("find the extent of metric " + query.metricName(),
+                reads.extent(query), row -> List.of(JdbcValues.optionalInstant(row, 1),
+                        JdbcValues.optionalInstant(row, 2)));
+        Optional<Instant> first = bounds.get(0).get(0);
+        Optional<Instant> last = bounds.get(0).get(1);
+        if (first.isEmpty() || last.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(TimeRange.of(openStart ? first.get() : range.from(),
+                openEnd ? last.get().plusNanos(1_000) : range.to()));
     }
 
     @Override
@@ -173,16 +220,27 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     public List<Candle> rollUpCandles(CandleQuery query, Interval interval) {
         requireNonNull(query, "query is null");
         requireNonNull(interval, "interval is null");
+        if (interval.compareTo(FINEST_STORED_CANDLES) < 0) {
+            // Every coarser interval is a whole number of minutes (months too), so only a finer one is refused.
+            throw new InvalidInputException("candles cannot be rolled up to " + interval.label()
+                    + ": stored candles are " + FINEST_STORED_CANDLES.label() + " candles or coarser, and a roll-up"
+                    + " only makes candles coarser; give " + FINEST_STORED_CANDLES.label() + " or a coarser interval,"
+                    + " or build " + interval.label() + " candles from price points");
+        }
         ensureOpen();
-        return jdbc.list("roll candles up to " + interval.label(), reads.rollUp(query, interval), RowMappers::candle);
+        BucketCap cap = bucketCap();
+        return jdbc.list("roll candles up to " + interval.label(), cap.limited(reads.rollUp(query, interval)),
+                cap.counting("the roll-up of candles", interval, RowMappers::candle));
     }
 
     @Override
     public List<Candle> candlesFromMetrics(MetricCandleQuery query) {
         requireNonNull(query, "query is null");
         ensureOpen();
+        BucketCap cap = bucketCap();
         List<Candle> candles = jdbc.list("build candles from metric " + query.priceMetric(),
-                reads.candlesFromMetrics(query), row -> MetricCandles.candle(row, query));
+                cap.limited(reads.candlesFromMetrics(query)), cap.counting("building candles from metric '"
+                        + query.priceMetric() + "'", query.interval(), row -> MetricCandles.candle(row, query)));
         candles.removeIf(Objects::isNull);
         return candles;
     }
@@ -313,6 +371,14 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         if (closed.compareAndSet(false, true)) {
             connections.close();
         }
+    }
+
+    /**
+     * @return the most buckets a time-bucketed read may return; a backend overrides it with its configured
+     *         {@code max-buckets}
+     */
+    protected BucketCap bucketCap() {
+        return BucketCap.defaults();
     }
 
     /**
