@@ -88,11 +88,6 @@ public final class DuckDbMetricsStore extends JdbcMetricsStore {
         }
     }
 
-    /** @return the configuration the store was opened with */
-    public DuckDbStoreConfig config() {
-        return config;
-    }
-
     @Override
     protected BucketCap bucketCap() {
         return config.bucketCap();

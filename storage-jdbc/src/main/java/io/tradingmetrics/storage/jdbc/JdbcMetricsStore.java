@@ -21,6 +21,8 @@ import io.tradingmetrics.storage.api.StoreUnavailableException;
 import io.tradingmetrics.storage.api.TableStats;
 import io.tradingmetrics.storage.api.TimeRange;
 import io.tradingmetrics.storage.api.Timestamps;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -47,6 +49,7 @@ import static java.util.Objects.requireNonNull;
  * Java, so that every engine returns the same results.
  */
 public abstract class JdbcMetricsStore implements MetricsStore {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcMetricsStore.class);
     /** The width of the finest candles the store holds: a roll-up goes to this interval or a coarser one. */
     private static final Interval FINEST_STORED_CANDLES = Interval.MINUTE_1;
     /** Rows fetched per round trip by the streaming reads. */
@@ -70,6 +73,9 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         this.schema = requireNonNull(schema, "schema is null");
         this.jdbc = new JdbcExecutor(connections, dialect, requireNonNull(errors, "errors is null"));
         this.reads = new ReadSql(dialect);
+        // The one line an open logs at INFO; what Flyway and the drivers say meanwhile is at DEBUG (FlywayLogs).
+        LOG.info("opened {} store: {} (schema version {})", backendName, schema.storeDescription(),
+                schema.checkedVersion().orElse("not checked"));
     }
 
     @Override
