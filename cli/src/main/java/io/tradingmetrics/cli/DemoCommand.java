@@ -26,14 +26,15 @@ import java.util.Map;
 /** {@code metrics demo}: fills the store with synthetic trading data, then runs the dashboard queries on it. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Fills the store with synthetic trading data and runs the dashboard queries on it.",
-                "Writes metric points with labels, 1-minute candles and portfolio snapshots, then prints the",
-                "results and timings of the dashboard queries. The same --seed and --end give the same data.",
-                "Says what it will write before it writes. A store that already holds rows is refused unless",
-                "--reset (delete them first) or --append (add to them) is given."})
+                "Writes metric points with labels, 1-minute candles and portfolio snapshots, then prints the"
+                        + " results and timings of the dashboard queries. The same --seed and --end give the same"
+                        + " data.",
+                "Says what it will write before it writes. A store that already holds rows is refused unless"
+                        + " --reset (delete them first) or --append (add to them) is given."})
 final class DemoCommand extends StoreCommand {
     @Option(names = "--points", defaultValue = "1000000", paramLabel = "N",
-            description = {"rows to write, the three tables together (default: ${DEFAULT-VALUE}): one 1-minute",
-                    "candle per symbol and minute and one snapshot per 5 minutes of --days, the rest metric points"})
+            description = "rows to write, the three tables together (default: ${DEFAULT-VALUE}): one 1-minute"
+                    + " candle per symbol and minute and one snapshot per 5 minutes of --days, the rest metric points")
     long points;
 
     @Option(names = "--days", defaultValue = "7", paramLabel = "N",
@@ -58,8 +59,8 @@ final class DemoCommand extends StoreCommand {
     @Option(names = "--reset", description = "delete every row of the three tables first")
     boolean reset;
 
-    @Option(names = "--append", description = {"add to the rows already stored: points are added, candles and",
-            "snapshots of the same times replaced"})
+    @Option(names = "--append", description = "add to the rows already stored: points are added, candles and"
+            + " snapshots of the same times replaced")
     boolean append;
 
     @Option(names = "--no-queries", description = "only write the data, do not run the dashboard queries")
