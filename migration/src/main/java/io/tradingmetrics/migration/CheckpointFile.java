@@ -94,7 +94,12 @@ final class CheckpointFile implements AutoCloseable {
 
     /** Replaces the stored checkpoint atomically and durably. */
     synchronized void save(Checkpoint checkpoint) {
-        DurableFiles.writeAtomically(file, toJson(checkpoint));
+        try {
+            DurableFiles.writeAtomically(file, toJson(checkpoint));
+        } catch (IOException e) {
+            throw new MigrationException("cannot write " + file + ": " + e.getMessage()
+                    + "; check that the directory is writable and the disk not full", e);
+        }
     }
 
     @Override

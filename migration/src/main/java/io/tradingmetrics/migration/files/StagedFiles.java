@@ -6,6 +6,12 @@ import io.tradingmetrics.migration.MigrationListener;
 import io.tradingmetrics.migration.MigrationPhase;
 import io.tradingmetrics.migration.RowSource;
 import io.tradingmetrics.migration.TableRows;
+import io.tradingmetrics.migration.csv.BadRowException;
+import io.tradingmetrics.migration.csv.CsvTableFormat;
+import io.tradingmetrics.migration.csv.CsvTableReader;
+import io.tradingmetrics.migration.parquet.DuckDbEngine;
+import io.tradingmetrics.migration.parquet.ParquetTableReader;
+import io.tradingmetrics.migration.parquet.StagingArea;
 import io.tradingmetrics.storage.api.Candle;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.PerformanceSnapshot;
@@ -49,6 +55,7 @@ final class StagedFiles implements RowSource {
 
     private synchronized StagingArea staged() {
         if (staging == null) {
+            DuckDbEngine.require("importing files (their rows are checked in a staging database first)");
             StagingArea area = StagingArea.create(id, stagingFile);
             try {
                 long totalBytes = 0;
@@ -75,36 +82,24 @@ final class StagedFiles implements RowSource {
         return staging;
     }
 
-    @SuppressWarnings("unchecked")
     private <T> ImportReport.ImportedFile stage(StagingArea area, StoreImporter.ImportFile file, TableRows<T> rows) {
         long count = 0;
         long checksum = 0;
         String fileName = file.path().getFileName().toString();
-        try (StagingArea.TableStager<T> stager = area.stage(file.table())) {
-            if (file.format() == FileFormat.CSV) {
-                try (CsvTableReader<T> reader = new CsvTableReader<>(file.path(),
-                        (CsvTableFormat<T>) CsvTableFormat.of(file.table()))) {
-                    for (Optional<T> row = reader.next(); row.isPresent(); row = reader.next()) {
-                        stager.add(row.get());
-                        checksum += rows.hash(row.get());
-                        if (++count % PROGRESS_STEP == 0) {
-                            listener.rowsDone(MigrationPhase.STAGE, file.table(), PROGRESS_STEP);
-                        }
-                    }
-                }
-            } else {
-                try (ParquetTableReader<T> reader = new ParquetTableReader<>(file.path(), file.table(),
-                        area.database())) {
-                    for (Optional<T> row = reader.next(); row.isPresent(); row = reader.next()) {
-                        stager.add(row.get());
-                        checksum += rows.hash(row.get());
-                        if (++count % PROGRESS_STEP == 0) {
-                            listener.rowsDone(MigrationPhase.STAGE, file.table(), PROGRESS_STEP);
-                        }
-                    }
+        try (StagingArea.TableStager<T> stager = area.stage(file.table());
+             RowReader<T> reader = open(file, area)) {
+            for (Optional<T> row = reader.next(); row.isPresent(); row = reader.next()) {
+                stager.add(row.get());
+                checksum += rows.hash(row.get());
+                if (++count % PROGRESS_STEP == 0) {
+                    listener.rowsDone(MigrationPhase.STAGE, file.table(), PROGRESS_STEP);
                 }
             }
             listener.rowsDone(MigrationPhase.STAGE, file.table(), count % PROGRESS_STEP);
+        } catch (BadRowException e) {
+            throw BadImportRowException.of(e);
+        } catch (IOException e) {
+            throw new MigrationException("cannot read " + file.path() + ": " + e.getMessage(), e);
         } catch (SQLException e) {
             throw new MigrationException("cannot stage " + file.path() + ": " + e.getMessage(), e);
         }
@@ -135,6 +130,45 @@ final class StagedFiles implements RowSource {
                     entry.digest().rows(), entry.table().tableName(), entry.digest().checksumHex()));
         }
         return true;
+    }
+
+    /** The rows of one file, one at a time; both formats' readers have this shape. */
+    private interface RowReader<T> extends AutoCloseable {
+        Optional<T> next();
+
+        @Override
+        void close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> RowReader<T> open(StoreImporter.ImportFile file, StagingArea area) throws IOException {
+        if (file.format() == FileFormat.CSV) {
+            CsvTableReader<T> reader = new CsvTableReader<>(file.path(),
+                    (CsvTableFormat<T>) CsvTableFormat.of(file.table()));
+            return new RowReader<>() {
+                @Override
+                public Optional<T> next() {
+                    return reader.next();
+                }
+
+                @Override
+                public void close() {
+                    reader.close();
+                }
+            };
+        }
+        ParquetTableReader<T> reader = new ParquetTableReader<>(file.path(), file.table(), area);
+        return new RowReader<>() {
+            @Override
+            public Optional<T> next() {
+                return reader.next();
+            }
+
+            @Override
+            public void close() {
+                reader.close();
+            }
+        };
     }
 
     @Override
