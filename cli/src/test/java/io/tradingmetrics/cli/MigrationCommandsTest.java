@@ -117,6 +117,30 @@ class MigrationCommandsTest {
         }
     }
 
+    @Test
+    void migrateAndVerifyTakeThePostgresqlUrisThatStoreTakes() throws Exception {
+        try (TestSchema timescale = PostgresTestServer.TIMESCALE.newSchema()) {
+            // jdbc:postgresql://HOST:PORT/DB?user=U, as a libpq URI: postgresql://U@HOST:PORT/DB
+            java.util.regex.Matcher jdbc = java.util.regex.Pattern
+                    .compile("jdbc:postgresql://([^/]+)/([^?]+)\\?user=(\\w+)").matcher(timescale.url());
+            assertThat(jdbc.matches()).as(timescale.url()).isTrue();
+            String uri = "postgresql://" + jdbc.group(3) + "@" + jdbc.group(1) + "/" + jdbc.group(2);
+            Path conf = dir.resolve("schema.conf");
+            Files.writeString(conf, "metrics.store.timescale.schema = \"" + timescale.schema() + "\"\n");
+
+            CliRun copy = CliRun.run(END, "--config", conf.toString(), "migrate", "--from", url(source), "--to", uri,
+                    "--state-dir", state);
+            assertThat(copy.exitCode()).as(copy.err()).isZero();
+            CliRun verify = CliRun.run(END, "--config", conf.toString(), "verify", "--from", url(source), "--to",
+                    uri);
+            assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+            assertThat(verify.out()).contains("verified: source and target match");
+            CliRun stats = CliRun.run(END, "--config", conf.toString(), "--store", uri, "stats");
+            assertThat(stats.exitCode()).as(stats.err()).isZero();
+            assertThat(stats.out()).contains(String.format("%,d", rows(source, StoreTable.TRADING_METRICS)));
+        }
+    }
+
     private void migrateThereAndBack(String url, String schema) throws Exception {
         Path conf = dir.resolve("timescale.conf");
         Files.writeString(conf, "metrics.store.type = timescale\nmetrics.store.timescale {\n  url = \"" + url
