@@ -25,6 +25,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -132,12 +133,16 @@ final class StagedFiles implements RowSource {
         return true;
     }
 
-    /** The rows of one file, one at a time; both formats' readers have this shape. */
-    private interface RowReader<T> extends AutoCloseable {
-        Optional<T> next();
+    /** The rows of one file, one at a time, whatever its format. */
+    private record RowReader<T>(Supplier<Optional<T>> rows, Runnable closer) implements AutoCloseable {
+        Optional<T> next() {
+            return rows.get();
+        }
 
         @Override
-        void close();
+        public void close() {
+            closer.run();
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -145,30 +150,10 @@ final class StagedFiles implements RowSource {
         if (file.format() == FileFormat.CSV) {
             CsvTableReader<T> reader = new CsvTableReader<>(file.path(),
                     (CsvTableFormat<T>) CsvTableFormat.of(file.table()));
-            return new RowReader<>() {
-                @Override
-                public Optional<T> next() {
-                    return reader.next();
-                }
-
-                @Override
-                public void close() {
-                    reader.close();
-                }
-            };
+            return new RowReader<>(reader::next, reader::close);
         }
         ParquetTableReader<T> reader = new ParquetTableReader<>(file.path(), file.table(), area);
-        return new RowReader<>() {
-            @Override
-            public Optional<T> next() {
-                return reader.next();
-            }
-
-            @Override
-            public void close() {
-                reader.close();
-            }
-        };
+        return new RowReader<>(reader::next, reader::close);
     }
 
     @Override
