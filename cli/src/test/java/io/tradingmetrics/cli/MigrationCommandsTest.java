@@ -65,6 +65,28 @@ class MigrationCommandsTest {
     }
 
     @Test
+    void aTargetDeletedAndCreatedAgainIsCopiedIntoAfreshNotReportedComplete() throws Exception {
+        Path target = dir.resolve("target.duckdb");
+        CliRun first = CliRun.run(END, "migrate", "--from", url(source), "--to", url(target), "--state-dir", state);
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        Files.delete(target);
+        Files.deleteIfExists(dir.resolve("target.duckdb.wal"));
+        try (MetricsStore recreated = MetricsStores.open(url(target))) {
+            assertThat(recreated.count(StoreTable.TRADING_METRICS, TimeRange.all())).isZero();
+        }
+
+        CliRun again = CliRun.run(END, "migrate", "--from", url(source), "--to", url(target), "--state-dir", state);
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).doesNotContain("nothing to copy").startsWith("copied ");
+        assertThat(again.errLines()).filteredOn(line -> line.contains("deleted and created again")).singleElement()
+                .asString().startsWith("the target ").endsWith("; starting this migration afresh");
+        for (StoreTable table : StoreTable.values()) {
+            assertThat(rows(target, table)).isEqualTo(rows(source, table)).isPositive();
+        }
+    }
+
+    @Test
     void migrateRefusesANonEmptyTargetAndVerifyExitsOneOnADifference() {
         Path target = dir.resolve("target.duckdb");
         try (MetricsStore store = MetricsStores.open(url(target))) {

@@ -162,9 +162,12 @@ public interface MetricsStore extends AutoCloseable {
      * store. Reading it never writes.
      *
      * @return the id, or empty when the store holds none (a database whose schema predates the id, opened without
-     *         bringing its schema up to date)
+     *         bringing its schema up to date, or a store that keeps no id: then a store created again at the same
+     *         place cannot be told from the one before, and checkpoints fall back to counting rows)
      */
-    Optional<String> instanceId();
+    default Optional<String> instanceId() {
+        return Optional.empty();
+    }
 
     /** Releases the store's connections and files. Idempotent. */
     @Override
