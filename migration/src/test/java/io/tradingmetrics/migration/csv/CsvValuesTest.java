@@ -55,6 +55,18 @@ class CsvValuesTest {
     }
 
     @Test
+    void refusesDecimalsBeyondTheRangeOfADoubleRatherThanReadingInfinityOrZero() {
+        assertThatThrownBy(() -> CsvValues.parseDouble("1e309")).hasMessage("'1e309' is beyond the range of a double"
+                + " (whose largest magnitude is about 1.8E308); write Infinity or -Infinity if that is meant");
+        assertThatThrownBy(() -> CsvValues.parseDouble("-2.5E400")).hasMessageContaining("beyond the range");
+        assertThatThrownBy(() -> CsvValues.parseDouble("1e-400")).hasMessage("'1e-400' is too close to zero for a "
+                + "double (below about 4.9E-324) and would be stored as 0; write 0 if that is meant");
+        assertThat(CsvValues.parseDouble("0.000e-400")).isZero();
+        assertThat(CsvValues.parseDouble("1.7976931348623157E308")).isEqualTo(Double.MAX_VALUE);
+        assertThat(CsvValues.parseDouble("4.9e-324")).isEqualTo(Double.MIN_VALUE);
+    }
+
+    @Test
     void readsWholeNumbersWrittenAsIntegralDecimals() {
         assertThat(CsvValues.parseLong("12")).isEqualTo(12);
         assertThat(CsvValues.parseLong("12.0")).isEqualTo(12);
