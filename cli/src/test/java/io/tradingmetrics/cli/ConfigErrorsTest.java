@@ -97,7 +97,7 @@ class ConfigErrorsTest {
 
         CliRun run = CliRun.run(END, "stats", "--config", conf.toString());
 
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIG);
         assertThat(run.errLines()).containsExactly("metrics: unknown top-level key metric (" + conf + ": 2); the store"
                 + " is configured under metrics.store; did you mean 'metrics'?");
         assertThat(dir.resolve("x.duckdb")).doesNotExist();
