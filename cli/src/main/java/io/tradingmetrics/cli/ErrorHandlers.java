@@ -14,13 +14,10 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * Failures end as one line on standard error, {@code metrics: <message>}, and a non-zero exit code; the stack trace
- * only with {@code --verbose}. Passwords in URLs are masked in every message.
+ * Failures end as one line on standard error, {@code metrics: <message>}, and a non-zero exit code from
+ * {@link ExitCodes}; the stack trace only with {@code --verbose}. Passwords in URLs are masked in every message.
  */
 final class ErrorHandlers {
-    static final int FAILURE = 1;
-    static final int USAGE = 2;
-
     private final BooleanSupplier verbose;
 
     ErrorHandlers(BooleanSupplier verbose) {
@@ -36,7 +33,7 @@ final class ErrorHandlers {
             e.printStackTrace(err);
         }
         err.flush();
-        return USAGE;
+        return ExitCodes.USAGE;
     }
 
     int executionError(Exception e, CommandLine command, ParseResult parseResult) {
@@ -51,7 +48,7 @@ final class ErrorHandlers {
             e.printStackTrace(err);
         }
         err.flush();
-        return FAILURE;
+        return ExitCodes.of(e);
     }
 
     private static String describe(ParameterException e) {

@@ -326,6 +326,12 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     }
 
     @Override
+    public Optional<String> instanceId() {
+        ensureOpen();
+        return schema.instanceId();
+    }
+
+    @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             connections.close();
