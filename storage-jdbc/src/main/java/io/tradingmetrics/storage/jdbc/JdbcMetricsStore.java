@@ -311,6 +311,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            jdbc.closeStreams();
             connections.close();
         }
     }
