@@ -1,0 +1,75 @@
+package io.tradingmetrics.reliability;
+
+import com.typesafe.config.ConfigFactory;
+import io.tradingmetrics.storage.api.MetricsStore;
+import io.tradingmetrics.storage.spi.MetricsStoreFactory;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The stores the reliability tests attack, opened as an application opens them (factory by name, a config block):
+ * a DuckDB file, or a schema of its own on the TimescaleDB test server. A spec ({@code duckdb:PATH} or
+ * {@code timescale:SCHEMA}) names one across JVMs, for the child processes.
+ */
+final class ReliabilityStores {
+    private ReliabilityStores() {}
+
+    static MetricsStore open(String spec, Object... extraSettings) {
+        Map<String, Object> settings = new HashMap<>();
+        for (int i = 0; i < extraSettings.length; i += 2) {
+            settings.put((String) extraSettings[i], extraSettings[i + 1]);
+        }
+        if (spec.startsWith("duckdb:")) {
+            settings.put("path", Path.of(spec.substring("duckdb:".length())).toAbsolutePath().toString());
+            return factory("duckdb").create(ConfigFactory.parseMap(settings));
+        }
+        settings.put("url", timescaleUrl());
+        settings.put("schema", spec.substring("timescale:".length()));
+        return factory("timescale").create(ConfigFactory.parseMap(settings));
+    }
+
+    private static MetricsStoreFactory factory(String name) {
+        for (MetricsStoreFactory factory : ServiceLoader.load(MetricsStoreFactory.class)) {
+            if (factory.name().equals(name)) {
+                return factory;
+            }
+        }
+        throw new AssertionError("no store named " + name + " on the class path");
+    }
+
+    /** @throws AssertionError when the server is not set: these tests fail rather than skip */
+    static String timescaleUrl() {
+        String url = System.getenv("METRICS_IT_TIMESCALE_URL");
+        if (url == null || url.isBlank()) {
+            throw new AssertionError("METRICS_IT_TIMESCALE_URL is not set: start a server with "
+                    + "METRICS_TESTDB_STATE=/tmp/metrics-testdb-$USER scripts/test-db.sh start, then source the env"
+                    + " file it prints (or run the tests through scripts/test.sh)");
+        }
+        return url;
+    }
+
+    static String newTimescaleSpec() {
+        return "timescale:rel_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE)
+                .toLowerCase(Locale.ROOT);
+    }
+
+    /** Drops the schema of a {@code timescale:} spec; nothing for a DuckDB file (the test's temporary folder). */
+    static void drop(String spec) throws SQLException {
+        if (!spec.startsWith("timescale:")) {
+            return;
+        }
+        try (Connection connection = DriverManager.getConnection(timescaleUrl());
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS \"" + spec.substring("timescale:".length()) + "\" CASCADE");
+        }
+    }
+}
