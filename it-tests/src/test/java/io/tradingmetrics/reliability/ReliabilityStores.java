@@ -32,7 +32,7 @@ final class ReliabilityStores {
             settings.put("path", Path.of(spec.substring("duckdb:".length())).toAbsolutePath().toString());
             return factory("duckdb").create(ConfigFactory.parseMap(settings));
         }
-        settings.put("url", timescaleUrl());
+        settings.putIfAbsent("url", timescaleUrl());
         settings.put("schema", spec.substring("timescale:".length()));
         return factory("timescale").create(ConfigFactory.parseMap(settings));
     }
