@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * acknowledged is there exactly once, and no batch is there in part.
  */
 class WriterKillTest {
-    private static final int KILLS = 4;
+    private static final int KILLS = 3;
 
     @TempDir
     Path dir;
