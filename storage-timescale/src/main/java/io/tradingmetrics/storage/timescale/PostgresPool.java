@@ -17,6 +17,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -29,6 +31,7 @@ import static java.util.Objects.requireNonNull;
 final class PostgresPool implements ConnectionSource {
     /** How long the pool waits for a server answering "starting up" between attempts. */
     private static final long STARTING_UP_PAUSE_MILLIS = 250;
+    private static final Pattern HIKARI_ACTIVE = Pattern.compile("\\bactive=(\\d+)");
 
     private final HikariDataSource dataSource;
     private final String description;
@@ -153,7 +156,7 @@ final class PostgresPool implements ConnectionSource {
             return dataSource.getConnection();
         } catch (SQLTransientConnectionException e) {
             HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
-            int busy = pool == null ? 0 : pool.getActiveConnections();
+            int busy = busyAtTimeout(e, pool);
             // Hikari gives the last failure to connect as the cause: without one, or with every connection busy,
             // the server is fine and the pool is simply too small for the load.
             if (pool != null && (e.getCause() == null || busy >= poolSize)) {
@@ -164,6 +167,15 @@ final class PostgresPool implements ConnectionSource {
             }
             throw e;
         }
+    }
+
+    /** The busy connections when the wait ended, as Hikari counted them ("active=N"); else as counted now. */
+    private static int busyAtTimeout(SQLTransientConnectionException e, HikariPoolMXBean pool) {
+        Matcher active = HIKARI_ACTIVE.matcher(String.valueOf(e.getMessage()));
+        if (active.find()) {
+            return Integer.parseInt(active.group(1));
+        }
+        return pool == null ? 0 : pool.getActiveConnections();
     }
 
     /** Leaves one connection for other calls when the pool has more than one. */
