@@ -5,15 +5,12 @@ import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.spi.MetricsStoreFactory;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
+import io.tradingmetrics.storage.tck.postgres.PostgresTestServer;
+
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The stores the reliability tests attack, opened as an application opens them (factory by name, a config block):
@@ -46,30 +43,19 @@ final class ReliabilityStores {
         throw new AssertionError("no store named " + name + " on the class path");
     }
 
-    /** @throws AssertionError when the server is not set: these tests fail rather than skip */
+    /** @return the TimescaleDB test server's URL (the shared fixture fails, never skips, without one) */
     static String timescaleUrl() {
-        String url = System.getenv("METRICS_IT_TIMESCALE_URL");
-        if (url == null || url.isBlank()) {
-            throw new AssertionError("METRICS_IT_TIMESCALE_URL is not set: start a server with "
-                    + "METRICS_TESTDB_STATE=/tmp/metrics-testdb-$USER scripts/test-db.sh start, then source the env"
-                    + " file it prints (or run the tests through scripts/test.sh)");
-        }
-        return url;
+        return PostgresTestServer.TIMESCALE.url();
     }
 
     static String newTimescaleSpec() {
-        return "timescale:rel_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE)
-                .toLowerCase(Locale.ROOT);
+        return "timescale:" + PostgresTestServer.newSchemaName();
     }
 
     /** Drops the schema of a {@code timescale:} spec; nothing for a DuckDB file (the test's temporary folder). */
     static void drop(String spec) throws SQLException {
-        if (!spec.startsWith("timescale:")) {
-            return;
-        }
-        try (Connection connection = DriverManager.getConnection(timescaleUrl());
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS \"" + spec.substring("timescale:".length()) + "\" CASCADE");
+        if (spec.startsWith("timescale:")) {
+            PostgresTestServer.TIMESCALE.schema(spec.substring("timescale:".length())).close();
         }
     }
 }

@@ -9,6 +9,8 @@ import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.StoreUnavailableException;
 import io.tradingmetrics.storage.api.TimeRange;
+import io.tradingmetrics.storage.tck.postgres.LocalServer;
+import io.tradingmetrics.storage.tck.postgres.PostgresTestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The TimescaleDB test server frozen (SIGSTOP of the postmaster and its backends) and crashed (a backend killed with
- * SIGKILL) under a load of writes and reads: no call lasts longer than the configured bounds, failures are reported as
+ * The TimescaleDB test server frozen (SIGSTOP of the postmaster and its backends) and stopped (its sessions cut) under
+ * a load of writes and reads: no call lasts longer than the configured bounds, failures are reported as
  * an unavailable server, no write is stored in part, and the same store works again once the server does.
  */
 class ServerFaultsUnderLoadTest {
@@ -66,14 +68,11 @@ class ServerFaultsUnderLoadTest {
 
     @Test
     void aFrozenServerEndsEveryCallWithinItsBoundsAndTheStoreRecovers() throws Exception {
-        OwnTestServer server = OwnTestServer.timescale();
+        LocalServer server = PostgresTestServer.TIMESCALE.local();
         try (MetricsStore store = openStore()) {
             List<Call> calls = underLoad(store, () -> {
-                server.freeze();
-                try {
+                try (LocalServer.Frozen frozen = server.freeze()) {
                     Thread.sleep(8_000);
-                } finally {
-                    server.thaw();
                 }
             });
             assertBoundedAndRecovered(store, calls);
@@ -81,10 +80,17 @@ class ServerFaultsUnderLoadTest {
     }
 
     @Test
-    void aCrashedBackendFailsTheCallsInFlightAndTheStoreRecovers() throws Exception {
-        OwnTestServer server = OwnTestServer.timescale();
+    void aServerStoppedUnderLoadFailsTheCallsInFlightAndTheStoreRecoversWhenItIsBack() throws Exception {
+        LocalServer server = PostgresTestServer.TIMESCALE.local();
         try (MetricsStore store = openStore()) {
-            List<Call> calls = underLoad(store, () -> server.crashBackend(busyBackend()));
+            List<Call> calls = underLoad(store, () -> {
+                server.stop();
+                try {
+                    Thread.sleep(3_000);
+                } finally {
+                    server.start();
+                }
+            });
             assertBoundedAndRecovered(store, calls);
         }
     }
@@ -199,21 +205,5 @@ class ServerFaultsUnderLoadTest {
             }
         }
         return rows;
-    }
-
-    private static long busyBackend() throws Exception {
-        try (Connection admin = DriverManager.getConnection(ReliabilityStores.timescaleUrl());
-             Statement statement = admin.createStatement()) {
-            for (int i = 0; i < 500; i++) {
-                try (ResultSet backend = statement.executeQuery("SELECT pid FROM pg_stat_activity WHERE"
-                        + " application_name = '" + APPLICATION + "' ORDER BY state = 'active' DESC LIMIT 1")) {
-                    if (backend.next()) {
-                        return backend.getLong(1);
-                    }
-                }
-                Thread.sleep(10);
-            }
-        }
-        throw new AssertionError("no backend of the store found");
     }
 }
