@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import io.tradingmetrics.storage.api.StoreConfigException;
+import io.tradingmetrics.storage.jdbc.BucketCap;
 import io.tradingmetrics.storage.spi.StoreDefaults;
 
 import java.time.Duration;
@@ -34,11 +35,12 @@ import static java.util.Objects.requireNonNull;
  *        timeout, so that a slow statement is cancelled cleanly by the server and this only catches a server that
  *        stopped answering
  * @param applicationName the name reported to the server
+ * @param maxBuckets the most buckets one time-bucketed read may return
  */
 public record TimescaleSettings(PostgresUrl server, String user, String password, String schema, int poolSize,
                                 TimescaleMode timescaleMode, Duration chunkInterval, boolean migrateOnStart,
                                 Duration connectTimeout, Duration statementTimeout, Duration socketTimeout,
-                                String applicationName) {
+                                String applicationName, long maxBuckets) {
     /** The path of the block in the application's configuration. */
     public static final String PATH = "metrics.store.timescale";
 
@@ -109,11 +111,13 @@ public record TimescaleSettings(PostgresUrl server, String user, String password
                     + " statement before the connection is given up");
         }
         String application = read(problems, () -> config.getString("application-name"), "");
+        long maxBuckets = read(problems, () -> checked(config.getLong("max-buckets"), config.getLong("max-buckets") >= 1,
+                "max-buckets", "1 or more"), BucketCap.DEFAULT_MAX_BUCKETS);
         if (!problems.isEmpty()) {
             throw new StoreConfigException("invalid TimescaleDB store configuration: " + String.join("; ", problems));
         }
         return new TimescaleSettings(server, user, password, schema, poolSize, mode, chunk, migrate, connect,
-                statement, socket, application);
+                statement, socket, application, maxBuckets);
     }
 
     /**
@@ -130,6 +134,11 @@ public record TimescaleSettings(PostgresUrl server, String user, String password
             config = config.withValue("password", ConfigValueFactory.fromAnyRef(server.password().get()));
         }
         return config;
+    }
+
+    /** @return the bucket cap, named by its key */
+    public BucketCap bucketCap() {
+        return new BucketCap(maxBuckets, PATH + ".max-buckets");
     }
 
     /** @return the JDBC URL to connect with (no credentials) */
