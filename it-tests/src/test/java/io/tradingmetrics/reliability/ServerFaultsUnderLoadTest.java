@@ -34,8 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The TimescaleDB test server frozen (SIGSTOP of the postmaster and its backends) and stopped (its sessions cut) under
- * a load of writes and reads: no call lasts longer than the configured bounds, failures are reported as
+ * The TimescaleDB test server frozen (SIGSTOP of the postmaster and its backends), killed (SIGKILL, then crash
+ * recovery) and stopped (its sessions cut) under a load of writes and reads: no call lasts longer than the configured bounds, failures are reported as
  * an unavailable server, no write is stored in part, and the same store works again once the server does.
  */
 class ServerFaultsUnderLoadTest {
@@ -74,6 +74,18 @@ class ServerFaultsUnderLoadTest {
                 try (LocalServer.Frozen frozen = server.freeze()) {
                     Thread.sleep(8_000);
                 }
+            });
+            assertBoundedAndRecovered(store, calls);
+        }
+    }
+
+    @Test
+    void aServerKilledUnderLoadFailsTheCallsInFlightAndTheStoreRecoversAfterCrashRecovery() throws Exception {
+        LocalServer server = PostgresTestServer.TIMESCALE.local();
+        try (MetricsStore store = openStore()) {
+            List<Call> calls = underLoad(store, () -> {
+                server.kill(); // SIGKILL of the postmaster and every backend
+                server.start(); // crash recovery
             });
             assertBoundedAndRecovered(store, calls);
         }
