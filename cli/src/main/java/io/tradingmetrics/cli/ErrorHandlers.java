@@ -9,6 +9,7 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -30,7 +31,7 @@ final class ErrorHandlers {
         String help = command.getCommandSpec().qualifiedName() + " --help";
         err.println("metrics: " + oneLine(describe(e)) + " (see '" + help + "')");
         if (verbose.getAsBoolean()) {
-            e.printStackTrace(err);
+            printStackTrace(e, err);
         }
         err.flush();
         return ExitCodes.USAGE;
@@ -45,7 +46,7 @@ final class ErrorHandlers {
                     + (verbose.getAsBoolean() ? "" : " (run with --verbose for the stack trace)"));
         }
         if (verbose.getAsBoolean()) {
-            e.printStackTrace(err);
+            printStackTrace(e, err);
         }
         err.flush();
         return ExitCodes.of(e);
@@ -68,6 +69,13 @@ final class ErrorHandlers {
         List<String> suggestions = unmatched.getSuggestions();
         String best = Suggestions.closest(argument, suggestions).orElse(String.join(" or ", suggestions));
         return suggestions.isEmpty() ? message : message + "; did you mean " + best + "?";
+    }
+
+    /** The stack trace with passwords masked: the messages of causes (drivers, config) may hold a URL as given. */
+    private static void printStackTrace(Throwable e, PrintWriter err) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        err.print(ConfigRedaction.redactUrl(trace.toString()));
     }
 
     private static String oneLine(String message) {

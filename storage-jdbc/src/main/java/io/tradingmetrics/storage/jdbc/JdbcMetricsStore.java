@@ -334,6 +334,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            jdbc.closeStreams();
             connections.close();
         }
     }
