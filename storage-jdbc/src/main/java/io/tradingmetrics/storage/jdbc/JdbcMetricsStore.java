@@ -326,8 +326,15 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     }
 
     @Override
+    public Optional<String> instanceId() {
+        ensureOpen();
+        return schema.instanceId();
+    }
+
+    @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            jdbc.closeStreams();
             connections.close();
         }
     }

@@ -1,4 +1,4 @@
-package io.tradingmetrics.migration.files;
+package io.tradingmetrics.migration.csv;
 
 import java.util.HashMap;
 import java.util.List;
@@ -32,19 +32,19 @@ final class CsvLayout {
                 continue;
             }
             if (!required.contains(name) && !optional.contains(name)) {
-                throw new BadImportRowException(fileName, header.line(), Optional.of(names[i]),
+                throw new BadRowException(fileName, header.line(), Optional.of(names[i]),
                         "unknown column '" + names[i] + "'; this table's columns are " + String.join(", ", required)
                                 + (optional.isEmpty() ? "" : " and optionally " + String.join(", ", optional))
                                 + ". Remove the column (or rename it) so that no data is dropped unnoticed");
             }
             if (positions.put(name, i) != null) {
-                throw new BadImportRowException(fileName, header.line(), Optional.of(names[i]),
+                throw new BadRowException(fileName, header.line(), Optional.of(names[i]),
                         "column '" + names[i] + "' appears twice in the header");
             }
         }
         for (String name : required) {
             if (!positions.containsKey(name)) {
-                throw new BadImportRowException(fileName, header.line(), Optional.empty(),
+                throw new BadRowException(fileName, header.line(), Optional.empty(),
                         "the header lacks column '" + name + "'; this table needs " + String.join(", ", required)
                                 + ". Is the file for another table? Name it after its table or give the table");
             }

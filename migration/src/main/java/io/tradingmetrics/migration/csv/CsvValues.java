@@ -1,10 +1,10 @@
-package io.tradingmetrics.migration.files;
+package io.tradingmetrics.migration.csv;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.tradingmetrics.migration.TimeRanges;
+import io.tradingmetrics.migration.internal.InstantText;
 import io.tradingmetrics.migration.internal.JsonTree;
 import io.tradingmetrics.storage.api.Timestamps;
 
@@ -37,7 +37,7 @@ public final class CsvValues {
 
     /** @return the instant in ISO-8601 UTC with six fraction digits, for example 2024-03-01T12:00:00.123456Z */
     public static String formatTimestamp(Instant instant) {
-        return TimeRanges.format(instant);
+        return InstantText.format(instant);
     }
 
     /**
@@ -83,7 +83,10 @@ public final class CsvValues {
         return Double.toString(value);
     }
 
-    /** Reads decimal and exponent forms, NaN, Infinity/inf in any case, with an optional sign. */
+    /**
+     * Reads decimal and exponent forms, NaN, Infinity/inf in any case, with an optional sign. A decimal beyond the
+     * range of a double is refused rather than read as an infinity or zero.
+     */
     public static double parseDouble(String text) {
         String trimmed = text.trim();
         switch (trimmed.toLowerCase(Locale.ROOT)) {
@@ -101,9 +104,32 @@ public final class CsvValues {
                     throw new IllegalArgumentException("'" + text + "' is not a number; write a decimal such as "
                             + "-12.5 or 1.5E-7, or NaN, Infinity, -Infinity");
                 }
-                return Double.parseDouble(trimmed);
+                double value = Double.parseDouble(trimmed);
+                if (Double.isInfinite(value)) {
+                    throw new IllegalArgumentException("'" + text + "' is beyond the range of a double (whose "
+                            + "largest magnitude is about 1.8E308); write Infinity or -Infinity if that is meant");
+                }
+                if (value == 0 && hasNonZeroDigit(trimmed)) {
+                    throw new IllegalArgumentException("'" + text + "' is too close to zero for a double (below "
+                            + "about 4.9E-324) and would be stored as 0; write 0 if that is meant");
+                }
+                return value;
             }
         }
+    }
+
+    /** @return whether the mantissa (the digits before any exponent) has a digit other than 0 */
+    private static boolean hasNonZeroDigit(String decimal) {
+        for (int i = 0; i < decimal.length(); i++) {
+            char c = decimal.charAt(i);
+            if (c == 'e' || c == 'E') {
+                return false;
+            }
+            if (c >= '1' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Reads an integer, also written as an integral decimal (pandas writes {@code 12.0} for a column with gaps). */

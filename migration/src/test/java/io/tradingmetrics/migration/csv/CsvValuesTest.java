@@ -1,4 +1,4 @@
-package io.tradingmetrics.migration.files;
+package io.tradingmetrics.migration.csv;
 
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +52,18 @@ class CsvValuesTest {
         assertThat(CsvValues.parseDouble("1.5e3")).isEqualTo(1500.0);
         assertThatThrownBy(() -> CsvValues.parseDouble("1d")).hasMessageContaining("'1d' is not a number");
         assertThatThrownBy(() -> CsvValues.parseDouble("0x1p3")).hasMessageContaining("is not a number");
+    }
+
+    @Test
+    void refusesDecimalsBeyondTheRangeOfADoubleRatherThanReadingInfinityOrZero() {
+        assertThatThrownBy(() -> CsvValues.parseDouble("1e309")).hasMessage("'1e309' is beyond the range of a double"
+                + " (whose largest magnitude is about 1.8E308); write Infinity or -Infinity if that is meant");
+        assertThatThrownBy(() -> CsvValues.parseDouble("-2.5E400")).hasMessageContaining("beyond the range");
+        assertThatThrownBy(() -> CsvValues.parseDouble("1e-400")).hasMessage("'1e-400' is too close to zero for a "
+                + "double (below about 4.9E-324) and would be stored as 0; write 0 if that is meant");
+        assertThat(CsvValues.parseDouble("0.000e-400")).isZero();
+        assertThat(CsvValues.parseDouble("1.7976931348623157E308")).isEqualTo(Double.MAX_VALUE);
+        assertThat(CsvValues.parseDouble("4.9e-324")).isEqualTo(Double.MIN_VALUE);
     }
 
     @Test

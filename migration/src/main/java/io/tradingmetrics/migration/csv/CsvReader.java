@@ -1,7 +1,8 @@
-package io.tradingmetrics.migration.files;
+package io.tradingmetrics.migration.csv;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,10 @@ public final class CsvReader implements AutoCloseable {
     private int limit;
     private boolean started;
 
-    /** @param in a buffered reader of the file; @param fileName the name errors give */
+    /**
+     * @param in the file's characters; a {@link CharacterCodingException} from it is reported with the line it is on
+     * @param fileName the name errors give
+     */
     public CsvReader(Reader in, String fileName) {
         this.in = in;
         this.fileName = fileName;
@@ -77,7 +81,7 @@ public final class CsvReader implements AutoCloseable {
                 if (after == -1) {
                     break;
                 }
-                throw new BadImportRowException(fileName, line, Optional.empty(),
+                throw new BadRowException(fileName, line, Optional.empty(),
                         "text after a closing quote; a quote inside a quoted field must be doubled (\"\")");
             }
             if (c == ',' || c == '\r' || c == '\n' || c == -1) {
@@ -108,7 +112,7 @@ public final class CsvReader implements AutoCloseable {
         while (true) {
             int c = read();
             if (c == -1) {
-                throw new BadImportRowException(fileName, startLine, Optional.empty(),
+                throw new BadRowException(fileName, startLine, Optional.empty(),
                         "a quoted field is not closed before the end of the file");
             }
             if (c == '"') {
@@ -136,7 +140,13 @@ public final class CsvReader implements AutoCloseable {
 
     private int peek() throws IOException {
         if (position == limit) {
-            int n = in.read(buffer, 0, buffer.length);
+            int n;
+            try {
+                n = in.read(buffer, 0, buffer.length);
+            } catch (CharacterCodingException e) {
+                throw new BadRowException(fileName, line, Optional.empty(), "the line holds bytes that are not UTF-8"
+                        + " text; convert the file to UTF-8 (for example iconv -f LATIN1 -t UTF-8) and import again");
+            }
             if (n <= 0) {
                 return -1;
             }

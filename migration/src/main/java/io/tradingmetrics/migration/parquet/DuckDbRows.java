@@ -1,5 +1,6 @@
-package io.tradingmetrics.migration.files;
+package io.tradingmetrics.migration.parquet;
 
+import io.tradingmetrics.migration.csv.CsvValues;
 import io.tradingmetrics.storage.api.Candle;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.PerformanceSnapshot;

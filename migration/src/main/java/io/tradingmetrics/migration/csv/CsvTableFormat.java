@@ -1,6 +1,5 @@
-package io.tradingmetrics.migration.files;
+package io.tradingmetrics.migration.csv;
 
-import io.tradingmetrics.migration.TableRows;
 import io.tradingmetrics.storage.api.Candle;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.MetricsStoreException;
@@ -37,9 +36,6 @@ public abstract sealed class CsvTableFormat<T> permits CsvTableFormat.Metrics, C
         };
     }
 
-    /** @return the rows this format reads and writes */
-    public abstract TableRows<T> rows();
-
     /** @return the columns every file must have, in the order this program writes them */
     public abstract List<String> requiredColumns();
 
@@ -59,12 +55,12 @@ public abstract sealed class CsvTableFormat<T> permits CsvTableFormat.Metrics, C
         return CsvLayout.of(fileName, header, requiredColumns(), optionalColumns());
     }
 
-    /** @return the row the record holds; a {@link BadImportRowException} when it holds none */
+    /** @return the row the record holds; a {@link BadRowException} when it holds none */
     T decode(String fileName, CsvReader.Record record, CsvLayout layout) {
         CsvFields fields = new CsvFields(fileName, record, layout);
         try {
             return decodeFields(fields);
-        } catch (BadImportRowException e) {
+        } catch (BadRowException e) {
             throw e;
         } catch (MetricsStoreException e) {
             throw fields.failRow(e.getMessage());
@@ -74,11 +70,6 @@ public abstract sealed class CsvTableFormat<T> permits CsvTableFormat.Metrics, C
     /** The columns of {@code trading_metrics}. */
     public static final class Metrics extends CsvTableFormat<MetricPoint> {
         private Metrics() {}
-
-        @Override
-        public TableRows<MetricPoint> rows() {
-            return TableRows.METRICS;
-        }
 
         @Override
         public List<String> requiredColumns() {
@@ -114,11 +105,6 @@ public abstract sealed class CsvTableFormat<T> permits CsvTableFormat.Metrics, C
         private Candles() {}
 
         @Override
-        public TableRows<Candle> rows() {
-            return TableRows.CANDLES;
-        }
-
-        @Override
         public List<String> requiredColumns() {
             return columns();
         }
@@ -152,11 +138,6 @@ public abstract sealed class CsvTableFormat<T> permits CsvTableFormat.Metrics, C
     /** The columns of {@code performance_history}. */
     public static final class Performance extends CsvTableFormat<PerformanceSnapshot> {
         private Performance() {}
-
-        @Override
-        public TableRows<PerformanceSnapshot> rows() {
-            return TableRows.PERFORMANCE;
-        }
 
         @Override
         public List<String> requiredColumns() {

@@ -1,4 +1,4 @@
-package io.tradingmetrics.migration.files;
+package io.tradingmetrics.migration.csv;
 
 import java.time.Instant;
 import java.util.Map;
@@ -18,7 +18,7 @@ final class CsvFields {
         this.record = record;
         this.layout = layout;
         if (record.fields().length != layout.width()) {
-            throw new BadImportRowException(fileName, record.line(), Optional.empty(), "the record has "
+            throw new BadRowException(fileName, record.line(), Optional.empty(), "the record has "
                     + record.fields().length + " fields but the header has " + layout.width()
                     + "; quote fields that hold commas or line breaks");
         }
@@ -73,13 +73,13 @@ final class CsvFields {
         return text.isEmpty() ? Map.of() : parse(column, text.get(), CsvValues::parseLabels);
     }
 
-    BadImportRowException fail(String column, String problem) {
-        return new BadImportRowException(fileName, record.line(), Optional.of(column), problem);
+    BadRowException fail(String column, String problem) {
+        return new BadRowException(fileName, record.line(), Optional.of(column), problem);
     }
 
     /** @return the exception for a row whose values are readable but not acceptable together */
-    BadImportRowException failRow(String problem) {
-        return new BadImportRowException(fileName, record.line(), Optional.empty(), problem);
+    BadRowException failRow(String problem) {
+        return new BadRowException(fileName, record.line(), Optional.empty(), problem);
     }
 
     private String requirePresent(String column) {

@@ -1,4 +1,4 @@
-package io.tradingmetrics.migration.files;
+package io.tradingmetrics.migration.parquet;
 
 import io.tradingmetrics.migration.MigrationException;
 import io.tradingmetrics.migration.RowSource;
@@ -45,7 +45,7 @@ public final class StagingArea implements RowSource {
     }
 
     /** Creates an empty staging area in a scratch file, deleted on close. */
-    static StagingArea create(String id, Path file) {
+    public static StagingArea create(String id, Path file) {
         return new StagingArea(id, ScratchDuckDb.create(file));
     }
 
@@ -54,23 +54,17 @@ public final class StagingArea implements RowSource {
     }
 
     /** Rows of one table being added. */
-    final class TableStager<T> implements AutoCloseable {
+    public final class TableStager<T> implements AutoCloseable {
         private final DuckDbRows<T> rows;
         private final DuckDBAppender appender;
-        private long count;
 
         private TableStager(StoreTable table) throws SQLException {
             this.rows = DuckDbRows.of(table);
             this.appender = database.appender(table.tableName());
         }
 
-        void add(T row) throws SQLException {
+        public void add(T row) throws SQLException {
             rows.append(appender, row);
-            count++;
-        }
-
-        long count() {
-            return count;
         }
 
         @Override
@@ -80,7 +74,7 @@ public final class StagingArea implements RowSource {
     }
 
     /** Creates the table (once per import: two files of one table are refused earlier) and returns its stager. */
-    <T> TableStager<T> stage(StoreTable table) {
+    public <T> TableStager<T> stage(StoreTable table) {
         try {
             if (!staged.add(table)) {
                 throw new IllegalStateException(table + " staged twice");
@@ -97,7 +91,7 @@ public final class StagingArea implements RowSource {
      * @return a key that occurs more than once in a keyed table (candles: timestamp and symbol; snapshots:
      *         timestamp), described, or empty when every key is unique or the table appends (points)
      */
-    synchronized Optional<String> firstDuplicateKey(StoreTable table) {
+    public synchronized Optional<String> firstDuplicateKey(StoreTable table) {
         String key = switch (table) {
             case TRADING_METRICS -> null;
             case CANDLES -> "timestamp, symbol";

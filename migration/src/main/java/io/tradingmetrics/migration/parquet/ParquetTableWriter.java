@@ -1,4 +1,4 @@
-package io.tradingmetrics.migration.files;
+package io.tradingmetrics.migration.parquet;
 
 import io.tradingmetrics.migration.MigrationException;
 import io.tradingmetrics.storage.api.StoreTable;
@@ -14,7 +14,7 @@ import java.sql.SQLException;
  *
  * @param <T> the row type
  */
-final class ParquetTableWriter<T> implements AutoCloseable {
+public final class ParquetTableWriter<T> implements AutoCloseable {
     private final Path file;
     private final StoreTable table;
     private final ScratchDuckDb database;
@@ -23,7 +23,7 @@ final class ParquetTableWriter<T> implements AutoCloseable {
     private boolean finished;
 
     /** @param scratchFile the scratch database file, deleted on close */
-    ParquetTableWriter(Path file, StoreTable table, Path scratchFile) {
+    public ParquetTableWriter(Path file, StoreTable table, Path scratchFile) {
         this.file = file;
         this.table = table;
         this.rows = DuckDbRows.of(table);
@@ -37,12 +37,12 @@ final class ParquetTableWriter<T> implements AutoCloseable {
         }
     }
 
-    void write(T row) throws SQLException {
+    public void write(T row) throws SQLException {
         rows.append(appender, row);
     }
 
     /** Writes the Parquet file. */
-    void finish() {
+    public void finish() {
         try {
             appender.close();
             database.execute("COPY " + table.tableName() + " TO " + ScratchDuckDb.literal(file)

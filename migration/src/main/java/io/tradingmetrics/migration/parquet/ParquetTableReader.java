@@ -1,6 +1,7 @@
-package io.tradingmetrics.migration.files;
+package io.tradingmetrics.migration.parquet;
 
 import io.tradingmetrics.migration.MigrationException;
+import io.tradingmetrics.migration.csv.BadRowException;
 import io.tradingmetrics.storage.api.MetricsStoreException;
 import io.tradingmetrics.storage.api.StoreTable;
 import org.duckdb.DuckDBConnection;
@@ -22,7 +23,7 @@ import java.util.Set;
  *
  * @param <T> the row type
  */
-final class ParquetTableReader<T> implements AutoCloseable {
+public final class ParquetTableReader<T> implements AutoCloseable {
     private final String fileName;
     private final DuckDbRows<T> rows;
     private final Connection connection;
@@ -30,17 +31,18 @@ final class ParquetTableReader<T> implements AutoCloseable {
     private final ResultSet result;
     private long rowNumber;
 
-    ParquetTableReader(Path file, StoreTable table, ScratchDuckDb engine) {
+    /** Opens the file in the staging area's engine; a {@link BadRowException} when it is no Parquet file of the table. */
+    public ParquetTableReader(Path file, StoreTable table, StagingArea engine) {
         this.fileName = file.getFileName().toString();
         this.rows = DuckDbRows.of(table);
         try {
-            this.connection = engine.connection().unwrap(DuckDBConnection.class).duplicate();
+            this.connection = engine.database().connection().unwrap(DuckDBConnection.class).duplicate();
             this.statement = connection.createStatement();
             Set<String> present = columns(file, table);
             this.result = statement.executeQuery("SELECT " + rows.selectList(present) + " FROM read_parquet("
                     + ScratchDuckDb.literal(file) + ")");
         } catch (SQLException e) {
-            throw new BadImportRowException(fileName, 0, Optional.empty(), "cannot be read as Parquet ("
+            throw new BadRowException(fileName, 0, Optional.empty(), "cannot be read as Parquet ("
                     + e.getMessage() + "); is it a Parquet file of table " + table.tableName() + "?");
         }
     }
@@ -55,7 +57,7 @@ final class ParquetTableReader<T> implements AutoCloseable {
         }
         for (DuckDbRows.Column column : rows.columns()) {
             if (column.notNull() && !present.contains(column.name())) {
-                throw new BadImportRowException(fileName, 0, Optional.of(column.name()), "the file lacks column '"
+                throw new BadRowException(fileName, 0, Optional.of(column.name()), "the file lacks column '"
                         + column.name() + "' that table " + table.tableName() + " needs; is it a file of another "
                         + "table?");
             }
@@ -63,7 +65,7 @@ final class ParquetTableReader<T> implements AutoCloseable {
         for (String name : present) {
             if (rows.columns().stream().noneMatch(c -> c.name().equals(name)) && !name.equals("id")
                     && !name.equals("index") && !name.startsWith("__index_level")) {
-                throw new BadImportRowException(fileName, 0, Optional.of(name), "unknown column '" + name
+                throw new BadRowException(fileName, 0, Optional.of(name), "unknown column '" + name
                         + "'; remove it (or rename it) so that no data is dropped unnoticed");
             }
         }
@@ -71,7 +73,7 @@ final class ParquetTableReader<T> implements AutoCloseable {
     }
 
     /** @return the next row, empty at the end */
-    Optional<T> next() {
+    public Optional<T> next() {
         try {
             if (!result.next()) {
                 return Optional.empty();
@@ -80,17 +82,17 @@ final class ParquetTableReader<T> implements AutoCloseable {
             for (int i = 0; i < rows.columns().size(); i++) {
                 DuckDbRows.Column column = rows.columns().get(i);
                 if (column.notNull() && result.getObject(i + 1) == null) {
-                    throw new BadImportRowException(fileName, rowNumber, Optional.of(column.name()),
+                    throw new BadRowException(fileName, rowNumber, Optional.of(column.name()),
                             "the value is missing (null); this column needs a value");
                 }
             }
             return Optional.of(rows.read(result));
         } catch (SQLException e) {
-            throw new BadImportRowException(fileName, rowNumber + 1, Optional.empty(), e.getMessage());
+            throw new BadRowException(fileName, rowNumber + 1, Optional.empty(), e.getMessage());
         } catch (MetricsStoreException e) {
-            throw new BadImportRowException(fileName, rowNumber, Optional.empty(), e.getMessage());
+            throw new BadRowException(fileName, rowNumber, Optional.empty(), e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw new BadImportRowException(fileName, rowNumber, Optional.of("labels"), e.getMessage());
+            throw new BadRowException(fileName, rowNumber, Optional.of("labels"), e.getMessage());
         }
     }
 

@@ -1,4 +1,4 @@
-package io.tradingmetrics.migration.files;
+package io.tradingmetrics.migration.csv;
 
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +50,7 @@ class CsvReaderTest {
 
     @Test
     void anUnclosedQuoteNamesTheLineItStartsOn() {
-        assertThatThrownBy(() -> read("a,b\n1,\"open\n\n")).isInstanceOf(BadImportRowException.class)
+        assertThatThrownBy(() -> read("a,b\n1,\"open\n\n")).isInstanceOf(BadRowException.class)
                 .hasMessageContaining("t.csv line 2").hasMessageContaining("not closed");
     }
 }

@@ -1,4 +1,4 @@
-package io.tradingmetrics.migration.files;
+package io.tradingmetrics.migration.parquet;
 
 import io.tradingmetrics.migration.MigrationException;
 import org.duckdb.DuckDBAppender;
