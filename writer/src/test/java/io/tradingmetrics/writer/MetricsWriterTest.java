@@ -37,22 +37,33 @@ import static io.tradingmetrics.writer.WriterTestStores.storedCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@DisplayName("MetricsWriter into a DuckDB file")
-class MetricsWriterTest {
+/** What a writer promises on every store; a subclass per store says how to open a fresh one. */
+abstract class MetricsWriterTest {
     private static final int PRODUCERS = 8;
 
     @TempDir
     Path folder;
     private MetricsStore store;
 
+    /** @return a new, empty store */
+    protected abstract MetricsStore openStore(Path folder);
+
+    /** Called after the store is closed. */
+    protected void afterStoreClosed() throws Exception {
+    }
+
     @BeforeEach
     void open() {
-        store = WriterTestStores.duckDb(folder.resolve("writer.duckdb"));
+        store = openStore(folder);
     }
 
     @AfterEach
-    void close() {
-        store.close();
+    void close() throws Exception {
+        try {
+            store.close();
+        } finally {
+            afterStoreClosed();
+        }
     }
 
     @Test
