@@ -46,6 +46,12 @@ final class DuckDbConnectionSource implements ConnectionSource {
         String url = "jdbc:duckdb:";
         if (!config.inMemory()) {
             Path file = config.file();
+            // The driver splits the URL at ';' into a file and options: the config refuses such paths, and this
+            // keeps any other caller from smuggling options in. Options go only through the properties below.
+            if (file.toString().contains(DuckDbStoreConfig.URL_OPTION_SEPARATOR)) {
+                throw new SQLException("IO Error: the path " + file + " holds '"
+                        + DuckDbStoreConfig.URL_OPTION_SEPARATOR + "', which DuckDB's driver reads as options");
+            }
             if (!config.readOnly()) {
                 createFolders(file);
             }
