@@ -41,13 +41,22 @@ public final class JdbcExecutor {
 
     /** @return the work's result, run on a connection in auto-commit mode */
     public <T> T withConnection(String action, ConnectionWork<T> work) {
+        return withConnection(action, work, false);
+    }
+
+    /** @return the result of work that only reads, run on a connection in auto-commit mode */
+    public <T> T reading(String action, ConnectionWork<T> work) {
+        return withConnection(action, work, true);
+    }
+
+    private <T> T withConnection(String action, ConnectionWork<T> work, boolean read) {
         Connection connection = borrow(action);
         boolean broken = false;
         try {
             return work.run(connection);
         } catch (SQLException e) {
             broken = errors.isUnavailable(e);
-            throw errors.translate(action, e);
+            throw read ? errors.translateRead(action, e) : errors.translate(action, e);
         } catch (IllegalArgumentException e) {
             broken = true;
             throw unreadableRow(action, e);
@@ -107,7 +116,7 @@ public final class JdbcExecutor {
 
     /** @return every row of the query, mapped */
     public <T> List<T> list(String action, SqlBuilder sql, RowMapper<T> mapper) {
-        return withConnection(action, connection -> {
+        return reading(action, connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql.text())) {
                 sql.bind(statement);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -148,12 +157,12 @@ public final class JdbcExecutor {
             sql.bind(statement);
             ResultSet rows = statement.executeQuery();
             return ResultSetStream.of(rows, mapper, () -> endStream(connection, statement, rows),
-                    e -> errors.translate(action, e));
+                    e -> errors.translateRead(action, e));
         } catch (SQLException e) {
             rollBack(connection);
             restoreAutoCommit(connection);
             connections.giveBack(connection, errors.isUnavailable(e));
-            throw errors.translate(action, e);
+            throw errors.translateRead(action, e);
         }
     }
 
