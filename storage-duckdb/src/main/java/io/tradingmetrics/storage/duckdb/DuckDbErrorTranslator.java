@@ -71,13 +71,14 @@ final class DuckDbErrorTranslator extends SqlErrorTranslator {
 
     /**
      * DuckDB checks each block's checksum when it reads it ("Data Corruption Error: Corrupt database file: computed
-     * checksum ..."); a file cut short fails to read its blocks ("Could not read enough bytes").
+     * checksum ..."); a file cut short fails to read its blocks ("Could not read enough bytes"). A file that is
+     * no DuckDB database at all ("not a valid DuckDB database file") is a wrong path, not damage.
      */
     @Override
     public boolean isDamaged(SQLException e) {
         String text = message(e);
         return super.isDamaged(e) || kind(e).equals("Data Corruption") || text.contains("Corrupt database file")
-                || text.contains("Could not read enough bytes") || text.contains("not a valid DuckDB database file");
+                || text.contains("Could not read enough bytes");
     }
 
     private static boolean isDiskFull(SQLException e) {
