@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  */
 public interface MetricsStore extends AutoCloseable {
 
-    /** @return the backend's name, as its {@link MetricsStoreFactory} is named */
+    /** @return the name of this kind of store, the name configuration selects it by */
     String backendName();
 
     // ---- writes --------------------------------------------------------------------------------------------
@@ -143,7 +143,10 @@ public interface MetricsStore extends AutoCloseable {
         return deleted;
     }
 
-    /** Runs the engine's maintenance (for example VACUUM and ANALYZE, or a checkpoint). */
+    /**
+     * Runs the store's own maintenance (reclaiming space, refreshing statistics); stored rows stay as they are.
+     * It may take a while on a large store.
+     */
     void optimize();
 
     /** @return whether the store answers, never throwing */

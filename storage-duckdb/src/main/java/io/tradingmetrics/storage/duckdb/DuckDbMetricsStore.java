@@ -89,11 +89,6 @@ public final class DuckDbMetricsStore extends JdbcMetricsStore {
         }
     }
 
-    /** @return the configuration the store was opened with */
-    public DuckDbStoreConfig config() {
-        return config;
-    }
-
     @Override
     protected void ensureWritable() {
         if (config.readOnly()) {

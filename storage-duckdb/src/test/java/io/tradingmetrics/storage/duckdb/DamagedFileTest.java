@@ -93,11 +93,12 @@ class DamagedFileTest {
     private static void assertHealthAndReadsReportDamage(Path file, String duckDbSays) {
         String wayOut = "); restore it from the store's latest export (import that into a new file) or from a backup"
                 + " copy of the file, and keep the damaged file until the restore is checked";
-        try (DuckDbMetricsStore store = DuckDbMetricsStore.open(DuckDbStoreConfig.of(file.toString()))) {
-            String damaged = store.config().description() + " is damaged (" + duckDbSays;
+        DuckDbStoreConfig config = DuckDbStoreConfig.of(file.toString());
+        try (DuckDbMetricsStore store = DuckDbMetricsStore.open(config)) {
+            String damaged = config.description() + " is damaged (" + duckDbSays;
             StoreHealth health = store.health();
             assertThat(health.healthy()).isFalse();
-            assertThat(health.message()).startsWith(store.config().description() + ": cannot check health: "
+            assertThat(health.message()).startsWith(config.description() + ": cannot check health: "
                     + damaged).endsWith(wayOut).doesNotContain("\n");
 
             assertThatThrownBy(() -> {

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
@@ -51,6 +52,7 @@ public final class FlywaySchemaManager {
     private final String location;
     private final String storeDescription;
     private final UnaryOperator<FluentConfiguration> customization;
+    private volatile String checkedVersion;
 
     /**
      * @param dataSource connections to the store's database, closed by Flyway after use
@@ -94,8 +96,10 @@ public final class FlywaySchemaManager {
                 }
                 case NONE -> { }
             }
-            rejectNewerSchema(flyway.info());
+            MigrationInfoService info = flyway.info();
+            rejectNewerSchema(info);
             flyway.migrate();
+            checkedVersion = latestVersion(info); // every pending script ran, and none is newer than the scripts
         } catch (FlywayMigrateException e) {
             throw new SchemaException("cannot migrate the schema of " + storeDescription + ": " + e.getMessage()
                     + (e.isExecutableInTransaction() ? "; the failed script was rolled back with its history row, so"
@@ -141,9 +145,20 @@ public final class FlywaySchemaManager {
                         + " scripts: " + result.getAllErrorMessages() + "; restore the scripts the database was"
                         + " migrated with, or migrate it with this version");
             }
+            checkedVersion = info.current().getVersion().getVersion();
         } catch (FlywayException e) {
             throw new SchemaException("cannot check the schema of " + storeDescription + ": " + e.getMessage(), e);
         }
+    }
+
+    /** @return what the store opens, as messages name it (for example {@code the DuckDB file /srv/m.duckdb}) */
+    public String storeDescription() {
+        return storeDescription;
+    }
+
+    /** @return the schema version the last successful {@link #migrate()} or {@link #validate()} found, if any */
+    public Optional<String> checkedVersion() {
+        return Optional.ofNullable(checkedVersion);
     }
 
     /** @return the schema's version, this code's version, and one line per migration */
@@ -172,6 +187,7 @@ public final class FlywaySchemaManager {
 
     private Flyway flyway(DataSource connections, String baselineDescription) {
         return customization.apply(Flyway.configure(getClass().getClassLoader())
+                .loggers(FlywayLogs.class.getName())
                 .dataSource(connections)
                 .locations(location)
                 .table(HISTORY_TABLE)

@@ -19,6 +19,8 @@ import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.StoreUnavailableException;
 import io.tradingmetrics.storage.api.TableStats;
 import io.tradingmetrics.storage.api.TimeRange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -45,6 +47,7 @@ import static java.util.Objects.requireNonNull;
  * Java, so that every engine returns the same results.
  */
 public abstract class JdbcMetricsStore implements MetricsStore {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcMetricsStore.class);
     /** Rows fetched per round trip by the streaming reads. */
     protected static final int STREAM_FETCH_SIZE = 10_000;
 
@@ -66,6 +69,9 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         this.schema = requireNonNull(schema, "schema is null");
         this.jdbc = new JdbcExecutor(connections, dialect, requireNonNull(errors, "errors is null"));
         this.reads = new ReadSql(dialect);
+        // The one line an open logs at INFO; what Flyway and the drivers say meanwhile is at DEBUG (FlywayLogs).
+        LOG.info("opened {} store: {} (schema version {})", backendName, schema.storeDescription(),
+                schema.checkedVersion().orElse("not checked"));
     }
 
     @Override
