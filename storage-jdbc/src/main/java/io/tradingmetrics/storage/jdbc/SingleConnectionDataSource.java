@@ -1,18 +1,15 @@
 package io.tradingmetrics.storage.jdbc;
 
 import javax.sql.DataSource;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.Set;
-import java.util.logging.Logger;
 
 import static java.util.Objects.requireNonNull;
 
@@ -25,7 +22,7 @@ import static java.util.Objects.requireNonNull;
  * <p>The handed-out connection ignores {@code close()}; {@link #close()} closes the real one. Each durable step of
  * the connection (a commit of changes, a change in auto-commit mode) is reported to {@link KillPoints}.
  */
-final class SingleConnectionDataSource implements DataSource, AutoCloseable {
+final class SingleConnectionDataSource extends ConnectionsOnlyDataSource implements AutoCloseable {
     /** The calls of a statement that may change the database (a query only reads). */
     private static final Set<String> CHANGES = Set.of("execute", "executeUpdate", "executeLargeUpdate",
             "executeBatch", "executeLargeBatch");
@@ -47,11 +44,6 @@ final class SingleConnectionDataSource implements DataSource, AutoCloseable {
 
     @Override
     public Connection getConnection() {
-        return shared;
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) {
         return shared;
     }
 
@@ -157,43 +149,5 @@ final class SingleConnectionDataSource implements DataSource, AutoCloseable {
             KillPoints.durableStepDone();
         }
         return result;
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-        // Nothing to log: the connection exists already.
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-        // The connection exists already.
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException("no parent logger");
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        throw new SQLException("not a wrapper of " + type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
     }
 }
