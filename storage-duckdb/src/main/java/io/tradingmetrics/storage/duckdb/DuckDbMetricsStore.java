@@ -5,6 +5,7 @@ import io.tradingmetrics.storage.api.SchemaException;
 import io.tradingmetrics.storage.api.StoreDamagedException;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.StoreUnavailableException;
+import io.tradingmetrics.storage.jdbc.BucketCap;
 import io.tradingmetrics.storage.jdbc.FlywaySchemaManager;
 import io.tradingmetrics.storage.jdbc.JdbcMetricsStore;
 
@@ -87,6 +88,11 @@ public final class DuckDbMetricsStore extends JdbcMetricsStore {
         } catch (SQLException e) {
             throw errors.translate("prepare bulk inserts", e);
         }
+    }
+
+    @Override
+    protected BucketCap bucketCap() {
+        return config.bucketCap();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.tradingmetrics.storage.duckdb;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import io.tradingmetrics.storage.api.StoreConfigException;
+import io.tradingmetrics.storage.jdbc.BucketCap;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -19,9 +20,10 @@ import static java.util.Objects.requireNonNull;
  * @param memoryLimit the engine's memory limit such as {@code 2GB}, empty for its default
  * @param readOnly whether to open without writing, so that other processes may read the file too
  * @param migrateOnStart whether to bring the schema up to date on open, rather than only check it
+ * @param maxBuckets the most buckets one time-bucketed read may return
  */
 public record DuckDbStoreConfig(String path, int threads, String memoryLimit, boolean readOnly,
-                                boolean migrateOnStart) {
+                                boolean migrateOnStart, long maxBuckets) {
     /** The path of a database held in memory only. */
     public static final String IN_MEMORY = ":memory:";
     /** The block's name in the whole configuration, for messages. */
@@ -59,6 +61,10 @@ public record DuckDbStoreConfig(String path, int threads, String memoryLimit, bo
         if (!memoryLimit.isEmpty()) {
             checkMemoryLimit(memoryLimit);
         }
+        if (maxBuckets < 1) {
+            throw new StoreConfigException(BLOCK + ".max-buckets is " + maxBuckets
+                    + "; give 1 or more (the default is " + BucketCap.DEFAULT_MAX_BUCKETS + ")");
+        }
         if (readOnly && IN_MEMORY.equals(path)) {
             throw new StoreConfigException(BLOCK + ".read-only is true but the path is " + IN_MEMORY
                     + ", which starts empty; give a database file, or set read-only = false");
@@ -93,9 +99,19 @@ public record DuckDbStoreConfig(String path, int threads, String memoryLimit, bo
         };
     }
 
+    /** The settings with the default bucket cap. */
+    public DuckDbStoreConfig(String path, int threads, String memoryLimit, boolean readOnly, boolean migrateOnStart) {
+        this(path, threads, memoryLimit, readOnly, migrateOnStart, BucketCap.DEFAULT_MAX_BUCKETS);
+    }
+
     /** The defaults of reference.conf for the given path. */
     public static DuckDbStoreConfig of(String path) {
         return new DuckDbStoreConfig(path, 0, "", false, true);
+    }
+
+    /** @return the bucket cap, named by its key */
+    public BucketCap bucketCap() {
+        return new BucketCap(maxBuckets, BLOCK + ".max-buckets");
     }
 
     /**
@@ -106,7 +122,7 @@ public record DuckDbStoreConfig(String path, int threads, String memoryLimit, bo
     public static DuckDbStoreConfig from(Config block) {
         requireNonNull(block, "block is null");
         return new DuckDbStoreConfig(string(block, "path"), integer(block, "threads"), string(block, "memory-limit"),
-                bool(block, "read-only"), bool(block, "migrate-on-start"));
+                bool(block, "read-only"), bool(block, "migrate-on-start"), longValue(block, "max-buckets"));
     }
 
     /** @return whether the database lives in memory only */
@@ -138,6 +154,14 @@ public record DuckDbStoreConfig(String path, int threads, String memoryLimit, bo
     private static int integer(Config block, String key) {
         try {
             return block.getInt(key);
+        } catch (ConfigException e) {
+            throw invalid(key, "a whole number", e);
+        }
+    }
+
+    private static long longValue(Config block, String key) {
+        try {
+            return block.getLong(key);
         } catch (ConfigException e) {
             throw invalid(key, "a whole number", e);
         }

@@ -193,6 +193,14 @@ public abstract class MetricsStoreCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("Limits: sizes of texts and the bucket cap")
+    class Limits extends LimitsContract {
+        Limits() {
+            super(stores);
+        }
+    }
+
+    @Nested
     @DisplayName("Invalid input")
     class InvalidInput extends InvalidInputContract {
         InvalidInput() {
