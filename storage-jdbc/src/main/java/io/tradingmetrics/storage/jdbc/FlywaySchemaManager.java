@@ -189,7 +189,7 @@ public final class FlywaySchemaManager {
      * @return the id that script 3 recorded, empty when the database has no such table (a schema below version 3)
      */
     public Optional<String> instanceId() {
-        if (!existingTables().contains(INSTANCE_TABLE)) {
+        if (!existingTables(dataSource).contains(INSTANCE_TABLE)) {
             return Optional.empty();
         }
         try (Connection connection = dataSource.getConnection();
