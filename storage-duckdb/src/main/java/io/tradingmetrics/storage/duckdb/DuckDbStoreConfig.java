@@ -7,6 +7,7 @@ import io.tradingmetrics.storage.jdbc.BucketCap;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
@@ -28,8 +29,16 @@ public record DuckDbStoreConfig(String path, int threads, String memoryLimit, bo
     /** The block's name in the whole configuration, for messages. */
     public static final String BLOCK = "metrics.store.duckdb";
 
+    /** A size as DuckDB reads it: the unit is required (DuckDB refuses a bare number). */
     private static final Pattern MEMORY_SIZE =
-            Pattern.compile("\\d+(\\.\\d+)?\\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB|BYTES)?", Pattern.CASE_INSENSITIVE);
+            Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(B|BYTES|KB|MB|GB|TB|KIB|MIB|GIB|TIB)", Pattern.CASE_INSENSITIVE);
+    /** Below this the engine fails ordinary queries (1MB did, with "Invalid result set"). */
+    static final long MIN_MEMORY_LIMIT_BYTES = 16_000_000L;
+    /**
+     * Characters that DuckDB's JDBC driver reads in a URL as the start of connection options
+     * ({@code x.duckdb;access_mode=READ_ONLY}); a path is opened as a path, so a file name holding one is refused.
+     */
+    static final String URL_OPTION_SEPARATOR = ";";
 
     public DuckDbStoreConfig {
         requireNonNull(path, "path is null");
@@ -42,10 +51,15 @@ public record DuckDbStoreConfig(String path, int threads, String memoryLimit, bo
             throw new StoreConfigException(BLOCK + ".threads is " + threads
                     + "; give 0 (one per core, the default) or a positive count");
         }
+        if (path.contains(URL_OPTION_SEPARATOR)) {
+            throw new StoreConfigException(BLOCK + ".path is '" + path + "', which holds '" + URL_OPTION_SEPARATOR
+                    + "': DuckDB's driver would read what follows as connection options instead of a file name; name a"
+                    + " file whose path has no '" + URL_OPTION_SEPARATOR + "', and set threads, memory-limit and"
+                    + " read-only as keys of " + BLOCK);
+        }
         memoryLimit = memoryLimit.strip();
-        if (!memoryLimit.isEmpty() && !MEMORY_SIZE.matcher(memoryLimit).matches()) {
-            throw new StoreConfigException(BLOCK + ".memory-limit is '" + memoryLimit
-                    + "'; give a size such as 512MB or 2GB, or \"\" for the engine's default");
+        if (!memoryLimit.isEmpty()) {
+            checkMemoryLimit(memoryLimit);
         }
         if (maxBuckets < 1) {
             throw new StoreConfigException(BLOCK + ".max-buckets is " + maxBuckets
@@ -55,6 +69,34 @@ public record DuckDbStoreConfig(String path, int threads, String memoryLimit, bo
             throw new StoreConfigException(BLOCK + ".read-only is true but the path is " + IN_MEMORY
                     + ", which starts empty; give a database file, or set read-only = false");
         }
+    }
+
+    private static void checkMemoryLimit(String memoryLimit) {
+        Matcher size = MEMORY_SIZE.matcher(memoryLimit);
+        if (!size.matches()) {
+            throw new StoreConfigException(BLOCK + ".memory-limit is '" + memoryLimit
+                    + "'; give a size with its unit such as 512MB or 2GB, or \"\" for the engine's default");
+        }
+        double bytes = Double.parseDouble(size.group(1)) * unitBytes(size.group(2).toUpperCase(Locale.ROOT));
+        if (bytes < MIN_MEMORY_LIMIT_BYTES) {
+            throw new StoreConfigException(BLOCK + ".memory-limit is '" + memoryLimit + "', below the 16MB that the"
+                    + " engine needs to run queries; give a size such as 512MB or 2GB, or \"\" for the engine's"
+                    + " default (80% of the memory)");
+        }
+    }
+
+    private static double unitBytes(String unit) {
+        return switch (unit) {
+            case "B", "BYTES" -> 1;
+            case "KB" -> 1e3;
+            case "MB" -> 1e6;
+            case "GB" -> 1e9;
+            case "TB" -> 1e12;
+            case "KIB" -> 1024d;
+            case "MIB" -> 1024d * 1024;
+            case "GIB" -> 1024d * 1024 * 1024;
+            default -> 1024d * 1024 * 1024 * 1024;
+        };
     }
 
     /** The settings with the default bucket cap. */

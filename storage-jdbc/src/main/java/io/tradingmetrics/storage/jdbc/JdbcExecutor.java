@@ -43,13 +43,22 @@ public final class JdbcExecutor {
 
     /** @return the work's result, run on a connection in auto-commit mode */
     public <T> T withConnection(String action, ConnectionWork<T> work) {
+        return withConnection(action, work, false);
+    }
+
+    /** @return the result of work that only reads, run on a connection in auto-commit mode */
+    public <T> T reading(String action, ConnectionWork<T> work) {
+        return withConnection(action, work, true);
+    }
+
+    private <T> T withConnection(String action, ConnectionWork<T> work, boolean read) {
         Connection connection = borrow(action);
         boolean broken = false;
         try {
             return work.run(connection);
         } catch (SQLException e) {
             broken = errors.isUnavailable(e);
-            throw errors.translate(action, e);
+            throw read ? errors.translateRead(action, e) : errors.translate(action, e);
         } catch (IllegalArgumentException e) {
             broken = true;
             throw unreadableRow(action, e);
@@ -109,7 +118,7 @@ public final class JdbcExecutor {
 
     /** @return every row of the query, mapped */
     public <T> List<T> list(String action, SqlBuilder sql, RowMapper<T> mapper) {
-        return withConnection(action, connection -> {
+        return reading(action, connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql.text())) {
                 sql.bind(statement);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -155,14 +164,14 @@ public final class JdbcExecutor {
             ResultSet rows = statement.executeQuery();
             PreparedStatement opened = statement;
             handle.attach(statement, () -> endStream(connection, opened, rows));
-            return ResultSetStream.of(rows, mapper, handle, e -> errors.translate(action, e));
+            return ResultSetStream.of(rows, mapper, handle, e -> errors.translateRead(action, e));
         } catch (SQLException e) {
             closeQuietly(statement);
             rollBack(connection);
             restoreAutoCommit(connection);
             connections.giveBack(connection, errors.isUnavailable(e));
             handle.close();
-            throw errors.translate(action, e);
+            throw errors.translateRead(action, e);
         }
     }
 

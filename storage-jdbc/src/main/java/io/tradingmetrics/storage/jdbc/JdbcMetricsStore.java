@@ -255,7 +255,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     @Override
     public List<TableStats> stats() {
         ensureOpen();
-        return jdbc.withConnection("read table statistics", connection -> {
+        return jdbc.reading("read table statistics", connection -> {
             List<TableStats> stats = new ArrayList<>();
             for (StoreTable table : StoreTable.values()) {
                 stats.add(tableStats(connection, table));
@@ -303,7 +303,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
             return new StoreHealth(false, backendName, where + ": the store is closed", Map.of());
         }
         try {
-            return jdbc.withConnection("check health", connection -> {
+            return jdbc.reading("check health", connection -> {
                 Map<String, String> details = new LinkedHashMap<>();
                 details.put("engine", dialect.engineVersion(connection));
                 details.putAll(healthDetails(connection));
