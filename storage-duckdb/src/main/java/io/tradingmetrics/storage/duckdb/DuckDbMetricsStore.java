@@ -31,7 +31,8 @@ public final class DuckDbMetricsStore extends JdbcMetricsStore {
 
     private DuckDbMetricsStore(DuckDbStoreConfig config, DuckDbConnectionSource connections,
                                DuckDbBulkWriter bulkWriter, DuckDbErrorTranslator errors, FlywaySchemaManager schema) {
-        super(NAME, connections, new DuckDbDialect(config.readOnly(), config.inMemory()), bulkWriter, errors, schema);
+        super(NAME, connections, new DuckDbDialect(config.readOnly(), config.inMemory()), bulkWriter, errors, schema,
+                DEFAULT_WRITE_ID_RETENTION);
         this.config = config;
     }
 

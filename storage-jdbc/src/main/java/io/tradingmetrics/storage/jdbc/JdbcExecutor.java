@@ -2,12 +2,16 @@ package io.tradingmetrics.storage.jdbc;
 
 import io.tradingmetrics.storage.api.MetricsStoreException;
 import io.tradingmetrics.storage.api.StoreUnavailableException;
+import io.tradingmetrics.storage.api.WriteId;
+import io.tradingmetrics.storage.api.WriteOutcomeUnknownException;
 import io.tradingmetrics.storage.jdbc.RowMappers.RowMapper;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -96,6 +100,117 @@ public final class JdbcExecutor {
         }
     }
 
+    /** Work of a write transaction. */
+    @FunctionalInterface
+    public interface WriteWork {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs a write in one transaction that also records its id ({@link WriteLog}), retried as {@link #inTransaction}
+     * when it loses a race. When the id is recorded already, nothing is written. When the commit fails, the outcome
+     * is looked up on a new connection before anything is reported: committed counts as success, not committed
+     * throws the commit's error, and a failed look-up throws {@link WriteOutcomeUnknownException}.
+     *
+     * @return true when this call stored the write, false when a write of the same id had committed before
+     */
+    public boolean write(String action, WriteId id, WriteWork work) {
+        for (int attempt = 1; ; attempt++) {
+            Connection connection = borrow(action);
+            boolean broken = false;
+            boolean committing = false;
+            try {
+                dialect.beginTransaction(connection);
+                if (!WriteLog.record(connection, id, Instant.now())) {
+                    rollBack(connection);
+                    return false;
+                }
+                work.run(connection);
+                committing = true;
+                connection.commit();
+                return true;
+            } catch (SQLException e) {
+                broken = !rollBack(connection) || errors.isUnavailable(e);
+                if (committing) {
+                    // The connection is no use for the look-up: it failed, or it still runs the commit.
+                    connections.giveBack(connection, true);
+                    connection = null;
+                    LookUp outcome = lookUp(id);
+                    if (outcome == LookUp.COMMITTED) {
+                        return true;
+                    }
+                    if (outcome instanceof LookUp.Failed failed) {
+                        throw outcomeUnknown(action, id, e, failed.cause());
+                    }
+                }
+                if (attempt < WRITE_ATTEMPTS && errors.isTransientConflict(e)) {
+                    backOff(attempt);
+                    continue;
+                }
+                throw errors.translate(action, e);
+            } catch (RuntimeException | Error e) {
+                broken = !rollBack(connection);
+                throw e;
+            } finally {
+                if (connection != null) {
+                    broken |= !restoreAutoCommit(connection);
+                    connections.giveBack(connection, broken);
+                }
+            }
+        }
+    }
+
+    /** How long the look-up of a write id waits for the lost transaction to end, when it still holds the id. */
+    private static final Duration LOOK_UP_LOCK_WAIT = Duration.ofSeconds(5);
+
+    /** What the look-up of a write id after a failed commit found. */
+    private sealed interface LookUp {
+        LookUp COMMITTED = new Found(true);
+        LookUp NOT_COMMITTED = new Found(false);
+
+        record Found(boolean committed) implements LookUp {}
+
+        record Failed(SQLException cause) implements LookUp {}
+    }
+
+    /**
+     * Looks the id up by trying to record it in a transaction that is then rolled back: the key's lock makes the
+     * attempt wait for a lost transaction that still runs, so that "not recorded" means that it can no longer commit.
+     */
+    private LookUp lookUp(WriteId id) {
+        Connection connection;
+        try {
+            connection = connections.borrow();
+        } catch (SQLException e) {
+            return new LookUp.Failed(e);
+        }
+        boolean broken = false;
+        try {
+            dialect.beginTransaction(connection);
+            dialect.boundLockWait(connection, LOOK_UP_LOCK_WAIT);
+            return WriteLog.record(connection, id, Instant.now()) ? LookUp.NOT_COMMITTED : LookUp.COMMITTED;
+        } catch (SQLException e) {
+            broken = errors.isUnavailable(e);
+            return new LookUp.Failed(e);
+        } finally {
+            broken |= !rollBack(connection);
+            broken |= !restoreAutoCommit(connection);
+            connections.giveBack(connection, broken);
+        }
+    }
+
+    private WriteOutcomeUnknownException outcomeUnknown(String action, WriteId id, SQLException commit,
+                                                        SQLException lookUp) {
+        WriteOutcomeUnknownException unknown = new WriteOutcomeUnknownException("cannot tell whether the "
+                + action.replaceFirst("^(insert|upsert) ", "$1 of ") + " was stored in " + errors.storeDescription()
+                + ": the commit failed (" + SqlErrorTranslator.rootMessage(commit) + ") and looking up its write id "
+                + id + " failed too (" + SqlErrorTranslator.rootMessage(lookUp) + "); either every row is stored or"
+                + " none is. Once the store answers again, repeat the write with the same write id (it stores the"
+                + " batch only if this attempt did not), or check with: " + WriteLog.checkQuery(id), id, commit);
+        unknown.addSuppressed(lookUp);
+        return unknown;
+    }
+
     /** Waits a little, growing and jittered, so that racing writers stop colliding. */
     private static void backOff(int attempt) {
         try {
@@ -178,6 +293,11 @@ public final class JdbcExecutor {
             throw translated instanceof StoreUnavailableException ? translated
                     : new StoreUnavailableException(translated.getMessage(), e);
         }
+    }
+
+    /** Forgets the write ids recorded before the cutoff, in auto-commit mode. */
+    public long pruneWriteIds(Instant cutoff) {
+        return withConnection("forget old write ids", connection -> WriteLog.prune(connection, cutoff));
     }
 
     private static boolean rollBack(Connection connection) {
