@@ -32,14 +32,14 @@ final class ResultSetStream {
                 if (released.get()) {
                     return false;
                 }
+                T row;
                 try {
                     if (!rows.next()) {
                         // Release as soon as the rows run out, in case the caller forgets to close the stream.
                         releaseOnce.run();
                         return false;
                     }
-                    action.accept(mapper.map(rows));
-                    return true;
+                    row = mapper.map(rows);
                 } catch (SQLException e) {
                     releaseOnce.run();
                     throw translate.apply(e);
@@ -47,6 +47,10 @@ final class ResultSetStream {
                     releaseOnce.run();
                     throw JdbcExecutor.unreadableRow("stream rows", e);
                 }
+                // The caller's code (forEach, map, ...) runs outside the try: what it throws is its own and reaches
+                // it as it is, never reported as a stored row that cannot be read.
+                action.accept(row);
+                return true;
             }
         };
         return StreamSupport.stream(rowsSpliterator, false).onClose(releaseOnce);
