@@ -46,7 +46,9 @@ class AmbiguousCommitTest {
         try (TestServer server = TestServer.of(TestServer.TIMESCALE)) {
             URI uri = URI.create(server.url().substring("jdbc:".length()));
             try (CommitCuttingProxy proxy = new CommitCuttingProxy(uri.getHost(), uri.getPort())) {
-                String proxied = server.url().replace(":" + uri.getPort() + "/", ":" + proxy.port() + "/");
+                // prepareThreshold=0: pgjdbc then never server-prepares COMMIT, which keeps its text for the relay.
+                String proxied = server.url().replace(":" + uri.getPort() + "/", ":" + proxy.port() + "/")
+                        + "&prepareThreshold=0";
                 try (var store = TimescaleMetricsStore.open(server.settings("url", proxied, "pool-size", 2,
                         "connect-timeout", "3s"))) {
                     work.run(store, proxy);

@@ -33,7 +33,11 @@ final class CommitCuttingProxy implements AutoCloseable {
         HOLD
     }
 
-    private static final byte[] COMMIT = "COMMIT".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * A COMMIT statement as pgjdbc sends it unprepared: the unnamed statement's empty name, then the query text,
+     * each NUL-terminated (not "ON COMMIT DELETE ROWS" inside a CREATE TABLE).
+     */
+    private static final byte[] COMMIT = "\0COMMIT\0".getBytes(StandardCharsets.US_ASCII);
 
     private final ServerSocket listener;
     private final String serverHost;
