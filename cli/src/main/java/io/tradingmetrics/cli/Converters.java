@@ -2,6 +2,7 @@ package io.tradingmetrics.cli;
 
 import io.tradingmetrics.cli.output.OutputFormat;
 import io.tradingmetrics.storage.api.Aggregation;
+import io.tradingmetrics.storage.api.Choices;
 import io.tradingmetrics.storage.api.GapFill;
 import io.tradingmetrics.storage.api.Interval;
 import io.tradingmetrics.storage.api.MetricsStoreException;
@@ -10,12 +11,9 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
-/** Converts option values to the SPI's types, with the SPI's own messages naming the valid choices. */
+/** Converts option values to the API's types, with the API's own messages naming the valid choices. */
 final class Converters {
     private Converters() {}
 
@@ -24,7 +22,8 @@ final class Converters {
         commandLine.registerConverter(Aggregation.class, spi(Aggregation::parse));
         commandLine.registerConverter(GapFill.class, spi(GapFill::parse));
         commandLine.registerConverter(Instant.class, spi(text -> TimeExpression.parse(text, now.get())));
-        commandLine.registerConverter(OutputFormat.class, Converters::format);
+        commandLine.registerConverter(OutputFormat.class,
+                spi(text -> Choices.parse(text, OutputFormat.values(), Choices::lowerCase, "format")));
     }
 
     private static <T> ITypeConverter<T> spi(ITypeConverter<T> parser) {
@@ -35,15 +34,5 @@ final class Converters {
                 throw new TypeConversionException(e.getMessage());
             }
         };
-    }
-
-    private static OutputFormat format(String text) {
-        try {
-            return OutputFormat.valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new TypeConversionException("unknown format '" + text + "'; valid formats: "
-                    + Arrays.stream(OutputFormat.values()).map(f -> f.name().toLowerCase(Locale.ROOT))
-                    .collect(Collectors.joining(", ")));
-        }
     }
 }

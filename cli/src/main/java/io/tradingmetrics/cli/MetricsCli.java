@@ -24,8 +24,8 @@ import java.util.concurrent.Callable;
 /**
  * The {@code metrics} command. A subcommand is one class (usually extending {@link StoreCommand}, which gives it
  * the global options, the output streams and the store) and one entry in {@code subcommands} below; nested groups
- * such as {@code query} and {@code schema} list their own. Commands planned by others: {@code migrate},
- * {@code verify}, {@code export}, {@code import} (module migration).
+ * such as {@code query} and {@code schema} list their own. The migration commands ({@code migrate}, {@code verify},
+ * {@code export}, {@code import}) live in {@code io.tradingmetrics.cli.migration} on top of the migration module.
  */
 @Command(name = "metrics", mixinStandardHelpOptions = true, versionProvider = MetricsCli.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,

@@ -5,15 +5,14 @@ import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.TimeRange;
+import io.tradingmetrics.storage.tck.postgres.PostgresTestServer;
+import io.tradingmetrics.storage.tck.postgres.TestSchema;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Instant;
 
 import static io.tradingmetrics.cli.DemoTestData.END;
@@ -113,32 +112,27 @@ class MigrationCommandsTest {
 
     @Test
     void migratesToTimescaleNamedByAConfigFileAndBack() throws Exception {
-        String url = System.getenv("METRICS_IT_TIMESCALE_URL");
-        assertThat(url).as("METRICS_IT_TIMESCALE_URL is not set: start a server with scripts/test-db.sh start and "
-                + "source the env file it prints").isNotBlank();
-        String schema = "mig_cli_" + Long.toHexString(System.nanoTime());
+        try (TestSchema timescale = PostgresTestServer.TIMESCALE.newSchema()) {
+            migrateThereAndBack(timescale.url(), timescale.schema());
+        }
+    }
+
+    private void migrateThereAndBack(String url, String schema) throws Exception {
         Path conf = dir.resolve("timescale.conf");
         Files.writeString(conf, "metrics.store.type = timescale\nmetrics.store.timescale {\n  url = \"" + url
                 + "\"\n  schema = \"" + schema + "\"\n}\n");
         Path back = dir.resolve("back.duckdb");
-        try {
-            CliRun there = CliRun.run(END, "migrate", "--from", url(source), "--to", conf.toString(), "--state-dir",
-                    state, "--verify");
-            assertThat(there.exitCode()).as(there.err()).isZero();
-            assertThat(there.out()).contains("vs timescale:").contains("#schema=" + schema).contains("verified");
+        CliRun there = CliRun.run(END, "migrate", "--from", url(source), "--to", conf.toString(), "--state-dir",
+                state, "--verify");
+        assertThat(there.exitCode()).as(there.err()).isZero();
+        assertThat(there.out()).contains("vs timescale:").contains("#schema=" + schema).contains("verified");
 
-            CliRun rollback = CliRun.run(END, "migrate", "--from", conf.toString(), "--to", url(back), "--state-dir",
-                    state, "--verify");
-            assertThat(rollback.exitCode()).as(rollback.err()).isZero();
+        CliRun rollback = CliRun.run(END, "migrate", "--from", conf.toString(), "--to", url(back), "--state-dir",
+                state, "--verify");
+        assertThat(rollback.exitCode()).as(rollback.err()).isZero();
 
-            CliRun verify = CliRun.run(END, "verify", "--from", url(source), "--to", url(back));
-            assertThat(verify.exitCode()).as(verify.out()).isZero();
-        } finally {
-            try (Connection connection = DriverManager.getConnection(url);
-                 Statement statement = connection.createStatement()) {
-                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            }
-        }
+        CliRun verify = CliRun.run(END, "verify", "--from", url(source), "--to", url(back));
+        assertThat(verify.exitCode()).as(verify.out()).isZero();
     }
 
     @Test

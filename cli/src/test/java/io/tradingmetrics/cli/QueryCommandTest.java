@@ -143,7 +143,9 @@ class QueryCommandTest {
         assertThat(query("aggregate", "--metric", "price", "--agg", "median").errLines()).singleElement().asString()
                 .contains("unknown aggregation 'median'; valid aggregations: avg, sum, min, max, count");
         assertThat(query("aggregate", "--metric", "price", "--gap-fill", "zero").errLines()).singleElement().asString()
-                .contains("valid modes: none, null, previous, linear");
+                .contains("unknown gap fill 'zero'; valid gap fills: none, null, previous, linear");
+        assertThat(query("raw", "--metric", "price", "--format", "xml").errLines()).singleElement().asString()
+                .contains("unknown format 'xml'; valid formats: table, csv, json");
         assertThat(query("raw", "--metric", "price", "--from", "yesterday").errLines()).singleElement().asString()
                 .contains("cannot read the time 'yesterday'; give an ISO-8601 instant");
         assertThat(query("raw", "--metric", "price", "--from", "2026-11-24T10:00:00").errLines()).singleElement()

@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import io.tradingmetrics.storage.spi.StoreDefaults;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,7 +22,7 @@ import static java.util.Objects.requireNonNull;
  * match) and values of the wrong type, every one of them, never stopping at the first.
  */
 final class StoreConfigValidator {
-    static final String STORE_PATH = "metrics.store";
+    static final String STORE_PATH = StoreDefaults.STORES_PATH;
     static final String TYPE_KEY = "type";
 
     private final ReferenceShape reference;

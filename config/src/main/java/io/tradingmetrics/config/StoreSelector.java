@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import io.tradingmetrics.storage.spi.MetricsStoreFactory;
+import io.tradingmetrics.storage.spi.StoreDefaults;
 import io.tradingmetrics.storage.api.StoreConfigException;
 
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public final class StoreSelector {
         requireNonNull(config, "config is null");
         Config effective;
         try {
-            effective = config.withFallback(ConfigFactory.defaultReference(loader)).resolve();
+            effective = StoreDefaults.withReference(config, loader);
         } catch (ConfigException e) {
             throw new StoreConfigException("the configuration cannot be resolved: "
                     + ConfigRedaction.redactUrl(String.valueOf(e.getMessage())), e);

@@ -3,15 +3,12 @@ package io.tradingmetrics.migration;
 import com.typesafe.config.ConfigFactory;
 import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.spi.MetricsStoreFactory;
+import io.tradingmetrics.storage.tck.postgres.PostgresTestServer;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.concurrent.ThreadLocalRandom;
 
 /** Real stores for the migration tests, found the way applications find them: by factory name. */
 final class TestStores {
@@ -34,27 +31,18 @@ final class TestStores {
         return "jdbc:duckdb:" + file.toAbsolutePath();
     }
 
-    /**
-     * @return the URL of the TimescaleDB test server
-     * @throws AssertionError when it is not set: these tests fail rather than skip
-     */
+    /** @return the URL of the TimescaleDB test server; fails (never skips) when it is not set */
     static String timescaleUrl() {
-        String url = System.getenv("METRICS_IT_TIMESCALE_URL");
-        if (url == null || url.isBlank()) {
-            throw new AssertionError("METRICS_IT_TIMESCALE_URL is not set: start a server with "
-                    + "METRICS_TESTDB_STATE=/tmp/metrics-testdb-$USER scripts/test-db.sh start, then "
-                    + "source the env file it prints (or run the tests through scripts/test.sh)");
-        }
-        return url;
+        return PostgresTestServer.TIMESCALE.url();
     }
 
     /** @return a schema name of its own for one test, dropped by {@link #dropSchema} */
     static String newSchema() {
-        return "mig_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        return PostgresTestServer.newSchemaName();
     }
 
     static MetricsStore timescale(String schema) {
-        return factory("timescale").create(ConfigFactory.parseMap(Map.of("url", timescaleUrl(), "schema", schema)));
+        return factory("timescale").create(ConfigFactory.parseMap(PostgresTestServer.TIMESCALE.schema(schema).settings()));
     }
 
     static String timescaleId(String schema) {
@@ -62,10 +50,7 @@ final class TestStores {
     }
 
     static void dropSchema(String schema) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(timescaleUrl());
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
-        }
+        PostgresTestServer.TIMESCALE.schema(schema).close();
     }
 
     /** Opens a store from a spec: {@code duckdb:PATH} or {@code timescale:SCHEMA}. */

@@ -6,6 +6,8 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import io.tradingmetrics.config.MetricsStoreModule;
 import io.tradingmetrics.config.MetricsStores;
+import io.tradingmetrics.storage.tck.postgres.PostgresTestServer;
+import io.tradingmetrics.storage.tck.postgres.TestSchema;
 import io.tradingmetrics.storage.tck.support.MarketData;
 import io.tradingmetrics.storage.api.AggregatedBucket;
 import io.tradingmetrics.storage.api.Aggregation;
@@ -28,15 +30,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -54,27 +52,21 @@ class BackendSwitchTest {
     @TempDir
     static Path folder;
 
-    private String schema;
+    private final TestSchema schema = PostgresTestServer.TIMESCALE.newSchema();
     private MetricsStore duckdb;
     private MetricsStore timescale;
 
     /** The app's whole configuration; only the type differs between the two stores. */
     private Config appConfig(String type) {
-        String url = System.getenv("METRICS_IT_TIMESCALE_URL");
-        if (url == null || url.isBlank()) {
-            throw new IllegalStateException("METRICS_IT_TIMESCALE_URL is not set: run the tests through scripts/test.sh,"
-                    + " or start a server with scripts/test-db.sh start and source the env file it writes");
-        }
         return ConfigFactory.parseString("metrics.store { duckdb.path = \"" + folder.resolve("app.duckdb") + "\"\n"
-                        + " timescale { schema = " + schema + " } }")
-                .withValue("metrics.store.timescale.url", ConfigValueFactory.fromAnyRef(url))
+                        + " timescale { schema = " + schema.schema() + " } }")
+                .withValue("metrics.store.timescale.url", ConfigValueFactory.fromAnyRef(schema.url()))
                 .withValue("metrics.store.type", ConfigValueFactory.fromAnyRef(type))
                 .withFallback(ConfigFactory.load());
     }
 
     @BeforeAll
     void openBothAndLoadTheSameData() {
-        schema = "it_switch_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
         duckdb = MetricsStores.open(appConfig("duckdb"));
         timescale = Guice.createInjector(new MetricsStoreModule(appConfig("timescale"))).getInstance(MetricsStore.class);
         MarketData data = new MarketData(20261124L);
@@ -95,11 +87,8 @@ class BackendSwitchTest {
         }
         if (timescale != null) {
             timescale.close();
-            try (Connection connection = DriverManager.getConnection(System.getenv("METRICS_IT_TIMESCALE_URL"));
-                 Statement statement = connection.createStatement()) {
-                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            }
         }
+        schema.close();
     }
 
     @Test

@@ -52,9 +52,4 @@ public record DemoSymbol(String name, double startPrice, double annualVolatility
         }
         return symbols;
     }
-
-    /** @return how many symbols have real-looking names */
-    public static int catalogSize() {
-        return CATALOG.size();
-    }
 }

@@ -61,11 +61,6 @@ public final class CsvTableReader<T> implements AutoCloseable {
         }
     }
 
-    /** @return the line the last row read started on */
-    public long lastLine() {
-        return lastLine;
-    }
-
     @Override
     public void close() {
         try {

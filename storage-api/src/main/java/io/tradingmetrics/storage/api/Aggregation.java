@@ -1,13 +1,9 @@
 package io.tradingmetrics.storage.api;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /**
  * How the values of one bucket are combined. {@link #FIRST} and {@link #LAST} are ordered by timestamp;
- * percentiles are continuous (interpolated, as {@code percentile_cont}); {@link #STDDEV} is the sample standard
- * deviation and has no value for a bucket of one point.
+ * percentiles are continuous (interpolated linearly between the two nearest values); {@link #STDDEV} is the sample
+ * standard deviation and has no value for a bucket of one point.
  */
 public enum Aggregation {
     AVG, SUM, MIN, MAX, COUNT, FIRST, LAST, P50, P95, P99, STDDEV;
@@ -22,21 +18,11 @@ public enum Aggregation {
         };
     }
 
-    /** @return whether this is one of the percentiles */
-    public boolean isPercentile() {
-        return this == P50 || this == P95 || this == P99;
-    }
-
     /**
      * @return the aggregation of that name, case-insensitive ({@code avg}, {@code p95}, ...)
      * @throws InvalidInputException naming the valid names
      */
     public static Aggregation parse(String text) {
-        try {
-            return valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("unknown aggregation '" + text + "'; valid aggregations: "
-                    + Arrays.stream(values()).map(a -> a.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
-        }
+        return Choices.parse(text, values(), Choices::lowerCase, "aggregation");
     }
 }

@@ -1,9 +1,5 @@
 package io.tradingmetrics.storage.api;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /**
  * What a time-bucketed query returns for buckets of the requested range that hold no point. Filling applies to each
  * series that has at least one point in the range; a query that matches no point returns no bucket.
@@ -23,11 +19,6 @@ public enum GapFill {
      * @throws InvalidInputException naming the valid names
      */
     public static GapFill parse(String text) {
-        try {
-            return valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("unknown gap fill '" + text + "'; valid modes: "
-                    + Arrays.stream(values()).map(g -> g.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
-        }
+        return Choices.parse(text, values(), Choices::lowerCase, "gap fill");
     }
 }

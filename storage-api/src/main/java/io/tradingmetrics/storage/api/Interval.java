@@ -5,13 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
- * The bucket widths of time-bucketed queries. Buckets align exactly as TimescaleDB's {@code time_bucket} aligns
- * them in UTC: fixed widths are counted from 2000-01-03T00:00Z (a Monday, so weeks start on Mondays; every width
- * up to a day divides evenly, so those buckets also align to the epoch), months from 2000-01-01.
+ * The bucket widths of time-bucketed queries. Every store aligns buckets alike, in UTC: fixed widths are counted
+ * from 2000-01-03T00:00Z (a Monday, so weeks start on Mondays; every width up to a day divides evenly, so those
+ * buckets also align to the epoch), months from the first day of each calendar month.
  */
 public enum Interval {
     SECOND_1("1s", Duration.ofSeconds(1)),
@@ -61,10 +59,9 @@ public enum Interval {
             ZonedDateTime utc = instant.atZone(ZoneOffset.UTC);
             return LocalDate.of(utc.getYear(), utc.getMonth(), 1).atStartOfDay(ZoneOffset.UTC).toInstant();
         }
-        long micros = Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
         long widthMicros = widthMicros();
-        long start = ORIGIN_MICROS + Math.floorDiv(micros - ORIGIN_MICROS, widthMicros) * widthMicros;
-        return Instant.ofEpochSecond(Math.floorDiv(start, 1_000_000L), Math.floorMod(start, 1_000_000L) * 1_000L);
+        long buckets = Math.floorDiv(Timestamps.toEpochMicros(instant) - ORIGIN_MICROS, widthMicros);
+        return Timestamps.fromEpochMicros(ORIGIN_MICROS + buckets * widthMicros);
     }
 
     /** @return the start of the bucket after the one that starts at {@code bucketStart} */
@@ -80,13 +77,6 @@ public enum Interval {
      * @throws InvalidInputException naming the valid forms
      */
     public static Interval parse(String text) {
-        String trimmed = text.trim();
-        for (Interval interval : values()) {
-            if (interval.label.equalsIgnoreCase(trimmed) || interval.name().equalsIgnoreCase(trimmed)) {
-                return interval;
-            }
-        }
-        throw new InvalidInputException("unknown interval '" + text + "'; valid intervals: "
-                + Arrays.stream(values()).map(Interval::label).collect(Collectors.joining(", ")));
+        return Choices.parse(text, values(), Interval::label, "interval");
     }
 }

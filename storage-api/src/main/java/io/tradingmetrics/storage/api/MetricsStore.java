@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  */
 public interface MetricsStore extends AutoCloseable {
 
-    /** @return the backend's name, as its {@link MetricsStoreFactory} is named */
+    /** @return the name of this kind of store, the name configuration selects it by */
     String backendName();
 
     // ---- writes --------------------------------------------------------------------------------------------
@@ -195,8 +195,8 @@ public interface MetricsStore extends AutoCloseable {
     }
 
     /**
-     * Runs the engine's maintenance (for example VACUUM and ANALYZE, or a checkpoint), and forgets the
-     * {@link WriteId}s older than the store keeps them.
+     * Runs the store's own maintenance (reclaiming space, refreshing statistics); stored rows stay as they are.
+     * It may take a while on a large store. It also forgets the {@link WriteId}s older than the store keeps them.
      */
     void optimize();
 

@@ -9,7 +9,7 @@ public final class Names {
 
     /**
      * @return the name unchanged
-     * @throws InvalidInputException when it is empty or blank, or holds a NUL character (PostgreSQL cannot store one)
+     * @throws InvalidInputException when it is empty or blank, or holds a NUL character (see {@link #requireNoNul})
      */
     public static String requireName(String name, String what) {
         requireNonNull(name, what + " is null");
@@ -19,7 +19,12 @@ public final class Names {
         return requireNoNul(name, what);
     }
 
-    /** @throws InvalidInputException when the text holds a NUL character, which PostgreSQL cannot store */
+    /**
+     * Text with a NUL character is refused everywhere, so that every store holds the same texts.
+     *
+     * @return the text unchanged
+     * @throws InvalidInputException when the text holds a NUL character
+     */
     public static String requireNoNul(String text, String what) {
         requireNonNull(text, what + " is null");
         if (text.indexOf('\0') >= 0) {

@@ -8,9 +8,10 @@ import static java.util.Objects.requireNonNull;
  * Whether a store answers, and what it runs on.
  *
  * @param healthy whether a trivial query succeeded just now
- * @param backend the store's name, as its factory is named ({@code duckdb}, {@code timescale})
- * @param message a one-line description: the file or server, or what went wrong
- * @param details engine facts, for example the engine version and which optional features are active
+ * @param backend the kind of store, as {@link MetricsStore#backendName()} names it
+ * @param message a one-line description: where the data lives, or what went wrong
+ * @param details facts the store reports about itself, for example its version and which optional features are
+ *                active; keys and values are the store's own
  */
 public record StoreHealth(boolean healthy, String backend, String message, Map<String, String> details) {
     public StoreHealth {

@@ -13,7 +13,7 @@ import static java.util.Objects.requireNonNull;
  * @param rowCount how many rows it holds
  * @param minTimestamp the earliest timestamp, empty when the table is empty
  * @param maxTimestamp the latest timestamp, empty when the table is empty
- * @param bytesOnDisk the space it takes, where the engine tells it per table
+ * @param bytesOnDisk the space it takes, empty when the store cannot tell it per table
  */
 public record TableStats(StoreTable table, long rowCount, Optional<Instant> minTimestamp,
                          Optional<Instant> maxTimestamp, OptionalLong bytesOnDisk) {

@@ -7,8 +7,8 @@ import java.time.temporal.ChronoUnit;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The instants a store can hold: microsecond precision (both engines store microseconds) within years 1 to 9999,
- * the range that both engines and ISO-8601 text agree on.
+ * The instants a store holds: microsecond precision within years 1 to 9999 (the range ISO-8601 text writes with
+ * four-digit years). Every store truncates and refuses alike, so that an instant reads back the same from any store.
  */
 public final class Timestamps {
     /** The earliest instant a store holds. */

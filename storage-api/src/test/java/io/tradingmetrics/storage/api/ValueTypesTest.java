@@ -58,4 +58,11 @@ class ValueTypesTest {
         assertThat(TimeRange.all().contains(MetricPoint.of(latest, "m", 1).timestamp())).isTrue();
         assertThat(TimeRange.of(Instant.MIN, Instant.MAX)).isEqualTo(TimeRange.all());
     }
+
+    @Test
+    @DisplayName("an unknown table name is refused with the valid names")
+    void unknownTableName() {
+        assertThatThrownBy(() -> StoreTable.fromName("metrics; DROP TABLE candles"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("trading_metrics");
+    }
 }

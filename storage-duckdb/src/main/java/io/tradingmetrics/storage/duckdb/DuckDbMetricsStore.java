@@ -32,7 +32,7 @@ public final class DuckDbMetricsStore extends JdbcMetricsStore {
     private DuckDbMetricsStore(DuckDbStoreConfig config, DuckDbConnectionSource connections,
                                DuckDbBulkWriter bulkWriter, DuckDbErrorTranslator errors, FlywaySchemaManager schema) {
         super(NAME, connections, new DuckDbDialect(config.readOnly(), config.inMemory()), bulkWriter, errors, schema,
-                DEFAULT_WRITE_ID_RETENTION);
+                config.writeIdRetention());
         this.config = config;
     }
 
@@ -86,11 +86,6 @@ public final class DuckDbMetricsStore extends JdbcMetricsStore {
         } catch (SQLException e) {
             throw errors.translate("prepare bulk inserts", e);
         }
-    }
-
-    /** @return the configuration the store was opened with */
-    public DuckDbStoreConfig config() {
-        return config;
     }
 
     @Override

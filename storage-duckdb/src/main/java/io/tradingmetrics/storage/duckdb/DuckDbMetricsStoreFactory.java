@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.spi.MetricsStoreFactory;
+import io.tradingmetrics.storage.spi.StoreDefaults;
 
 import java.util.Map;
 import java.util.Optional;
@@ -28,9 +29,8 @@ public final class DuckDbMetricsStoreFactory implements MetricsStoreFactory {
     @Override
     public MetricsStore create(Config storeConfig) {
         requireNonNull(storeConfig, "storeConfig is null");
-        Config defaults = ConfigFactory.defaultReference(DuckDbMetricsStoreFactory.class.getClassLoader())
-                .getConfig(DuckDbStoreConfig.BLOCK);
-        return DuckDbMetricsStore.open(DuckDbStoreConfig.from(storeConfig.withFallback(defaults)));
+        return DuckDbMetricsStore.open(DuckDbStoreConfig.from(
+                StoreDefaults.storeBlock(storeConfig, name(), DuckDbMetricsStoreFactory.class.getClassLoader())));
     }
 
     /** {@code jdbc:duckdb:PATH} names a file; {@code jdbc:duckdb:} and {@code jdbc:duckdb::memory:} memory. */

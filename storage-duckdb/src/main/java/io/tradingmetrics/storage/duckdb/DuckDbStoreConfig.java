@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import io.tradingmetrics.storage.api.StoreConfigException;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -18,9 +19,13 @@ import static java.util.Objects.requireNonNull;
  * @param memoryLimit the engine's memory limit such as {@code 2GB}, empty for its default
  * @param readOnly whether to open without writing, so that other processes may read the file too
  * @param migrateOnStart whether to bring the schema up to date on open, rather than only check it
+ * @param writeIdRetention how long the ids of committed writes are kept, within which a retry with the same write
+ *        id stores nothing
  */
 public record DuckDbStoreConfig(String path, int threads, String memoryLimit, boolean readOnly,
-                                boolean migrateOnStart) {
+                                boolean migrateOnStart, Duration writeIdRetention) {
+    /** How long write ids are kept unless {@code write-id-retention} says otherwise. */
+    public static final Duration DEFAULT_WRITE_ID_RETENTION = Duration.ofDays(1);
     /** The path of a database held in memory only. */
     public static final String IN_MEMORY = ":memory:";
     /** The block's name in the whole configuration, for messages. */
@@ -29,8 +34,18 @@ public record DuckDbStoreConfig(String path, int threads, String memoryLimit, bo
     private static final Pattern MEMORY_SIZE =
             Pattern.compile("\\d+(\\.\\d+)?\\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB|BYTES)?", Pattern.CASE_INSENSITIVE);
 
+    /** The settings with the default write-id retention. */
+    public DuckDbStoreConfig(String path, int threads, String memoryLimit, boolean readOnly, boolean migrateOnStart) {
+        this(path, threads, memoryLimit, readOnly, migrateOnStart, DEFAULT_WRITE_ID_RETENTION);
+    }
+
     public DuckDbStoreConfig {
         requireNonNull(path, "path is null");
+        requireNonNull(writeIdRetention, "writeIdRetention is null");
+        if (writeIdRetention.isNegative() || writeIdRetention.isZero()) {
+            throw new StoreConfigException(BLOCK + ".write-id-retention is " + writeIdRetention
+                    + "; give a positive duration such as 1d");
+        }
         requireNonNull(memoryLimit, "memoryLimit is null");
         if (path.isBlank()) {
             throw new StoreConfigException(BLOCK + ".path is empty; give a file such as data/metrics.duckdb, or "
@@ -64,7 +79,7 @@ public record DuckDbStoreConfig(String path, int threads, String memoryLimit, bo
     public static DuckDbStoreConfig from(Config block) {
         requireNonNull(block, "block is null");
         return new DuckDbStoreConfig(string(block, "path"), integer(block, "threads"), string(block, "memory-limit"),
-                bool(block, "read-only"), bool(block, "migrate-on-start"));
+                bool(block, "read-only"), bool(block, "migrate-on-start"), duration(block, "write-id-retention"));
     }
 
     /** @return whether the database lives in memory only */
@@ -98,6 +113,14 @@ public record DuckDbStoreConfig(String path, int threads, String memoryLimit, bo
             return block.getInt(key);
         } catch (ConfigException e) {
             throw invalid(key, "a whole number", e);
+        }
+    }
+
+    private static Duration duration(Config block, String key) {
+        try {
+            return block.getDuration(key);
+        } catch (ConfigException e) {
+            throw invalid(key, "a duration such as 1d or 12h", e);
         }
     }
 

@@ -17,10 +17,17 @@ class DuckDbFileCompatibilityTest extends MetricsStoreCompatibilityKit {
     @TempDir
     Path folder;
 
+    private Path file;
+
     @Override
     protected MetricsStore createStore() {
         // A new file each time, so that each store starts empty however JUnit scopes the folder.
-        Path file = folder.resolve("metrics-" + STORES.incrementAndGet() + ".duckdb");
+        file = folder.resolve("metrics-" + STORES.incrementAndGet() + ".duckdb");
+        return reopenStore();
+    }
+
+    @Override
+    protected MetricsStore reopenStore() {
         return new DuckDbMetricsStoreFactory().create(ConfigFactory.parseMap(Map.of("path", file.toString())));
     }
 }

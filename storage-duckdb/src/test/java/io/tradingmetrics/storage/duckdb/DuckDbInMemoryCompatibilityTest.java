@@ -2,10 +2,12 @@ package io.tradingmetrics.storage.duckdb;
 
 import com.typesafe.config.ConfigFactory;
 import io.tradingmetrics.storage.tck.MetricsStoreCompatibilityKit;
+import io.tradingmetrics.storage.tck.StoreCapability;
 import io.tradingmetrics.storage.api.MetricsStore;
 import org.junit.jupiter.api.DisplayName;
 
 import java.util.Map;
+import java.util.Set;
 
 @DisplayName("DuckDB store in memory")
 class DuckDbInMemoryCompatibilityTest extends MetricsStoreCompatibilityKit {
@@ -14,5 +16,16 @@ class DuckDbInMemoryCompatibilityTest extends MetricsStoreCompatibilityKit {
     protected MetricsStore createStore() {
         // Every ":memory:" store is a database of its own, so each one starts empty.
         return new DuckDbMetricsStoreFactory().create(ConfigFactory.parseMap(Map.of("path", ":memory:")));
+    }
+
+    /** An in-memory database ends with its store: opening ":memory:" again gives a new, empty one. */
+    @Override
+    protected MetricsStore reopenStore() {
+        return createStore();
+    }
+
+    @Override
+    protected Set<StoreCapability> capabilities() {
+        return StoreCapability.allExcept(StoreCapability.PERSISTENT);
     }
 }

@@ -3,6 +3,7 @@ package io.tradingmetrics.storage.duckdb;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.TimeRange;
+import io.tradingmetrics.storage.api.Timestamps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ScanInsertTest {
     static final int ROWS = DuckDbBulkWriter.SCAN_MIN_POINTS * 2;
+    static final double[] EDGE_VALUES = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 0.0,
+            Double.MIN_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE, 1e-300, 123456.789012345678};
+    static final Instant[] EDGE_INSTANTS = {
+            Timestamps.MIN, Instant.parse("1500-03-01T12:34:56.123456Z"), Instant.parse("1969-12-31T23:59:59.999999Z"),
+            Instant.EPOCH, Instant.parse("1970-01-01T00:00:00.000001Z"), Instant.parse("2026-03-29T01:30:00.5Z"),
+            Instant.parse("2026-11-24T10:15:30.123456Z"), Timestamps.MAX.minusNanos(1_000)};
     static final Comparator<MetricPoint> ORDER = Comparator.comparing(MetricPoint::timestamp)
             .thenComparing(MetricPoint::metricName)
             .thenComparing(p -> Double.doubleToRawLongBits(p.value()))
@@ -49,8 +56,8 @@ class ScanInsertTest {
     void edgeValuesSurviveTheDictionaryEncodedInsert() {
         List<MetricPoint> points = new ArrayList<>(ROWS);
         for (int i = 0; i < ROWS; i++) {
-            Instant at = RoundTripTest.EDGE_INSTANTS[i % RoundTripTest.EDGE_INSTANTS.length];
-            double value = RoundTripTest.EDGE_VALUES[i % RoundTripTest.EDGE_VALUES.length];
+            Instant at = EDGE_INSTANTS[i % EDGE_INSTANTS.length];
+            double value = EDGE_VALUES[i % EDGE_VALUES.length];
             Optional<String> symbol = i % 3 == 0 ? Optional.empty() : Optional.of(i % 3 == 1 ? "BTC/USDT" : "ünï 📈 '\"");
             Map<String, String> labels = switch (i % 4) {
                 case 0 -> Map.of();

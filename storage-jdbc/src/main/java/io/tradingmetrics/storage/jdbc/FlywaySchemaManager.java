@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
@@ -46,6 +47,7 @@ public final class FlywaySchemaManager {
     private final String location;
     private final String storeDescription;
     private final UnaryOperator<FluentConfiguration> customization;
+    private volatile String checkedVersion;
 
     /**
      * @param dataSource connections to the store's database, closed by Flyway after use
@@ -80,8 +82,10 @@ public final class FlywaySchemaManager {
             if (adoptionNeeded()) {
                 flyway.baseline();
             }
-            rejectNewerSchema(flyway.info());
+            MigrationInfoService info = flyway.info();
+            rejectNewerSchema(info);
             flyway.migrate();
+            checkedVersion = latestVersion(info); // every pending script ran, and none is newer than the scripts
         } catch (FlywayException e) {
             throw new SchemaException("cannot migrate the schema of " + storeDescription + ": " + e.getMessage()
                     + "; the failed script was rolled back and the stored data is unchanged, fix the cause and"
@@ -118,9 +122,20 @@ public final class FlywaySchemaManager {
                         + " scripts: " + result.getAllErrorMessages() + "; restore the scripts the database was"
                         + " migrated with, or migrate it with this version");
             }
+            checkedVersion = info.current().getVersion().getVersion();
         } catch (FlywayException e) {
             throw new SchemaException("cannot check the schema of " + storeDescription + ": " + e.getMessage(), e);
         }
+    }
+
+    /** @return what the store opens, as messages name it (for example {@code the DuckDB file /srv/m.duckdb}) */
+    public String storeDescription() {
+        return storeDescription;
+    }
+
+    /** @return the schema version the last successful {@link #migrate()} or {@link #validate()} found, if any */
+    public Optional<String> checkedVersion() {
+        return Optional.ofNullable(checkedVersion);
     }
 
     /** @return the schema's version, this code's version, and one line per migration */
@@ -145,6 +160,7 @@ public final class FlywaySchemaManager {
 
     private Flyway flyway() {
         return customization.apply(Flyway.configure(getClass().getClassLoader())
+                .loggers(FlywayLogs.class.getName())
                 .dataSource(dataSource)
                 .locations(location)
                 .table(HISTORY_TABLE)

@@ -236,11 +236,6 @@ public final class JdbcExecutor {
         });
     }
 
-    /** @return the update count of a statement run in auto-commit mode */
-    public long update(String action, SqlBuilder sql) {
-        return withConnection(action, connection -> update(connection, sql));
-    }
-
     /** @return the update count of a statement run on the given connection */
     public static long update(Connection connection, SqlBuilder sql) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql.text())) {

@@ -21,6 +21,8 @@ import io.tradingmetrics.storage.api.StoreUnavailableException;
 import io.tradingmetrics.storage.api.TableStats;
 import io.tradingmetrics.storage.api.TimeRange;
 import io.tradingmetrics.storage.api.WriteId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -54,6 +56,7 @@ import static java.util.Objects.requireNonNull;
  * transaction, and a lost commit is looked up before it is reported (see {@link MetricsStore}).
  */
 public abstract class JdbcMetricsStore implements MetricsStore {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcMetricsStore.class);
     /** Rows fetched per round trip by the streaming reads. */
     protected static final int STREAM_FETCH_SIZE = 10_000;
 
@@ -64,8 +67,6 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     private final FlywaySchemaManager schema;
     private final JdbcExecutor jdbc;
     private final ReadSql reads;
-    /** How long the ids of committed writes are kept unless a backend is configured otherwise. */
-    public static final Duration DEFAULT_WRITE_ID_RETENTION = Duration.ofDays(1);
     /** How often a write prunes the write ids (the table stays small between prunes: one row per write). */
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
 
@@ -94,6 +95,9 @@ public abstract class JdbcMetricsStore implements MetricsStore {
             throw new IllegalArgumentException("writeIdRetention must be positive: " + writeIdRetention);
         }
         this.upsertLock = dialect.serializesUpserts() ? new ReentrantLock() : null;
+        // The one line an open logs at INFO; what Flyway and the drivers say meanwhile is at DEBUG (FlywayLogs).
+        LOG.info("opened {} store: {} (schema version {})", backendName, schema.storeDescription(),
+                schema.checkedVersion().orElse("not checked"));
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -51,7 +51,8 @@ public final class LabelsJson {
 
     /**
      * @param text a JSON object text, or null
-     * @return the labels, in the text's order; an immutable map
+     * @return the labels, an immutable map without a defined order (as {@code MetricPoint} keeps them); a key that
+     *         occurs twice in the text keeps its last value
      * @throws IllegalArgumentException when the text is not a JSON object
      */
     public static Map<String, String> read(String text) {
@@ -66,7 +67,7 @@ public final class LabelsJson {
             if (start != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("labels are not a JSON object: " + abbreviate(text));
             }
-            Map<String, String> labels = new LinkedHashMap<>();
+            Map<String, String> labels = new HashMap<>();
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String key = json.currentName();
                 JsonToken valueToken = json.nextToken();

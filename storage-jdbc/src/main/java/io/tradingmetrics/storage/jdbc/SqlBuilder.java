@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
@@ -45,11 +44,6 @@ public final class SqlBuilder {
     /** @return the SQL text */
     public String text() {
         return sql.toString();
-    }
-
-    /** @return the parameters in order */
-    public List<Object> parameters() {
-        return Collections.unmodifiableList(parameters);
     }
 
     /** Binds the parameters to a statement prepared from {@link #text()}. */

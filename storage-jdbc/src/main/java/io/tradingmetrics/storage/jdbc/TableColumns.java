@@ -84,8 +84,9 @@ public record TableColumns(StoreTable table, List<Column> columns, List<String> 
     }
 
     /**
-     * @return the upsert of every row of the staging table into the table ({@code INSERT ... SELECT ... ON CONFLICT
-     *         ... DO UPDATE}, understood by both engines), replacing every non-key column of a row of the same key
+     * @return the upsert of every row of the staging table into the table ({@code INSERT ... SELECT ... ORDER BY key
+     *         ON CONFLICT ... DO UPDATE}, understood by both engines), replacing every non-key column of a row of the
+     *         same key
      * @throws IllegalStateException for a table without a key
      */
     public String upsertFromStaging() {
@@ -94,7 +95,10 @@ public record TableColumns(StoreTable table, List<Column> columns, List<String> 
         }
         String updates = columns.stream().map(Column::name).filter(name -> !key.contains(name))
                 .map(name -> name + " = EXCLUDED." + name).collect(Collectors.joining(", "));
+        // In key order, so that concurrent upserts of overlapping keys lock rows in the same order and never
+        // deadlock one another (PostgreSQL takes the row locks in the order the rows come).
+        String keys = String.join(", ", key);
         return "INSERT INTO " + tableName() + " (" + names() + ") SELECT " + names() + " FROM " + stagingTable()
-                + " ON CONFLICT (" + String.join(", ", key) + ") DO UPDATE SET " + updates;
+                + " ORDER BY " + keys + " ON CONFLICT (" + keys + ") DO UPDATE SET " + updates;
     }
 }

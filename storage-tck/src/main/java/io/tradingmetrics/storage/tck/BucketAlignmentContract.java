@@ -7,6 +7,7 @@ import io.tradingmetrics.storage.api.AggregationQuery;
 import io.tradingmetrics.storage.api.Interval;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.TimeRange;
+import io.tradingmetrics.storage.api.Timestamps;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,6 +57,29 @@ public abstract class BucketAlignmentContract extends StoreContract {
             KitAssertions.assertBuckets(buckets, model.aggregate(query), aggregation);
             assertThat(buckets).extracting(AggregatedBucket::bucketStart)
                     .as("bucket starts aligned for " + interval.label())
+                    .allMatch(start -> isAligned(start, interval));
+        }
+    }
+
+    @Test
+    @DisplayName("every interval buckets instants of years 1 to 9999, before the Gregorian reform included, as the"
+            + " reference does")
+    void everyIntervalOverAllYears() {
+        long min = Timestamps.MIN.getEpochSecond();
+        // Forty days short of the end, so that the last monthly bucket still starts inside the supported range.
+        long max = Timestamps.MAX.getEpochSecond() - 86_400 * 40;
+        List<MetricPoint> points = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            long second = min + (long) (data.random().nextDouble() * (max - min));
+            points.add(MetricPoint.of(Instant.ofEpochSecond(second, data.random().nextInt(1_000_000) * 1_000L), "t", i));
+        }
+        insert(points);
+
+        for (Interval interval : Interval.values()) {
+            AggregationQuery query = AggregationQuery.of("t", TimeRange.all(), interval, Aggregation.COUNT);
+            List<AggregatedBucket> buckets = store().aggregate(query);
+            KitAssertions.assertBuckets(buckets, model.aggregate(query), Aggregation.COUNT);
+            assertThat(buckets).extracting(AggregatedBucket::bucketStart).as(interval.label())
                     .allMatch(start -> isAligned(start, interval));
         }
     }

@@ -24,9 +24,11 @@ import java.util.Set;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -161,6 +163,7 @@ public abstract class ConcurrencyContract extends StoreContract {
         Instant deadline = Instant.now().plus(settings().concurrencyDuration());
         AtomicBoolean more = new AtomicBoolean(true);
         AtomicInteger lastRound = new AtomicInteger(-1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         // The barrier's action ends a round: every thread's upserts of round r are over before round r + 1 begins.
         CyclicBarrier rounds = new CyclicBarrier(UPSERTERS, () -> {
             int done = lastRound.incrementAndGet();
@@ -173,23 +176,34 @@ public abstract class ConcurrencyContract extends StoreContract {
                 int thread = t;
                 writers.add(pool.submit(() -> {
                     int upserts = 0;
-                    for (int round = 0; more.get(); round++) {
-                        // Each thread its own overlapping slice of the keys, in its own order, in two batches.
-                        List<Candle> slice = new ArrayList<>();
-                        for (int k = 0; k < KEYS * 3 / 4; k++) {
-                            slice.add(candleOf((thread * 7 + k * (thread % 2 == 0 ? 1 : KEYS - 1)) % KEYS, round));
+                    try {
+                        for (int round = 0; more.get(); round++) {
+                            // Each thread its own overlapping slice of the keys, in its own order, in two batches.
+                            List<Candle> slice = new ArrayList<>();
+                            for (int k = 0; k < KEYS * 3 / 4; k++) {
+                                slice.add(candleOf((thread * 7 + k * (thread % 2 == 0 ? 1 : KEYS - 1)) % KEYS, round));
+                            }
+                            int half = slice.size() / 2;
+                            store.upsertCandles(slice.subList(0, half));
+                            store.upsertCandles(slice.subList(half, slice.size()));
+                            upserts += 2;
+                            rounds.await(60, TimeUnit.SECONDS);
                         }
-                        int half = slice.size() / 2;
-                        store.upsertCandles(slice.subList(0, half));
-                        store.upsertCandles(slice.subList(half, slice.size()));
-                        upserts += 2;
-                        rounds.await(60, TimeUnit.SECONDS);
+                    } catch (RuntimeException | Error e) {
+                        // The upsert's own failure is the one to report; the others only see a broken barrier.
+                        failure.compareAndSet(null, e);
+                        rounds.reset();
+                        throw e;
                     }
                     return upserts;
                 }));
             }
             for (Future<Integer> writer : writers) {
-                assertThat(writer.get()).as("upserts of one thread, every one of which succeeded").isPositive();
+                try {
+                    assertThat(writer.get()).as("upserts of one thread, every one of which succeeded").isPositive();
+                } catch (ExecutionException e) {
+                    throw new AssertionError("an upsert failed", failure.get() != null ? failure.get() : e);
+                }
             }
         } finally {
             pool.shutdownNow();

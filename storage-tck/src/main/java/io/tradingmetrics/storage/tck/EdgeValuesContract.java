@@ -120,16 +120,18 @@ public abstract class EdgeValuesContract extends StoreContract {
     }
 
     @Test
-    @DisplayName("candles and snapshots keep NaN and infinite figures")
+    @DisplayName("candles and snapshots keep NaN, infinite and negative zero figures")
     void specialFiguresInCandlesAndSnapshots() {
         Candle candle = new Candle(BASE, "AAPL", Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
                 Double.NaN, Long.MAX_VALUE);
         PerformanceSnapshot snapshot = PerformanceSnapshot.of(BASE, Double.POSITIVE_INFINITY, Double.NaN,
                 Double.NEGATIVE_INFINITY, Double.NaN, Double.MIN_VALUE, Integer.MAX_VALUE);
-        upsertCandles(List.of(candle));
+        Candle negativeZeros = new Candle(BASE.plusSeconds(60), "AAPL", -0.0, -0.0, -0.0, -0.0, 0);
+        upsertCandles(List.of(candle, negativeZeros));
         upsertPerformance(List.of(snapshot));
 
-        assertThat(store().candles(CandleQuery.of(TimeRange.all()))).containsExactly(candle);
+        // Candle equality compares doubles by Double.compare, which tells -0.0 from 0.0.
+        assertThat(store().candles(CandleQuery.of(TimeRange.all()))).containsExactly(candle, negativeZeros);
         assertThat(store().performanceHistory(TimeRange.all())).containsExactly(snapshot);
     }
 

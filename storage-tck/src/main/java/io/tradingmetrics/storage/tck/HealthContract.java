@@ -6,12 +6,14 @@ import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.api.SchemaInfo;
 import io.tradingmetrics.storage.api.StoreHealth;
 import io.tradingmetrics.storage.api.StoreTable;
+import io.tradingmetrics.storage.api.StoreUnavailableException;
 import io.tradingmetrics.storage.api.TimeRange;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Whether the store answers, what it runs on, its schema, and closing it. */
 public abstract class HealthContract extends StoreContract {
@@ -72,5 +74,18 @@ public abstract class HealthContract extends StoreContract {
         assertThat(health.healthy()).isFalse();
         assertThat(health.backend()).isEqualTo(store.backendName());
         assertThat(health.message()).isNotBlank();
+    }
+
+    @Test
+    @DisplayName("a closed store refuses reads and writes with a StoreUnavailableException saying it is closed")
+    void closedStoreRefusesWork() {
+        MetricsStore store = store();
+        store.insertMetric(MetricPoint.of(BASE, "p", 1));
+        store.close();
+
+        assertThatThrownBy(() -> store.insertMetric(MetricPoint.of(BASE, "p", 2)))
+                .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> store.count(StoreTable.TRADING_METRICS, TimeRange.all()))
+                .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("closed");
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -58,6 +59,20 @@ public abstract class LatestContract extends StoreContract {
                 new MetricPoint(BASE.plusSeconds(49).plusMillis(500), "price", 249, Optional.empty(),
                         Map.of("seq", "n49")),
                 MetricPoint.of(BASE.plusSeconds(49), "price", 149, "AAPL", Map.of("seq", "s49")));
+    }
+
+    @Test
+    @DisplayName("when points tie on the newest timestamp, value and labels come from one and the same point")
+    void tiedTimestampsGiveOneWholePoint() {
+        Instant tie = BASE.plusSeconds(3_600);
+        List<MetricPoint> tied = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            tied.add(MetricPoint.of(tie, "tied", i, "AAPL", Map.of("row", "r" + i)));
+        }
+        insert(List.of(MetricPoint.of(BASE, "tied", -1, "AAPL", Map.of("row", "older"))));
+        insert(data.shuffled(tied));
+
+        assertThat(store().latest(LatestQuery.of("tied"))).singleElement().isIn(tied);
     }
 
     @Test

@@ -55,8 +55,29 @@ public abstract class MaintenanceContract extends StoreContract {
                     .isEqualTo(timestamps.stream().min(Comparator.naturalOrder()));
             assertThat(table.maxTimestamp()).as(table.table() + " max")
                     .isEqualTo(timestamps.stream().max(Comparator.naturalOrder()));
-            table.bytesOnDisk().ifPresent(bytes -> assertThat(bytes).as(table.table() + " bytes").isNotNegative());
+            if (has(StoreCapability.TABLE_SIZES)) {
+                assertThat(table.bytesOnDisk()).as(table.table() + " bytes").isPresent();
+                assertThat(table.bytesOnDisk().getAsLong()).as(table.table() + " bytes").isNotNegative();
+            } else {
+                assertThat(table.bytesOnDisk()).as(table.table() + " bytes of a store without TABLE_SIZES").isEmpty();
+            }
         }
+    }
+
+    @Test
+    @DisplayName("stats tell the bytes each table with rows takes on disk, after optimize (none without TABLE_SIZES)")
+    void tableSizes() {
+        givenThreeDaysOfEverything();
+        store().optimize();
+
+        assertThat(store().stats()).allSatisfy(table -> {
+            if (has(StoreCapability.TABLE_SIZES)) {
+                assertThat(table.bytesOnDisk()).as(table.table() + " bytes").isPresent();
+                assertThat(table.bytesOnDisk().getAsLong()).as(table.table() + " bytes").isPositive();
+            } else {
+                assertThat(table.bytesOnDisk()).as(table.table() + " bytes").isEmpty();
+            }
+        });
     }
 
     @Test

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 
+import java.util.Set;
+
 /**
  * The compatibility kit: the behaviour every {@link MetricsStore} must show, whatever its engine. A store passes the
  * kit by extending this class and saying how to open a fresh, empty store:
@@ -17,6 +19,9 @@ import org.junit.jupiter.api.Nested;
  * }
  * }</pre>
  *
+ * <p>A store that legitimately lacks a feature says so in {@link #capabilities()}; the contracts then check the
+ * fallback instead, so that every test runs for every store.
+ *
  * <p>Run it in a JVM whose default time zone is far from UTC (this project's build uses
  * {@code -Duser.timezone=Asia/Kathmandu}): results must not depend on the zone, and only a non-UTC zone shows it.
  *
@@ -25,13 +30,35 @@ import org.junit.jupiter.api.Nested;
  * is closed when the test ends.
  */
 public abstract class MetricsStoreCompatibilityKit {
-    private final OpenedStores stores = new OpenedStores(this::createStore, this::settings);
+    private final OpenedStores stores = new OpenedStores(this::createStore, this::reopenStore, this::capabilities,
+            this::settings);
 
     /**
      * @return a new store over a fresh, empty database of its own (a new file, a new schema or database); called at
      *         most once per test, and closed by the kit when the test ends
      */
     protected abstract MetricsStore createStore();
+
+    /**
+     * Opens the database of the last {@link #createStore()} again (the same file, schema or database), after the
+     * kit closed the store on it: what an application does when it restarts. A store without
+     * {@link StoreCapability#PERSISTENT} may open a new empty database instead.
+     *
+     * @return a new store on that database, closed by the kit when the test ends
+     */
+    protected MetricsStore reopenStore() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " declares the store PERSISTENT but does"
+                + " not override reopenStore(): open the last store's database again there, or leave PERSISTENT out"
+                + " of capabilities()");
+    }
+
+    /**
+     * @return what the store can do; every {@link StoreCapability} unless overridden (for example with
+     *         {@link StoreCapability#allExcept})
+     */
+    protected Set<StoreCapability> capabilities() {
+        return StoreCapability.all();
+    }
 
     /** @return how large the larger tests run; override to shrink them for a slow store */
     protected KitSettings settings() {
@@ -130,6 +157,14 @@ public abstract class MetricsStoreCompatibilityKit {
     @DisplayName("Maintenance: stats, counts, deletes, retention, optimize")
     class Maintenance extends MaintenanceContract {
         Maintenance() {
+            super(stores);
+        }
+    }
+
+    @Nested
+    @DisplayName("Closing and opening again")
+    class Persistence extends PersistenceContract {
+        Persistence() {
             super(stores);
         }
     }

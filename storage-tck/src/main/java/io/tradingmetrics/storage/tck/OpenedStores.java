@@ -4,6 +4,7 @@ import io.tradingmetrics.storage.api.MetricsStore;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
@@ -11,12 +12,17 @@ import static java.util.Objects.requireNonNull;
 /** Opens the test's store on first use and closes every store it opened when the test ends. */
 final class OpenedStores implements StoreFixture {
     private final Supplier<MetricsStore> factory;
+    private final Supplier<MetricsStore> reopener;
+    private final Supplier<Set<StoreCapability>> capabilities;
     private final Supplier<KitSettings> settings;
     private final List<MetricsStore> opened = new ArrayList<>();
     private MetricsStore current;
 
-    OpenedStores(Supplier<MetricsStore> factory, Supplier<KitSettings> settings) {
+    OpenedStores(Supplier<MetricsStore> factory, Supplier<MetricsStore> reopener,
+                 Supplier<Set<StoreCapability>> capabilities, Supplier<KitSettings> settings) {
         this.factory = requireNonNull(factory, "factory is null");
+        this.reopener = requireNonNull(reopener, "reopener is null");
+        this.capabilities = requireNonNull(capabilities, "capabilities is null");
         this.settings = requireNonNull(settings, "settings is null");
     }
 
@@ -27,6 +33,20 @@ final class OpenedStores implements StoreFixture {
             opened.add(current);
         }
         return current;
+    }
+
+    @Override
+    public synchronized MetricsStore reopen() {
+        store().close();
+        current = requireNonNull(reopener.get(), "reopenStore() returned null");
+        opened.add(current);
+        return current;
+    }
+
+    @Override
+    public boolean has(StoreCapability capability) {
+        return StoreCapability.effective(requireNonNull(capabilities.get(), "capabilities() returned null"))
+                .contains(capability);
     }
 
     @Override

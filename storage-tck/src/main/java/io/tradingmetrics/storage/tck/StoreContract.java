@@ -33,6 +33,16 @@ public abstract class StoreContract {
         return fixture.store();
     }
 
+    /** @return the store under test after closing it and opening its database again */
+    protected MetricsStore reopen() {
+        return fixture.reopen();
+    }
+
+    /** @return whether the store under test has the capability */
+    protected boolean has(StoreCapability capability) {
+        return fixture.has(capability);
+    }
+
     protected KitSettings settings() {
         return fixture.settings();
     }

@@ -73,15 +73,4 @@ record ServerFacts(String serverVersion, int serverVersionNumber, Optional<Strin
         }
         return new ServerFacts(version, versionNumber, available, installed, schema, loaded, license);
     }
-
-    /** @return whether the extension's license includes the community (TSL) features */
-    boolean communityLicense() {
-        return license.filter("timescale"::equals).isPresent();
-    }
-
-    /** @return the facts after the extension was installed in the schema */
-    ServerFacts withInstalled(String version, String schema) {
-        return new ServerFacts(serverVersion, serverVersionNumber, availableVersion, Optional.of(version),
-                Optional.of(schema), loaded, license);
-    }
 }

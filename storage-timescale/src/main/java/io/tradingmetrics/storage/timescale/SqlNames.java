@@ -8,9 +8,4 @@ final class SqlNames {
     static String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
-
-    /** @return the identifier as a SQL string literal, inner quotes doubled */
-    static String literal(String text) {
-        return '\'' + text.replace("'", "''") + '\'';
-    }
 }

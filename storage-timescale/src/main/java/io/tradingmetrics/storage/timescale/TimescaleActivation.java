@@ -43,7 +43,7 @@ final class TimescaleActivation {
         } else if (facts.installedVersion().isEmpty()) {
             try {
                 facts = createExtension(connection, facts);
-                LOG.info("Created the TimescaleDB extension {} in {}", facts.installedVersion().orElse("?"), server);
+                LOG.debug("Created the TimescaleDB extension {} in {}", facts.installedVersion().orElse("?"), server);
             } catch (SQLException e) {
                 problem = "the TimescaleDB extension is not created in the database at " + server + " and this user"
                         + " may not create it (" + e.getMessage() + "): run CREATE EXTENSION timescaledb as its owner"
@@ -57,7 +57,8 @@ final class TimescaleActivation {
             throw new StoreConfigException("TimescaleDB is required (metrics.store.timescale.timescaledb = required)"
                     + " but " + problem + WAY_OUT);
         }
-        LOG.info("Using plain PostgreSQL tables and SQL: {}", problem);
+        // Routine on plain PostgreSQL, so not at INFO: health() reports it in its details.
+        LOG.debug("Using plain PostgreSQL tables and SQL: {}", problem);
         return TimescaleFeatures.plain(mode, facts, problem.substring(0, problem.length() - 1));
     }
 

@@ -35,7 +35,7 @@ public final class TimescaleMetricsStore extends JdbcMetricsStore {
     private TimescaleMetricsStore(TimescaleSettings settings, PostgresPool pool, TimescaleFeatures features,
                                   PostgresErrorTranslator errors, FlywaySchemaManager schema) {
         super(NAME, pool, new PostgresDialect(features), new CopyBulkWriter(), errors, schema,
-                DEFAULT_WRITE_ID_RETENTION);
+                settings.writeIdRetention());
         this.settings = settings;
         this.features = features;
         this.pool = pool;

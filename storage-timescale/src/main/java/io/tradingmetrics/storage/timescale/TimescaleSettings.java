@@ -5,21 +5,20 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import io.tradingmetrics.storage.api.StoreConfigException;
+import io.tradingmetrics.storage.spi.StoreDefaults;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * The settings of the TimescaleDB / PostgreSQL store: the {@code metrics.store.timescale} block of
- * {@code reference.conf}, checked as a whole. {@link #toString()} never shows the password.
+ * {@code reference.conf}, every value checked at once. {@link #toString()} never shows the password.
  *
  * @param server the server, credentials taken out
  * @param user the user to connect as (the URL's, else the {@code user} key)
@@ -32,15 +31,15 @@ import static java.util.Objects.requireNonNull;
  * @param connectTimeout how long to wait for a connection
  * @param statementTimeout the longest a statement may run, zero for no limit
  * @param applicationName the name reported to the server
+ * @param writeIdRetention how long the ids of committed writes are kept, within which a retry with the same write
+ *        id stores nothing
  */
 public record TimescaleSettings(PostgresUrl server, String user, String password, String schema, int poolSize,
                                 TimescaleMode timescaleMode, Duration chunkInterval, boolean migrateOnStart,
-                                Duration connectTimeout, Duration statementTimeout, String applicationName) {
+                                Duration connectTimeout, Duration statementTimeout, String applicationName,
+                                Duration writeIdRetention) {
     /** The path of the block in the application's configuration. */
     public static final String PATH = "metrics.store.timescale";
-    private static final Set<String> KEYS = Set.of("url", "host", "port", "database", "user", "password", "schema",
-            "pool-size", "timescaledb", "chunk-interval", "migrate-on-start", "connect-timeout", "statement-timeout",
-            "application-name");
 
     public TimescaleSettings {
         requireNonNull(server, "server is null");
@@ -52,27 +51,19 @@ public record TimescaleSettings(PostgresUrl server, String user, String password
         requireNonNull(connectTimeout, "connectTimeout is null");
         requireNonNull(statementTimeout, "statementTimeout is null");
         requireNonNull(applicationName, "applicationName is null");
-    }
-
-    /** @return the defaults of {@code reference.conf} (with the environment's overrides) */
-    public static Config defaults() {
-        return ConfigFactory.defaultReference(TimescaleSettings.class.getClassLoader()).getConfig(PATH);
+        requireNonNull(writeIdRetention, "writeIdRetention is null");
     }
 
     /**
-     * Reads the store's block; keys it lacks take their defaults.
+     * Reads the store's block; keys it lacks take their defaults. Keys it does not know are the config module's to
+     * refuse (against {@code reference.conf}, naming where each came from); they are not read here.
      *
-     * @throws StoreConfigException listing every unknown key and unusable value at once
+     * @throws StoreConfigException listing every unusable value at once
      */
     public static TimescaleSettings from(Config block) {
-        Config config = requireNonNull(block, "block is null").withFallback(defaults()).resolve();
+        Config config = StoreDefaults.storeBlock(requireNonNull(block, "block is null"),
+                TimescaleMetricsStoreFactory.NAME, TimescaleSettings.class.getClassLoader());
         List<String> problems = new ArrayList<>();
-        Set<String> unknown = new TreeSet<>(block.root().keySet());
-        unknown.removeAll(KEYS);
-        if (!unknown.isEmpty()) {
-            problems.add("unknown key(s) " + unknown.stream().map(k -> PATH + "." + k).toList()
-                    + "; valid keys: " + new TreeSet<>(KEYS));
-        }
         String url = read(problems, () -> config.getString("url"), "");
         PostgresUrl server = read(problems, () -> url.isBlank()
                 ? PostgresUrl.of(checked(config.getString("host"), !config.getString("host").isBlank(), "host", "a host name"),
@@ -107,11 +98,14 @@ public record TimescaleSettings(PostgresUrl server, String user, String password
                 !config.getDuration("statement-timeout").isNegative(), "statement-timeout", "0 or more"),
                 Duration.ZERO);
         String application = read(problems, () -> config.getString("application-name"), "");
+        Duration retention = read(problems, () -> checked(config.getDuration("write-id-retention"),
+                config.getDuration("write-id-retention").toMillis() >= 1, "write-id-retention", "at least 1ms"),
+                Duration.ofDays(1));
         if (!problems.isEmpty()) {
             throw new StoreConfigException("invalid TimescaleDB store configuration: " + String.join("; ", problems));
         }
         return new TimescaleSettings(server, user, password, schema, poolSize, mode, chunk, migrate, connect,
-                statement, application);
+                statement, application, retention);
     }
 
     /**

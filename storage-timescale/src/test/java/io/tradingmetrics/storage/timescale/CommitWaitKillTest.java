@@ -5,6 +5,7 @@ import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.TimeRange;
 import io.tradingmetrics.storage.api.WriteId;
 import io.tradingmetrics.storage.api.WriteOutcomeUnknownException;
+import io.tradingmetrics.storage.tck.postgres.LocalServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,7 +122,7 @@ class CommitWaitKillTest {
 
     @Test
     void aServerKilledDuringACommitAndBackInTimeIsLookedUpAfterReconnecting() throws Exception {
-        LocalServer local = LocalServer.fromState("timescale", server.url());
+        LocalServer local = TestServer.TIMESCALE.local();
         try (var store = open("30s")) {
             holdCommits();
             CompletableFuture<Long> write = CompletableFuture.supplyAsync(() -> store.insertMetrics(points()));
@@ -138,7 +139,7 @@ class CommitWaitKillTest {
     @Test
     void aServerKilledDuringACommitAndStillDownIsReportedUnknownAndTheRetryWithItsIdStoresNothingTwice()
             throws Exception {
-        LocalServer local = LocalServer.fromState("timescale", server.url());
+        LocalServer local = TestServer.TIMESCALE.local();
         try (var store = open("2s")) {
             List<MetricPoint> batch = points();
             WriteId id = WriteId.random();

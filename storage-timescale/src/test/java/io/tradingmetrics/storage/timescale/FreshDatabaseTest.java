@@ -7,6 +7,7 @@ import io.tradingmetrics.storage.spi.MetricsStoreFactory;
 import io.tradingmetrics.storage.api.StoreConfigException;
 import io.tradingmetrics.storage.api.StoreHealth;
 import io.tradingmetrics.storage.api.StoreTable;
+import io.tradingmetrics.storage.tck.postgres.PostgresTestServer;
 import io.tradingmetrics.storage.api.TimeRange;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +34,8 @@ class FreshDatabaseTest {
         void run(String url) throws Exception;
     }
 
-    private static void withNewDatabase(String variable, DatabaseWork work) throws Exception {
-        String url = TestServer.of(variable).url();
+    private static void withNewDatabase(PostgresTestServer server, DatabaseWork work) throws Exception {
+        String url = server.url();
         String database = "it_db_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE)
                 .toLowerCase(Locale.ROOT);
         try (Connection admin = DriverManager.getConnection(url); Statement statement = admin.createStatement()) {

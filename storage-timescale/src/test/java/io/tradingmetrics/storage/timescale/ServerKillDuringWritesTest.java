@@ -4,6 +4,7 @@ import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.MetricsStoreException;
 import io.tradingmetrics.storage.api.WriteId;
 import io.tradingmetrics.storage.api.WriteOutcomeUnknownException;
+import io.tradingmetrics.storage.tck.postgres.LocalServer;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -50,7 +51,7 @@ class ServerKillDuringWritesTest {
     @Test
     void everyWriteIsStoredExactlyOnceOrAbsentAsItsOutcomeSays() throws Exception {
         try (TestServer server = TestServer.of(TestServer.TIMESCALE)) {
-            LocalServer local = LocalServer.fromState("timescale", server.url());
+            LocalServer local = TestServer.TIMESCALE.local();
             // The test servers run with synchronous_commit = off, under which a crash may lose acknowledged commits.
             String durable = server.url() + "&options=-c%20synchronous_commit%3Don";
             Map<String, Outcome> outcomes = new ConcurrentHashMap<>();

@@ -5,6 +5,7 @@ import io.tradingmetrics.storage.api.StoreHealth;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.StoreUnavailableException;
 import io.tradingmetrics.storage.api.TimeRange;
+import io.tradingmetrics.storage.tck.postgres.LocalServer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -23,7 +24,7 @@ class ServerRestartTest {
     @Test
     void theStoreFailsClearlyWhileTheServerIsDownAndWorksOnceItIsBack() throws Exception {
         try (TestServer server = TestServer.of(TestServer.POSTGRES)) {
-            LocalServer local = LocalServer.fromState("postgres", server.url());
+            LocalServer local = TestServer.POSTGRES.local();
             Instant t = Instant.parse("2024-01-01T00:00:00Z");
             try (var store = TimescaleMetricsStore.open(server.settings("connect-timeout", "2s"))) {
                 store.insertMetrics(List.of(MetricPoint.of(t, "price", 1, "BTC")));

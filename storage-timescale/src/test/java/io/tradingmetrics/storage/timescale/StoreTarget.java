@@ -1,5 +1,7 @@
 package io.tradingmetrics.storage.timescale;
 
+import io.tradingmetrics.storage.tck.postgres.PostgresTestServer;
+
 /** The server configurations every store test runs against. */
 enum StoreTarget {
     /** PostgreSQL 17 with TimescaleDB (Apache-2 edition): hypertables, time_bucket, first/last, drop_chunks. */
@@ -9,16 +11,16 @@ enum StoreTarget {
     /** PostgreSQL 15 without TimescaleDB. */
     PLAIN_POSTGRES(TestServer.POSTGRES, "auto");
 
-    private final String variable;
+    private final PostgresTestServer server;
     private final String mode;
 
-    StoreTarget(String variable, String mode) {
-        this.variable = variable;
+    StoreTarget(PostgresTestServer server, String mode) {
+        this.server = server;
         this.mode = mode;
     }
 
     TestServer server() {
-        return TestServer.of(variable);
+        return TestServer.of(server);
     }
 
     /** @return a store on a fresh schema of the target's server; close the server after the store */

@@ -95,11 +95,10 @@ class TimescaleSettingsTest {
     @Test
     void everyProblemIsReportedAtOnce() {
         Config bad = ConfigFactory.parseMap(Map.of("pool-size", 0, "timescaledb", "sometimes", "chunk-interval", "5s",
-                "shema", "x", "password", "hunter2", "url", "jdbc:postgresql://h/db"));
+                "password", "hunter2", "url", "jdbc:postgresql://h/db"));
 
         assertThatThrownBy(() -> TimescaleSettings.from(bad))
                 .isInstanceOf(StoreConfigException.class)
-                .hasMessageContaining("unknown key(s) [metrics.store.timescale.shema]")
                 .hasMessageContaining("metrics.store.timescale.pool-size = 0")
                 .hasMessageContaining("'sometimes' is not a mode; valid modes: auto, required, off")
                 .hasMessageContaining("metrics.store.timescale.chunk-interval = PT5S")

@@ -1,0 +1,60 @@
+package io.tradingmetrics.storage.timescale;
+
+import com.typesafe.config.ConfigFactory;
+import io.tradingmetrics.storage.api.MetricsStore;
+import io.tradingmetrics.storage.tck.MetricsStoreCompatibilityKit;
+import io.tradingmetrics.storage.tck.postgres.PostgresTestServer;
+import io.tradingmetrics.storage.tck.postgres.TestSchema;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The kit on a test server: each store made by the factory, as an app gets it, on a schema of its own that is
+ * dropped once the kit has closed the test's stores.
+ */
+abstract class PostgresCompatibilityKit extends MetricsStoreCompatibilityKit {
+    private final PostgresTestServer server;
+    private final String timescaledb;
+    private final List<TestSchema> schemas = new ArrayList<>();
+
+    /** @param timescaledb the store's {@code timescaledb} setting */
+    PostgresCompatibilityKit(PostgresTestServer server, String timescaledb) {
+        this.server = requireNonNull(server, "server is null");
+        this.timescaledb = requireNonNull(timescaledb, "timescaledb is null");
+    }
+
+    @Override
+    protected MetricsStore createStore() {
+        schemas.add(server.newSchema());
+        return reopenStore();
+    }
+
+    @Override
+    protected MetricsStore reopenStore() {
+        TestSchema schema = schemas.get(schemas.size() - 1);
+        return new TimescaleMetricsStoreFactory().create(ConfigFactory.parseMap(
+                schema.settings("timescaledb", timescaledb)));
+    }
+
+    @Override
+    protected void afterStoresClosed() {
+        List<SQLException> failures = new ArrayList<>();
+        for (TestSchema schema : schemas) {
+            try {
+                schema.close();
+            } catch (SQLException e) {
+                failures.add(e);
+            }
+        }
+        schemas.clear();
+        if (!failures.isEmpty()) {
+            IllegalStateException failure = new IllegalStateException("could not drop a test schema", failures.get(0));
+            failures.subList(1, failures.size()).forEach(failure::addSuppressed);
+            throw failure;
+        }
+    }
+}
