@@ -34,7 +34,8 @@ class ConfigErrorsTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errLines()).containsExactly("metrics: unknown key metrics.store.duckdb.pth (" + conf + ": 2);"
-                + " valid keys under metrics.store.duckdb: memory-limit, migrate-on-start, path, read-only, threads;"
+                + " valid keys under metrics.store.duckdb: memory-limit, migrate-on-start, path, read-only, threads,"
+                + " write-id-retention;"
                 + " did you mean 'path'?");
     }
 

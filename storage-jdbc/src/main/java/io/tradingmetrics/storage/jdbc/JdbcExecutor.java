@@ -75,29 +75,7 @@ public final class JdbcExecutor {
      * it must not have effects outside the database.
      */
     public <T> T inTransaction(String action, ConnectionWork<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            Connection connection = borrow(action);
-            boolean broken = false;
-            try {
-                dialect.beginTransaction(connection);
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException e) {
-                broken = !rollBack(connection) || errors.isUnavailable(e);
-                if (attempt < WRITE_ATTEMPTS && errors.isTransientConflict(e)) {
-                    backOff(attempt);
-                    continue;
-                }
-                throw errors.translate(action, e);
-            } catch (RuntimeException | Error e) {
-                broken = !rollBack(connection);
-                throw e;
-            } finally {
-                broken |= !restoreAutoCommit(connection);
-                connections.giveBack(connection, broken);
-            }
-        }
+        return transaction(action, null, work, null);
     }
 
     /** Work of a write transaction. */
@@ -115,29 +93,42 @@ public final class JdbcExecutor {
      * @return true when this call stored the write, false when a write of the same id had committed before
      */
     public boolean write(String action, WriteId id, WriteWork work) {
+        requireNonNull(id, "id is null");
+        return transaction(action, id, connection -> {
+            work.run(connection);
+            return true;
+        }, false);
+    }
+
+    /**
+     * @param id the write's id to record, or null for a transaction without one
+     * @param whenRecorded the result when the id was recorded already (the work is then not run)
+     */
+    private <T> T transaction(String action, WriteId id, ConnectionWork<T> work, T whenRecorded) {
         for (int attempt = 1; ; attempt++) {
             Connection connection = borrow(action);
             boolean broken = false;
             boolean committing = false;
+            T result = null;
             try {
                 dialect.beginTransaction(connection);
-                if (!WriteLog.record(connection, id, Instant.now())) {
+                if (id != null && !WriteLog.record(connection, id, Instant.now())) {
                     rollBack(connection);
-                    return false;
+                    return whenRecorded;
                 }
-                work.run(connection);
+                result = work.run(connection);
                 committing = true;
                 connection.commit();
-                return true;
+                return result;
             } catch (SQLException e) {
                 broken = !rollBack(connection) || errors.isUnavailable(e);
-                if (committing) {
+                if (committing && id != null) {
                     // The connection is no use for the look-up: it failed, or it still runs the commit.
                     connections.giveBack(connection, true);
                     connection = null;
                     LookUp outcome = lookUp(id);
                     if (outcome == LookUp.COMMITTED) {
-                        return true;
+                        return result;
                     }
                     if (outcome instanceof LookUp.Failed failed) {
                         throw outcomeUnknown(action, id, e, failed.cause());

@@ -33,13 +33,14 @@ class TimescaleSettingsTest {
                 Map.entry("schema", "public"), Map.entry("pool-size", 8), Map.entry("timescaledb", "auto"),
                 Map.entry("chunk-interval", "1d"), Map.entry("migrate-on-start", true),
                 Map.entry("connect-timeout", "10s"), Map.entry("statement-timeout", 0),
-                Map.entry("application-name", "trading-metrics")));
+                Map.entry("write-id-retention", "1d"), Map.entry("application-name", "trading-metrics")));
         TimescaleSettings settings = TimescaleSettings.from(defaults);
         assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5432/postgres");
         assertThat(settings.timescaleMode()).isEqualTo(TimescaleMode.AUTO);
         assertThat(settings.chunkInterval()).isEqualTo(Duration.ofDays(1));
         assertThat(settings.poolSize()).isEqualTo(8);
         assertThat(settings.migrateOnStart()).isTrue();
+        assertThat(settings.writeIdRetention()).isEqualTo(Duration.ofDays(1));
     }
 
     @Test
@@ -49,7 +50,8 @@ class TimescaleSettingsTest {
                 Map.entry("password", "pw"), Map.entry("schema", "trading"), Map.entry("pool-size", 3),
                 Map.entry("timescaledb", "required"), Map.entry("chunk-interval", "6h"),
                 Map.entry("migrate-on-start", false), Map.entry("connect-timeout", "2s"),
-                Map.entry("statement-timeout", "30s"), Map.entry("application-name", "dash"))));
+                Map.entry("statement-timeout", "30s"), Map.entry("application-name", "dash"),
+                Map.entry("write-id-retention", "2h"))));
 
         assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://db:6000/metrics");
         assertThat(settings.user()).isEqualTo("writer");
@@ -62,6 +64,7 @@ class TimescaleSettingsTest {
         assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(settings.statementTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.applicationName()).isEqualTo("dash");
+        assertThat(settings.writeIdRetention()).isEqualTo(Duration.ofHours(2));
     }
 
     @Test
