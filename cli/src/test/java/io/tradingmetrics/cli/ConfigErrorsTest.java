@@ -34,8 +34,8 @@ class ConfigErrorsTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errLines()).containsExactly("metrics: unknown key metrics.store.duckdb.pth (" + conf + ": 2);"
-                + " valid keys under metrics.store.duckdb: memory-limit, migrate-on-start, path, read-only, threads,"
-                + " write-id-retention;"
+                + " valid keys under metrics.store.duckdb: max-buckets, memory-limit, migrate-on-start, path, read-only,"
+                + " threads, write-id-retention;"
                 + " did you mean 'path'?");
     }
 
@@ -89,5 +89,23 @@ class ConfigErrorsTest {
                 + " query, schema, migrate, verify, export, import, help; did you mean export? (see 'metrics --help')");
         assertThat(CliRun.run(END, "stats", "--verbos").errLines()).containsExactly(
                 "metrics: unknown option '--verbos'; did you mean --verbose? (see 'metrics stats --help')");
+    }
+
+    @Test
+    void aNearMissOfTheConfigPrefixIsRefusedRatherThanFallingBackToTheDefaultStore() throws IOException {
+        Path conf = Files.writeString(dir.resolve("typo.conf"), "metrics.store.duckdb.path = \"" + dir.resolve("x.duckdb")
+                + "\"\nmetric.store.type = timescale\n");
+
+        CliRun run = CliRun.run(END, "stats", "--config", conf.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).containsExactly("metrics: unknown top-level key metric (" + conf + ": 2); the store"
+                + " is configured under metrics.store; did you mean 'metrics'?");
+        assertThat(dir.resolve("x.duckdb")).doesNotExist();
+
+        Path stor = Files.writeString(dir.resolve("stor.conf"), "metrics.stor.type = timescale\n");
+        assertThat(CliRun.run(END, "stats", "--config", stor.toString()).errLines()).containsExactly(
+                "metrics: unknown key metrics.stor (" + stor + ": 1); valid keys under metrics: store; did you mean"
+                        + " 'store'?");
     }
 }

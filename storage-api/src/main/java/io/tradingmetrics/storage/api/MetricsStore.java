@@ -35,7 +35,8 @@ public interface MetricsStore extends AutoCloseable {
     // ---- writes --------------------------------------------------------------------------------------------
 
     /**
-     * Appends metric points. Points are not deduplicated: the same point written twice is stored twice.
+     * Appends metric points. Points are not deduplicated: the same point written twice is stored twice. Their sizes
+     * are within {@link StoreLimits}, which every store accepts alike.
      *
      * @return how many points were written
      * @throws WriteOutcomeUnknownException when the store cannot tell whether the batch committed
@@ -118,8 +119,14 @@ public interface MetricsStore extends AutoCloseable {
     List<MetricPoint> queryMetrics(MetricQuery query);
 
     /**
+     * Gap filling fills every bucket of the range; a side of the range left open (as {@link TimeRange#all()} leaves
+     * both) is taken as the extent of the matching points.
+     *
      * @return one bucket per (symbol when grouped, bucket start), ordered by symbol (points without symbol first)
      *         then bucket start; buckets without points only as {@link AggregationQuery#gapFill()} asks
+     * @throws InvalidInputException when the result would hold more buckets than the store's cap (its
+     *         {@code max-buckets} setting, a million by default), naming the count and the cap; before querying
+     *         when the count is known in advance (gap filling)
      */
     List<AggregatedBucket> aggregate(AggregationQuery query);
 
@@ -136,13 +143,18 @@ public interface MetricsStore extends AutoCloseable {
 
     /**
      * Rolls stored candles up to a coarser interval: open of the first candle by time, close of the last, the
-     * highest high, the lowest low, the summed volume.
+     * highest high, the lowest low, the summed volume. Stored candles are 1-minute candles or coarser.
      *
      * @return one candle per (bucket start, symbol), ordered by bucket start then symbol
+     * @throws InvalidInputException when the interval is finer than {@link Interval#MINUTE_1}, or the result would
+     *         hold more candles than the store's bucket cap
      */
     List<Candle> rollUpCandles(CandleQuery query, Interval interval);
 
-    /** @return candles built from raw metric points as {@link MetricCandleQuery} describes, ordered by time then symbol */
+    /**
+     * @return candles built from raw metric points as {@link MetricCandleQuery} describes, ordered by time then symbol
+     * @throws InvalidInputException when the result would hold more candles than the store's bucket cap
+     */
     List<Candle> candlesFromMetrics(MetricCandleQuery query);
 
     /** @return the snapshots in the range, oldest first */

@@ -3,6 +3,7 @@ package io.tradingmetrics.storage.duckdb;
 import io.tradingmetrics.storage.api.MetricsStoreException;
 import io.tradingmetrics.storage.api.SchemaException;
 import io.tradingmetrics.storage.api.StoreUnavailableException;
+import io.tradingmetrics.storage.jdbc.BucketCap;
 import io.tradingmetrics.storage.jdbc.FlywaySchemaManager;
 import io.tradingmetrics.storage.jdbc.JdbcMetricsStore;
 
@@ -86,6 +87,11 @@ public final class DuckDbMetricsStore extends JdbcMetricsStore {
         } catch (SQLException e) {
             throw errors.translate("prepare bulk inserts", e);
         }
+    }
+
+    @Override
+    protected BucketCap bucketCap() {
+        return config.bucketCap();
     }
 
     @Override

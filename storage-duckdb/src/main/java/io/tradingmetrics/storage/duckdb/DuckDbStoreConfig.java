@@ -3,6 +3,7 @@ package io.tradingmetrics.storage.duckdb;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import io.tradingmetrics.storage.api.StoreConfigException;
+import io.tradingmetrics.storage.jdbc.BucketCap;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,11 +20,12 @@ import static java.util.Objects.requireNonNull;
  * @param memoryLimit the engine's memory limit such as {@code 2GB}, empty for its default
  * @param readOnly whether to open without writing, so that other processes may read the file too
  * @param migrateOnStart whether to bring the schema up to date on open, rather than only check it
+ * @param maxBuckets the most buckets one time-bucketed read may return
  * @param writeIdRetention how long the ids of committed writes are kept, within which a retry with the same write
  *        id stores nothing
  */
 public record DuckDbStoreConfig(String path, int threads, String memoryLimit, boolean readOnly,
-                                boolean migrateOnStart, Duration writeIdRetention) {
+                                boolean migrateOnStart, long maxBuckets, Duration writeIdRetention) {
     /** How long write ids are kept unless {@code write-id-retention} says otherwise. */
     public static final Duration DEFAULT_WRITE_ID_RETENTION = Duration.ofDays(1);
     /** The path of a database held in memory only. */
@@ -33,11 +35,6 @@ public record DuckDbStoreConfig(String path, int threads, String memoryLimit, bo
 
     private static final Pattern MEMORY_SIZE =
             Pattern.compile("\\d+(\\.\\d+)?\\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB|BYTES)?", Pattern.CASE_INSENSITIVE);
-
-    /** The settings with the default write-id retention. */
-    public DuckDbStoreConfig(String path, int threads, String memoryLimit, boolean readOnly, boolean migrateOnStart) {
-        this(path, threads, memoryLimit, readOnly, migrateOnStart, DEFAULT_WRITE_ID_RETENTION);
-    }
 
     public DuckDbStoreConfig {
         requireNonNull(path, "path is null");
@@ -60,15 +57,36 @@ public record DuckDbStoreConfig(String path, int threads, String memoryLimit, bo
             throw new StoreConfigException(BLOCK + ".memory-limit is '" + memoryLimit
                     + "'; give a size such as 512MB or 2GB, or \"\" for the engine's default");
         }
+        if (maxBuckets < 1) {
+            throw new StoreConfigException(BLOCK + ".max-buckets is " + maxBuckets
+                    + "; give 1 or more (the default is " + BucketCap.DEFAULT_MAX_BUCKETS + ")");
+        }
         if (readOnly && IN_MEMORY.equals(path)) {
             throw new StoreConfigException(BLOCK + ".read-only is true but the path is " + IN_MEMORY
                     + ", which starts empty; give a database file, or set read-only = false");
         }
     }
 
+    /** The settings with the default bucket cap and write-id retention. */
+    public DuckDbStoreConfig(String path, int threads, String memoryLimit, boolean readOnly, boolean migrateOnStart) {
+        this(path, threads, memoryLimit, readOnly, migrateOnStart, BucketCap.DEFAULT_MAX_BUCKETS,
+                DEFAULT_WRITE_ID_RETENTION);
+    }
+
+    /** The settings with the default write-id retention. */
+    public DuckDbStoreConfig(String path, int threads, String memoryLimit, boolean readOnly, boolean migrateOnStart,
+                             long maxBuckets) {
+        this(path, threads, memoryLimit, readOnly, migrateOnStart, maxBuckets, DEFAULT_WRITE_ID_RETENTION);
+    }
+
     /** The defaults of reference.conf for the given path. */
     public static DuckDbStoreConfig of(String path) {
         return new DuckDbStoreConfig(path, 0, "", false, true);
+    }
+
+    /** @return the bucket cap, named by its key */
+    public BucketCap bucketCap() {
+        return new BucketCap(maxBuckets, BLOCK + ".max-buckets");
     }
 
     /**
@@ -79,7 +97,8 @@ public record DuckDbStoreConfig(String path, int threads, String memoryLimit, bo
     public static DuckDbStoreConfig from(Config block) {
         requireNonNull(block, "block is null");
         return new DuckDbStoreConfig(string(block, "path"), integer(block, "threads"), string(block, "memory-limit"),
-                bool(block, "read-only"), bool(block, "migrate-on-start"), duration(block, "write-id-retention"));
+                bool(block, "read-only"), bool(block, "migrate-on-start"), longValue(block, "max-buckets"),
+                duration(block, "write-id-retention"));
     }
 
     /** @return whether the database lives in memory only */
@@ -121,6 +140,14 @@ public record DuckDbStoreConfig(String path, int threads, String memoryLimit, bo
             return block.getDuration(key);
         } catch (ConfigException e) {
             throw invalid(key, "a duration such as 1d or 12h", e);
+        }
+    }
+
+    private static long longValue(Config block, String key) {
+        try {
+            return block.getLong(key);
+        } catch (ConfigException e) {
+            throw invalid(key, "a whole number", e);
         }
     }
 

@@ -43,7 +43,7 @@ class WriteIdRetentionTest {
     @Test
     void idsOlderThanTheRetentionAreForgottenByOptimize(@TempDir Path dir) throws InterruptedException {
         DuckDbStoreConfig config = new DuckDbStoreConfig(dir.resolve("m.duckdb").toString(), 0, "", false, true,
-                Duration.ofMillis(1));
+                1_000_000, Duration.ofMillis(1));
         WriteId id = WriteId.random();
         try (DuckDbMetricsStore store = DuckDbMetricsStore.open(config)) {
             store.insertMetrics(BATCH, id);
@@ -58,9 +58,10 @@ class WriteIdRetentionTest {
     @Test
     void theRetentionIsReadFromTheStoresBlockAndMustBePositive() {
         assertThat(DuckDbStoreConfig.from(ConfigFactory.parseMap(Map.of("path", ":memory:", "threads", 0,
-                "memory-limit", "", "read-only", false, "migrate-on-start", true, "write-id-retention", "12h")))
+                "memory-limit", "", "read-only", false, "migrate-on-start", true, "max-buckets", 10,
+                "write-id-retention", "12h")))
                 .writeIdRetention()).isEqualTo(Duration.ofHours(12));
-        assertThatThrownBy(() -> new DuckDbStoreConfig(":memory:", 0, "", false, true, Duration.ZERO))
+        assertThatThrownBy(() -> new DuckDbStoreConfig(":memory:", 0, "", false, true, 1_000_000, Duration.ZERO))
                 .isInstanceOf(StoreConfigException.class)
                 .hasMessage("metrics.store.duckdb.write-id-retention is PT0S; give a positive duration such as 1d");
     }

@@ -57,6 +57,8 @@ import static java.util.Objects.requireNonNull;
  */
 public abstract class JdbcMetricsStore implements MetricsStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcMetricsStore.class);
+    /** The width of the finest candles the store holds: a roll-up goes to this interval or a coarser one. */
+    private static final Interval FINEST_STORED_CANDLES = Interval.MINUTE_1;
     /** Rows fetched per round trip by the streaming reads. */
     protected static final int STREAM_FETCH_SIZE = 10_000;
 
@@ -216,14 +218,12 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         return jdbc.list("query metric " + query.metricName(), reads.metrics(query), RowMappers.metricPoints());
     }
 
+    /** Bounded by {@link #bucketCap()}; see {@link BoundedAggregation}. */
     @Override
     public final List<AggregatedBucket> aggregate(AggregationQuery query) {
         requireNonNull(query, "query is null");
         ensureOpen();
-        List<AggregatedBucket> buckets = jdbc.list("aggregate metric " + query.metricName(), reads.aggregate(query),
-                row -> new AggregatedBucket(JdbcValues.instant(row, 2), JdbcValues.optionalString(row, 1),
-                        JdbcValues.optionalDouble(row, 3), row.getLong(4)));
-        return GapFiller.fill(buckets, query.range(), query.interval(), query.gapFill());
+        return new BoundedAggregation(jdbc, reads, bucketCap()).aggregate(query);
     }
 
     @Override
@@ -244,16 +244,27 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     public final List<Candle> rollUpCandles(CandleQuery query, Interval interval) {
         requireNonNull(query, "query is null");
         requireNonNull(interval, "interval is null");
+        if (interval.compareTo(FINEST_STORED_CANDLES) < 0) {
+            // Every coarser interval is a whole number of minutes (months too), so only a finer one is refused.
+            throw new InvalidInputException("candles cannot be rolled up to " + interval.label()
+                    + ": stored candles are " + FINEST_STORED_CANDLES.label() + " candles or coarser, and a roll-up"
+                    + " only makes candles coarser; give " + FINEST_STORED_CANDLES.label() + " or a coarser interval,"
+                    + " or build " + interval.label() + " candles from price points");
+        }
         ensureOpen();
-        return jdbc.list("roll candles up to " + interval.label(), reads.rollUp(query, interval), RowMappers::candle);
+        BucketCap cap = bucketCap();
+        return jdbc.list("roll candles up to " + interval.label(), cap.limited(reads.rollUp(query, interval)),
+                cap.counting("the roll-up of candles", interval, RowMappers::candle));
     }
 
     @Override
     public final List<Candle> candlesFromMetrics(MetricCandleQuery query) {
         requireNonNull(query, "query is null");
         ensureOpen();
+        BucketCap cap = bucketCap();
         List<Candle> candles = jdbc.list("build candles from metric " + query.priceMetric(),
-                reads.candlesFromMetrics(query), row -> MetricCandles.candle(row, query));
+                cap.limited(reads.candlesFromMetrics(query)), cap.counting("building candles from metric '"
+                        + query.priceMetric() + "'", query.interval(), row -> MetricCandles.candle(row, query)));
         candles.removeIf(Objects::isNull);
         return candles;
     }
@@ -396,6 +407,14 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         if (closed.compareAndSet(false, true)) {
             connections.close();
         }
+    }
+
+    /**
+     * @return the most buckets a time-bucketed read may return; a backend overrides it with its configured
+     *         {@code max-buckets}
+     */
+    protected BucketCap bucketCap() {
+        return BucketCap.defaults();
     }
 
     /**

@@ -45,6 +45,14 @@ public final class ReadSql {
         return sql.sql(" GROUP BY " + bucket + " ORDER BY bucket_start");
     }
 
+    /** One row: the first and last timestamp of the points an aggregation covers, NULL when there are none. */
+    public SqlBuilder extent(AggregationQuery query) {
+        SqlBuilder sql = new SqlBuilder().sql("SELECT min(timestamp), max(timestamp) FROM trading_metrics WHERE ");
+        metricFilter(sql, query.metricName(), query.range(), query.symbol());
+        dialect.appendLabelsMatch(sql, "labels", query.labels());
+        return sql;
+    }
+
     /** Stored candles, by timestamp then symbol. */
     public SqlBuilder candles(CandleQuery query) {
         SqlBuilder sql = new SqlBuilder().sql("SELECT " + TableColumns.CANDLES.names() + " FROM candles WHERE ");

@@ -1,6 +1,7 @@
 package io.tradingmetrics.storage.jdbc;
 
 import io.tradingmetrics.storage.api.Candle;
+import io.tradingmetrics.storage.api.InvalidInputException;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.PerformanceSnapshot;
 
@@ -38,15 +39,31 @@ public final class RowMappers {
         return row -> {
             String text = row.getString(5);
             Map<String, String> labels = text == null ? Map.of() : parsed.computeIfAbsent(text, LabelsJson::read);
-            return new MetricPoint(JdbcValues.instant(row, 1), row.getString(2), row.getDouble(3),
-                    JdbcValues.optionalString(row, 4), labels);
+            try {
+                return new MetricPoint(JdbcValues.instant(row, 1), row.getString(2), row.getDouble(3),
+                        JdbcValues.optionalString(row, 4), labels);
+            } catch (InvalidInputException e) {
+                throw storedOutsideTheLimits(e);
+            }
         };
     }
 
     /** @return the candle of a row of {@link TableColumns#CANDLES} */
     public static Candle candle(ResultSet row) throws SQLException {
-        return new Candle(JdbcValues.instant(row, 1), row.getString(2), row.getDouble(3), row.getDouble(4),
-                row.getDouble(5), row.getDouble(6), row.getLong(7));
+        try {
+            return new Candle(JdbcValues.instant(row, 1), row.getString(2), row.getDouble(3), row.getDouble(4),
+                    row.getDouble(5), row.getDouble(6), row.getLong(7));
+        } catch (InvalidInputException e) {
+            throw storedOutsideTheLimits(e);
+        }
+    }
+
+    /**
+     * A row stored before {@link io.tradingmetrics.storage.api.StoreLimits} (or by the older system) that the value
+     * types refuse: reported as an unreadable stored row, not as the caller's bad input.
+     */
+    private static IllegalArgumentException storedOutsideTheLimits(InvalidInputException e) {
+        return new IllegalArgumentException("it is outside the store's limits: " + e.getMessage(), e);
     }
 
     /** @return the snapshot of a row of {@link TableColumns#PERFORMANCE} */

@@ -13,8 +13,15 @@ import java.util.Set;
  *
  * <pre>{@code
  * class MyStoreCompatibilityTest extends MetricsStoreCompatibilityKit {
+ *     private Config database;
+ *
  *     protected MetricsStore createStore() {
- *         return new MyStoreFactory().create(configOfANewEmptyDatabase());
+ *         database = configOfANewEmptyDatabase();
+ *         return reopenStore();
+ *     }
+ *
+ *     protected MetricsStore reopenStore() {
+ *         return new MyStoreFactory().create(database);
  *     }
  * }
  * }</pre>
@@ -189,6 +196,14 @@ public abstract class MetricsStoreCompatibilityKit {
     @DisplayName("Edge values: tricky text in names, symbols and labels")
     class TextValues extends TextValuesContract {
         TextValues() {
+            super(stores);
+        }
+    }
+
+    @Nested
+    @DisplayName("Limits: sizes of texts and the bucket cap")
+    class Limits extends LimitsContract {
+        Limits() {
             super(stores);
         }
     }

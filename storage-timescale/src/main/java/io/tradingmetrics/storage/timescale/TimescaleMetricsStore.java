@@ -5,6 +5,7 @@ import io.tradingmetrics.storage.api.StoreConfigException;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.StoreUnavailableException;
 import io.tradingmetrics.storage.api.TimeRange;
+import io.tradingmetrics.storage.jdbc.BucketCap;
 import io.tradingmetrics.storage.jdbc.FlywaySchemaManager;
 import io.tradingmetrics.storage.jdbc.JdbcMetricsStore;
 
@@ -112,6 +113,11 @@ public final class TimescaleMetricsStore extends JdbcMetricsStore {
             return super.deleteRows(connection, table, range);
         }
         return retention.deleteRange(connection, table, range);
+    }
+
+    @Override
+    protected BucketCap bucketCap() {
+        return settings.bucketCap();
     }
 
     @Override

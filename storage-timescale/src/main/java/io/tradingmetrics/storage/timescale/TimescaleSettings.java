@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import io.tradingmetrics.storage.api.StoreConfigException;
+import io.tradingmetrics.storage.jdbc.BucketCap;
 import io.tradingmetrics.storage.spi.StoreDefaults;
 
 import java.time.Duration;
@@ -31,13 +32,14 @@ import static java.util.Objects.requireNonNull;
  * @param connectTimeout how long to wait for a connection
  * @param statementTimeout the longest a statement may run, zero for no limit
  * @param applicationName the name reported to the server
+ * @param maxBuckets the most buckets one time-bucketed read may return
  * @param writeIdRetention how long the ids of committed writes are kept, within which a retry with the same write
  *        id stores nothing
  */
 public record TimescaleSettings(PostgresUrl server, String user, String password, String schema, int poolSize,
                                 TimescaleMode timescaleMode, Duration chunkInterval, boolean migrateOnStart,
                                 Duration connectTimeout, Duration statementTimeout, String applicationName,
-                                Duration writeIdRetention) {
+                                long maxBuckets, Duration writeIdRetention) {
     /** The path of the block in the application's configuration. */
     public static final String PATH = "metrics.store.timescale";
 
@@ -98,6 +100,8 @@ public record TimescaleSettings(PostgresUrl server, String user, String password
                 !config.getDuration("statement-timeout").isNegative(), "statement-timeout", "0 or more"),
                 Duration.ZERO);
         String application = read(problems, () -> config.getString("application-name"), "");
+        long maxBuckets = read(problems, () -> checked(config.getLong("max-buckets"), config.getLong("max-buckets") >= 1,
+                "max-buckets", "1 or more"), BucketCap.DEFAULT_MAX_BUCKETS);
         Duration retention = read(problems, () -> checked(config.getDuration("write-id-retention"),
                 config.getDuration("write-id-retention").toMillis() >= 1, "write-id-retention", "at least 1ms"),
                 Duration.ofDays(1));
@@ -105,7 +109,7 @@ public record TimescaleSettings(PostgresUrl server, String user, String password
             throw new StoreConfigException("invalid TimescaleDB store configuration: " + String.join("; ", problems));
         }
         return new TimescaleSettings(server, user, password, schema, poolSize, mode, chunk, migrate, connect,
-                statement, application, retention);
+                statement, application, maxBuckets, retention);
     }
 
     /**
@@ -122,6 +126,11 @@ public record TimescaleSettings(PostgresUrl server, String user, String password
             config = config.withValue("password", ConfigValueFactory.fromAnyRef(server.password().get()));
         }
         return config;
+    }
+
+    /** @return the bucket cap, named by its key */
+    public BucketCap bucketCap() {
+        return new BucketCap(maxBuckets, PATH + ".max-buckets");
     }
 
     /** @return the JDBC URL to connect with (no credentials) */
