@@ -72,6 +72,21 @@ final class StoreConfigValidator {
     }
 
     /**
+     * Checks every key of another block of ours (for example {@code metrics.writer}) against the reference.
+     *
+     * @return one readable line per problem, in key order; empty when the block is absent
+     */
+    List<String> validateBlock(Config config, String path) {
+        List<String> problems = new ArrayList<>();
+        if (config.hasPathOrNull(path)) {
+            ReferenceShape.Node node = reference.node(path).orElseThrow(() -> new IllegalStateException(
+                    "no " + path + " in the reference configuration; is the config module's reference.conf missing?"));
+            check(config, config.getValue(path), node, problems);
+        }
+        return problems;
+    }
+
+    /**
      * A mistyped prefix ({@code metric.store.type}, {@code metrics.stor.type}) would leave the store on its defaults
      * without a word, since keys outside {@code metrics.store} are not checked: refuse a top-level key that is a
      * near miss of {@value #NAMESPACE}, and a key under it that is a near miss of one the reference declares. Other

@@ -188,7 +188,7 @@ class StoreConfigValidationTest {
         Config config = fromFile("metrics.stor.type = timescale\n");
 
         assertThat(problems(config).problems()).containsExactly("unknown key metrics.stor ("
-                + dir.resolve("application.conf") + ": 1); valid keys under metrics: store; did you mean 'store'?");
+                + dir.resolve("application.conf") + ": 1); valid keys under metrics: store, writer; did you mean 'store'?");
     }
 
     @Test

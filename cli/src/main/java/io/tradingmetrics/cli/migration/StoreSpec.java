@@ -12,13 +12,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * A store named on the command line: a JDBC URL ({@code jdbc:duckdb:...}, {@code jdbc:postgresql:...}) layered over
+ * A store named on the command line: a store URL ({@code jdbc:duckdb:...}, {@code postgresql://...}) layered over
  * the process's configuration, or a HOCON file that selects a store ({@code metrics.store.type} and its block).
  * Its {@link #id()} is stable across working directories and spellings, so that a migration's checkpoint is found
  * again: file paths are made absolute, passwords masked.
@@ -33,25 +34,35 @@ final class StoreSpec {
     }
 
     /**
-     * @param text a JDBC URL or the path of a HOCON file
+     * @param text a store URL, as {@code --store} takes it, or the path of a HOCON file
      * @param baseConfig the global {@code --config} file, if given, under a URL
      */
     static StoreSpec of(String text, Optional<Path> baseConfig) {
         requireNonNull(text, "text is null");
         StoreSelector selector = StoreSelector.create();
         Config config;
-        if (text.startsWith("jdbc:")) {
+        // What is not a file and looks like a URL is read the way --store reads it: every store factory is asked
+        // (jdbc:duckdb:, jdbc:postgresql:, postgresql://, ...), and the error names the accepted forms.
+        if (!isFile(text) && text.contains(":")) {
             Config base = baseConfig.map(MetricsConfig::load).orElseGet(MetricsConfig::load);
             config = StoreUrls.configForUrl(text, base, selector.factories());
         } else {
             Path file = Path.of(text);
             if (!Files.isRegularFile(file)) {
-                throw new StoreConfigException("'" + text + "' is neither a JDBC URL (jdbc:duckdb:FILE, "
-                        + "jdbc:postgresql://HOST/DB) nor a configuration file");
+                throw new StoreConfigException("'" + text + "' is neither a store URL (jdbc:duckdb:FILE, "
+                        + "jdbc:postgresql://HOST/DB, postgresql://USER@HOST/DB) nor a configuration file");
             }
             config = MetricsConfig.load(file);
         }
         return new StoreSpec(text, selector.select(config));
+    }
+
+    private static boolean isFile(String text) {
+        try {
+            return Files.isRegularFile(Path.of(text));
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     /** @return the store of the global {@code --store} URL or {@code --config} file of the command line */

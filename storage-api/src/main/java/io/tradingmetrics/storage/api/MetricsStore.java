@@ -218,6 +218,20 @@ public interface MetricsStore extends AutoCloseable {
     /** @return the schema's version and history */
     SchemaInfo schemaInfo();
 
+    /**
+     * Which store this is, as recorded in the store itself: an id made once, when the store's schema is created or
+     * adopted, and kept for its lifetime. A store deleted and created again at the same place has a new id, so that
+     * whoever remembers something about a store (a migration's checkpoint) can tell whether it is still the same
+     * store. Reading it never writes.
+     *
+     * @return the id, or empty when the store holds none (a database whose schema predates the id, opened without
+     *         bringing its schema up to date, or a store that keeps no id: then a store created again at the same
+     *         place cannot be told from the one before, and checkpoints fall back to counting rows)
+     */
+    default Optional<String> instanceId() {
+        return Optional.empty();
+    }
+
     /** Releases the store's connections and files. Idempotent. */
     @Override
     void close();

@@ -132,7 +132,7 @@ class LegacyAdoptionTest {
         try (DuckDbMetricsStore store = DuckDbMetricsStore.open(DuckDbStoreConfig.of(file.toString()))) {
             SchemaInfo schema = store.schemaInfo();
             assertThat(schema.currentVersion()).isEqualTo("4");
-            assertThat(schema.history()).hasSize(3);
+            assertThat(schema.history()).hasSize(4);
             assertThat(schema.history().get(0)).contains("Baseline");
             try (Stream<MetricPoint> points = store.streamMetrics(TimeRange.all())) {
                 assertThat(points).containsExactlyElementsOf(expectedPoints);
@@ -157,7 +157,7 @@ class LegacyAdoptionTest {
         }
         try (DuckDbMetricsStore reopened = DuckDbMetricsStore.open(DuckDbStoreConfig.of(file.toString()))) {
             assertThat(reopened.count(StoreTable.TRADING_METRICS, TimeRange.all())).isEqualTo(TIMES.length);
-            assertThat(reopened.schemaInfo().history()).hasSize(3);
+            assertThat(reopened.schemaInfo().history()).hasSize(4);
         }
     }
 

@@ -40,6 +40,8 @@ import static java.util.Objects.requireNonNull;
 public final class FlywaySchemaManager {
     /** Flyway's history table. */
     public static final String HISTORY_TABLE = "flyway_schema_history";
+    /** The one-row table holding the store's instance id (script 3). */
+    public static final String INSTANCE_TABLE = "metrics_store_instance";
     /** The version at which a database of the older system is adopted. */
     public static final String LEGACY_VERSION = "1";
 
@@ -155,6 +157,24 @@ public final class FlywaySchemaManager {
         } catch (FlywayException e) {
             throw new SchemaException("cannot read the schema history of " + storeDescription + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads the store's instance id, without changing anything.
+     *
+     * @return the id that script 3 recorded, empty when the database has no such table (a schema below version 3)
+     */
+    public Optional<String> instanceId() {
+        if (!existingTables().contains(INSTANCE_TABLE)) {
+            return Optional.empty();
+        }
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT instance_id FROM " + INSTANCE_TABLE)) {
+            return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new SchemaException("cannot read the instance id of " + storeDescription + ": " + e.getMessage(), e);
         }
     }
 

@@ -30,11 +30,13 @@ public final class JdbcExecutor {
     private final ConnectionSource connections;
     private final SqlDialect dialect;
     private final SqlErrorTranslator errors;
+    private final OpenStreams streams;
 
     public JdbcExecutor(ConnectionSource connections, SqlDialect dialect, SqlErrorTranslator errors) {
         this.connections = requireNonNull(connections, "connections is null");
         this.dialect = requireNonNull(dialect, "dialect is null");
         this.errors = requireNonNull(errors, "errors is null");
+        this.streams = new OpenStreams(connections.description(), connections.streamLimit());
     }
 
     /** Work on a connection. */
@@ -237,24 +239,51 @@ public final class JdbcExecutor {
 
     /**
      * @return a lazy stream of the query's rows, read {@code fetchSize} at a time; closing the stream closes the
-     *         result set and statement and gives the connection back
+     *         result set and statement and gives the connection back. At most
+     *         {@link ConnectionSource#streamLimit()} are open at once; {@link #closeStreams()} ends them all.
      */
     public <T> Stream<T> stream(String action, SqlBuilder sql, int fetchSize, RowMapper<T> mapper) {
-        Connection connection = borrow(action);
+        OpenStreams.Handle handle = streams.open(action);
+        Connection connection;
+        try {
+            connection = borrow(action);
+        } catch (RuntimeException e) {
+            handle.close();
+            throw e;
+        }
+        PreparedStatement statement = null;
         try {
             // PostgreSQL only honours the fetch size inside a transaction; a read-only one is harmless elsewhere.
             connection.setAutoCommit(false);
-            PreparedStatement statement = connection.prepareStatement(sql.text());
+            statement = connection.prepareStatement(sql.text());
             statement.setFetchSize(fetchSize);
             sql.bind(statement);
             ResultSet rows = statement.executeQuery();
-            return ResultSetStream.of(rows, mapper, () -> endStream(connection, statement, rows),
-                    e -> errors.translate(action, e));
+            PreparedStatement opened = statement;
+            handle.attach(statement, () -> endStream(connection, opened, rows));
+            return ResultSetStream.of(rows, mapper, handle, e -> errors.translate(action, e));
         } catch (SQLException e) {
+            closeQuietly(statement);
             rollBack(connection);
             restoreAutoCommit(connection);
             connections.giveBack(connection, errors.isUnavailable(e));
+            handle.close();
             throw errors.translate(action, e);
+        }
+    }
+
+    /** Ends every stream still open: called when the store closes, before its connections go. */
+    public void closeStreams() {
+        streams.closeAll();
+    }
+
+    private static void closeQuietly(PreparedStatement statement) {
+        if (statement != null) {
+            try {
+                statement.close();
+            } catch (SQLException ignored) {
+                // The connection is rolled back and given back next, which ends the statement anyway.
+            }
         }
     }
 
@@ -274,6 +303,10 @@ public final class JdbcExecutor {
     private Connection borrow(String action) {
         try {
             return connections.borrow();
+        } catch (PoolExhaustedException e) {
+            int streaming = streams.openCount();
+            throw new StoreUnavailableException(errors.translate(action, e).getMessage() + (streaming == 0 ? ""
+                    : "; streams not yet closed hold " + streaming + " of them: close every stream when done"), e);
         } catch (SQLException e) {
             MetricsStoreException translated = errors.translate(action, e);
             throw translated instanceof StoreUnavailableException ? translated

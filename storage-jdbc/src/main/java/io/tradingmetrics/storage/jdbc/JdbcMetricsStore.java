@@ -403,8 +403,15 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     }
 
     @Override
+    public final Optional<String> instanceId() {
+        ensureOpen();
+        return schema.instanceId();
+    }
+
+    @Override
     public final void close() {
         if (closed.compareAndSet(false, true)) {
+            jdbc.closeStreams();
             connections.close();
         }
     }

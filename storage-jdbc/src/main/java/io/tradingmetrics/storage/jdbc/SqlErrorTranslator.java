@@ -33,6 +33,11 @@ public class SqlErrorTranslator {
      * @return the exception to throw
      */
     public MetricsStoreException translate(String action, SQLException e) {
+        if (e instanceof PoolExhaustedException) {
+            // The store is busy, not down: say so, and not "check that the database is running".
+            return new StoreUnavailableException("cannot " + action + " in " + storeDescription + ": "
+                    + e.getMessage(), e);
+        }
         String detail = rootMessage(e);
         String prefix = "cannot " + action + " in " + storeDescription + ": " + detail;
         if (isUnavailable(e)) {
