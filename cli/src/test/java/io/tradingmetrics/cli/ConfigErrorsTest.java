@@ -34,7 +34,8 @@ class ConfigErrorsTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIG);
         assertThat(run.errLines()).containsExactly("metrics: unknown key metrics.store.duckdb.pth (" + conf + ": 2);"
-                + " valid keys under metrics.store.duckdb: max-buckets, memory-limit, migrate-on-start, path, read-only, threads;"
+                + " valid keys under metrics.store.duckdb: max-buckets, memory-limit, migrate-on-start, path, read-only,"
+                + " threads, write-id-retention;"
                 + " did you mean 'path'?");
     }
 
@@ -104,7 +105,7 @@ class ConfigErrorsTest {
 
         Path stor = Files.writeString(dir.resolve("stor.conf"), "metrics.stor.type = timescale\n");
         assertThat(CliRun.run(END, "stats", "--config", stor.toString()).errLines()).containsExactly(
-                "metrics: unknown key metrics.stor (" + stor + ": 1); valid keys under metrics: store; did you mean"
+                "metrics: unknown key metrics.stor (" + stor + ": 1); valid keys under metrics: store, writer; did you mean"
                         + " 'store'?");
     }
 }

@@ -28,6 +28,6 @@ class TimescaleConfigKeysTest {
                 .hasMessage("unknown key metrics.store.timescale.shema (String: 2); valid keys under"
                         + " metrics.store.timescale: application-name, chunk-interval, connect-timeout, database, host,"
                         + " max-buckets, migrate-on-start, password, pool-size, port, schema, socket-timeout,"
-                        + " statement-timeout, timescaledb, url, user; did you mean 'schema'?");
+                        + " statement-timeout, timescaledb, url, user, write-id-retention; did you mean 'schema'?");
     }
 }

@@ -20,6 +20,7 @@ import io.tradingmetrics.storage.api.StoreHealth;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.TableStats;
 import io.tradingmetrics.storage.api.TimeRange;
+import io.tradingmetrics.storage.api.WriteId;
 
 import java.util.Collection;
 import java.util.List;
@@ -77,18 +78,18 @@ public final class InstrumentedMetricsStore implements MetricsStore {
     }
 
     @Override
-    public long insertMetrics(Collection<MetricPoint> points) {
-        return timed("insertMetrics", () -> store.insertMetrics(points));
+    public long insertMetrics(Collection<MetricPoint> points, WriteId writeId) {
+        return timed("insertMetrics", () -> store.insertMetrics(points, writeId));
     }
 
     @Override
-    public long upsertCandles(Collection<Candle> candles) {
-        return timed("upsertCandles", () -> store.upsertCandles(candles));
+    public long upsertCandles(Collection<Candle> candles, WriteId writeId) {
+        return timed("upsertCandles", () -> store.upsertCandles(candles, writeId));
     }
 
     @Override
-    public long upsertPerformance(Collection<PerformanceSnapshot> snapshots) {
-        return timed("upsertPerformance", () -> store.upsertPerformance(snapshots));
+    public long upsertPerformance(Collection<PerformanceSnapshot> snapshots, WriteId writeId) {
+        return timed("upsertPerformance", () -> store.upsertPerformance(snapshots, writeId));
     }
 
     @Override

@@ -5,6 +5,8 @@ import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.api.PerformanceSnapshot;
 import io.tradingmetrics.storage.api.StoreUnavailableException;
+import io.tradingmetrics.storage.api.WriteId;
+import io.tradingmetrics.storage.api.WriteOutcomeUnknownException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +23,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Stores what the flusher took, in write order: consecutive rows of one kind go to the store in one call of at most
- * a batch. An unavailable store is retried with backoff, in order (later rows wait); a batch the store refuses is
+ * a batch. An unavailable store, or a commit whose outcome was lost, is retried with backoff under the batch's own
+ * {@link WriteId} (so exactly once), in order (later rows wait); a batch the store refuses is
  * split until the refused rows are found, and only those are dropped.
  */
 final class BatchStorer {
@@ -73,14 +76,16 @@ final class BatchStorer {
         }
         long firstFailure = 0;
         long backoff = settings.initialBackoff().toNanos();
+        // One id for every attempt of this batch: a retry after a commit whose outcome was lost stores nothing twice.
+        WriteId writeId = WriteId.random();
         for (int attempt = 1; ; attempt++) {
             try {
-                write(run);
+                write(run, writeId);
                 stored.addAndGet(run.size());
                 batches.incrementAndGet();
                 listener.stored(run.size());
                 return false;
-            } catch (StoreUnavailableException e) {
+            } catch (StoreUnavailableException | WriteOutcomeUnknownException e) {
                 lastError.set(e.getMessage());
                 long now = System.nanoTime();
                 firstFailure = attempt == 1 ? now : firstFailure;
@@ -121,14 +126,14 @@ final class BatchStorer {
     }
 
     @SuppressWarnings("unchecked")
-    private void write(List<Object> run) {
+    private void write(List<Object> run, WriteId writeId) {
         Object first = run.get(0);
         if (first instanceof MetricPoint) {
-            store.insertMetrics((List<MetricPoint>) (List<?>) run);
+            store.insertMetrics((List<MetricPoint>) (List<?>) run, writeId);
         } else if (first instanceof Candle) {
-            store.upsertCandles((List<Candle>) (List<?>) run);
+            store.upsertCandles((List<Candle>) (List<?>) run, writeId);
         } else if (first instanceof PerformanceSnapshot) {
-            store.upsertPerformance((List<PerformanceSnapshot>) (List<?>) run);
+            store.upsertPerformance((List<PerformanceSnapshot>) (List<?>) run, writeId);
         } else {
             throw new IllegalStateException("not a row the writer takes: " + first.getClass().getName());
         }

@@ -13,8 +13,19 @@ import java.util.stream.Stream;
  * Apps code against this interface only; a backend is picked in configuration.
  *
  * <p>Implementations are thread-safe. Every write call is atomic: after it returns all of its rows are stored,
- * and after it throws none are. Results do not depend on the JVM's or the operating system's time zone.
- * Errors are {@link MetricsStoreException}s whose messages name the cause and the way out.
+ * and after it throws none are, with one exception: a {@link WriteOutcomeUnknownException} says that the store could
+ * not learn whether the commit happened (all rows or none are stored). Results do not depend on the JVM's or the
+ * operating system's time zone. Errors are {@link MetricsStoreException}s whose messages name the cause and the
+ * way out.
+ *
+ * <p><b>Retrying writes exactly once.</b> Every write carries a {@link WriteId} that the store records in the same
+ * transaction as the rows. When the connection is lost during the commit, the store reconnects and looks the id up
+ * before it reports: a write that committed returns normally, one that did not throws the usual
+ * {@link StoreUnavailableException} (safe to retry), and when the store cannot look it up it throws
+ * {@link WriteOutcomeUnknownException} carrying the id. A caller that retries (a batching writer, an outbox) passes
+ * its own id to the write methods that take one and reuses it for every attempt of the same batch: an attempt whose
+ * id is already recorded stores nothing and returns as if it had written the batch. Ids are kept for a bounded time
+ * (a setting of each store); the methods without an id use a new random one per call.
  */
 public interface MetricsStore extends AutoCloseable {
 
@@ -28,8 +39,22 @@ public interface MetricsStore extends AutoCloseable {
      * are within {@link StoreLimits}, which every store accepts alike.
      *
      * @return how many points were written
+     * @throws WriteOutcomeUnknownException when the store cannot tell whether the batch committed
      */
-    long insertMetrics(Collection<MetricPoint> points);
+    default long insertMetrics(Collection<MetricPoint> points) {
+        return insertMetrics(points, WriteId.random());
+    }
+
+    /**
+     * Appends metric points as the write {@code writeId}; when a write of that id is already stored (an earlier
+     * attempt of the same batch committed), stores nothing. Give every attempt of one batch the same id and
+     * different batches different ids.
+     *
+     * @return how many points the batch holds, whether this attempt or an earlier one stored them
+     * @throws WriteOutcomeUnknownException when the store cannot tell whether the batch committed: retry with the
+     *         same id
+     */
+    long insertMetrics(Collection<MetricPoint> points, WriteId writeId);
 
     /** Appends one metric point. */
     default void insertMetric(MetricPoint point) {
@@ -41,8 +66,21 @@ public interface MetricsStore extends AutoCloseable {
      * in the batch, the last occurrence wins.
      *
      * @return how many distinct candles were written
+     * @throws WriteOutcomeUnknownException when the store cannot tell whether the batch committed
      */
-    long upsertCandles(Collection<Candle> candles);
+    default long upsertCandles(Collection<Candle> candles) {
+        return upsertCandles(candles, WriteId.random());
+    }
+
+    /**
+     * Upserts candles as the write {@code writeId}, as {@link #upsertCandles(Collection)}; when a write of that id
+     * is already stored, stores nothing, so that a late retry does not overwrite newer candles.
+     *
+     * @return how many distinct candles the batch holds, whether this attempt or an earlier one stored them
+     * @throws WriteOutcomeUnknownException when the store cannot tell whether the batch committed: retry with the
+     *         same id
+     */
+    long upsertCandles(Collection<Candle> candles, WriteId writeId);
 
     /** Inserts or replaces one candle. */
     default void upsertCandle(Candle candle) {
@@ -54,8 +92,21 @@ public interface MetricsStore extends AutoCloseable {
      * in the batch, the last occurrence wins.
      *
      * @return how many distinct snapshots were written
+     * @throws WriteOutcomeUnknownException when the store cannot tell whether the batch committed
      */
-    long upsertPerformance(Collection<PerformanceSnapshot> snapshots);
+    default long upsertPerformance(Collection<PerformanceSnapshot> snapshots) {
+        return upsertPerformance(snapshots, WriteId.random());
+    }
+
+    /**
+     * Upserts snapshots as the write {@code writeId}, as {@link #upsertPerformance(Collection)}; when a write of
+     * that id is already stored, stores nothing.
+     *
+     * @return how many distinct snapshots the batch holds, whether this attempt or an earlier one stored them
+     * @throws WriteOutcomeUnknownException when the store cannot tell whether the batch committed: retry with the
+     *         same id
+     */
+    long upsertPerformance(Collection<PerformanceSnapshot> snapshots, WriteId writeId);
 
     /** Inserts or replaces one snapshot. */
     default void upsertPerformance(PerformanceSnapshot snapshot) {
@@ -157,7 +208,7 @@ public interface MetricsStore extends AutoCloseable {
 
     /**
      * Runs the store's own maintenance (reclaiming space, refreshing statistics); stored rows stay as they are.
-     * It may take a while on a large store.
+     * It may take a while on a large store. It also forgets the {@link WriteId}s older than the store keeps them.
      */
     void optimize();
 

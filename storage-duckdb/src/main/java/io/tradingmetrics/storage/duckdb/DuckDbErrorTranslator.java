@@ -40,6 +40,12 @@ final class DuckDbErrorTranslator extends SqlErrorTranslator {
 
     @Override
     public MetricsStoreException translate(String action, SQLException e) {
+        if (e instanceof PointBatchScanException) {
+            return new MetricsStoreException("cannot " + action + " in " + storeDescription() + ": " + e.getMessage()
+                    + "; nothing was stored. This is a fault of the store, not of the data: report it, and write"
+                    + " the batch in parts of fewer than " + DuckDbBulkWriter.SCAN_MIN_POINTS
+                    + " points (they take another path) meanwhile", e);
+        }
         Optional<LockHolder> holder = lockHolder(e.getMessage());
         if (holder.isPresent()) {
             return lockedFile(holder.get(), e);

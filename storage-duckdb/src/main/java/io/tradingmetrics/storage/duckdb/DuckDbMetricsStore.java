@@ -34,7 +34,8 @@ public final class DuckDbMetricsStore extends JdbcMetricsStore {
 
     private DuckDbMetricsStore(DuckDbStoreConfig config, DuckDbConnectionSource connections,
                                DuckDbBulkWriter bulkWriter, DuckDbErrorTranslator errors, FlywaySchemaManager schema) {
-        super(NAME, connections, new DuckDbDialect(config.readOnly(), config.inMemory()), bulkWriter, errors, schema);
+        super(NAME, connections, new DuckDbDialect(config.readOnly(), config.inMemory()), bulkWriter, errors, schema,
+                config.writeIdRetention());
         this.config = config;
     }
 

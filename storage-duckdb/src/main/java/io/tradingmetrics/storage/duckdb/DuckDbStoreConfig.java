@@ -6,6 +6,7 @@ import io.tradingmetrics.storage.api.StoreConfigException;
 import io.tradingmetrics.storage.jdbc.BucketCap;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,9 +22,13 @@ import static java.util.Objects.requireNonNull;
  * @param readOnly whether to open without writing, so that other processes may read the file too
  * @param migrateOnStart whether to bring the schema up to date on open, rather than only check it
  * @param maxBuckets the most buckets one time-bucketed read may return
+ * @param writeIdRetention how long the ids of committed writes are kept, within which a retry with the same write
+ *        id stores nothing
  */
 public record DuckDbStoreConfig(String path, int threads, String memoryLimit, boolean readOnly,
-                                boolean migrateOnStart, long maxBuckets) {
+                                boolean migrateOnStart, long maxBuckets, Duration writeIdRetention) {
+    /** How long write ids are kept unless {@code write-id-retention} says otherwise. */
+    public static final Duration DEFAULT_WRITE_ID_RETENTION = Duration.ofDays(1);
     /** The path of a database held in memory only. */
     public static final String IN_MEMORY = ":memory:";
     /** The block's name in the whole configuration, for messages. */
@@ -42,6 +47,11 @@ public record DuckDbStoreConfig(String path, int threads, String memoryLimit, bo
 
     public DuckDbStoreConfig {
         requireNonNull(path, "path is null");
+        requireNonNull(writeIdRetention, "writeIdRetention is null");
+        if (writeIdRetention.isNegative() || writeIdRetention.isZero()) {
+            throw new StoreConfigException(BLOCK + ".write-id-retention is " + writeIdRetention
+                    + "; give a positive duration such as 1d");
+        }
         requireNonNull(memoryLimit, "memoryLimit is null");
         if (path.isBlank()) {
             throw new StoreConfigException(BLOCK + ".path is empty; give a file such as data/metrics.duckdb, or "
@@ -99,9 +109,16 @@ public record DuckDbStoreConfig(String path, int threads, String memoryLimit, bo
         };
     }
 
-    /** The settings with the default bucket cap. */
+    /** The settings with the default bucket cap and write-id retention. */
     public DuckDbStoreConfig(String path, int threads, String memoryLimit, boolean readOnly, boolean migrateOnStart) {
-        this(path, threads, memoryLimit, readOnly, migrateOnStart, BucketCap.DEFAULT_MAX_BUCKETS);
+        this(path, threads, memoryLimit, readOnly, migrateOnStart, BucketCap.DEFAULT_MAX_BUCKETS,
+                DEFAULT_WRITE_ID_RETENTION);
+    }
+
+    /** The settings with the default write-id retention. */
+    public DuckDbStoreConfig(String path, int threads, String memoryLimit, boolean readOnly, boolean migrateOnStart,
+                             long maxBuckets) {
+        this(path, threads, memoryLimit, readOnly, migrateOnStart, maxBuckets, DEFAULT_WRITE_ID_RETENTION);
     }
 
     /** The defaults of reference.conf for the given path. */
@@ -122,7 +139,8 @@ public record DuckDbStoreConfig(String path, int threads, String memoryLimit, bo
     public static DuckDbStoreConfig from(Config block) {
         requireNonNull(block, "block is null");
         return new DuckDbStoreConfig(string(block, "path"), integer(block, "threads"), string(block, "memory-limit"),
-                bool(block, "read-only"), bool(block, "migrate-on-start"), longValue(block, "max-buckets"));
+                bool(block, "read-only"), bool(block, "migrate-on-start"), longValue(block, "max-buckets"),
+                duration(block, "write-id-retention"));
     }
 
     /** @return whether the database lives in memory only */
@@ -156,6 +174,14 @@ public record DuckDbStoreConfig(String path, int threads, String memoryLimit, bo
             return block.getInt(key);
         } catch (ConfigException e) {
             throw invalid(key, "a whole number", e);
+        }
+    }
+
+    private static Duration duration(Config block, String key) {
+        try {
+            return block.getDuration(key);
+        } catch (ConfigException e) {
+            throw invalid(key, "a duration such as 1d or 12h", e);
         }
     }
 

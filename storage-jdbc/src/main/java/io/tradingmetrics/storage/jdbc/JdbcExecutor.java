@@ -2,12 +2,16 @@ package io.tradingmetrics.storage.jdbc;
 
 import io.tradingmetrics.storage.api.MetricsStoreException;
 import io.tradingmetrics.storage.api.StoreUnavailableException;
+import io.tradingmetrics.storage.api.WriteId;
+import io.tradingmetrics.storage.api.WriteOutcomeUnknownException;
 import io.tradingmetrics.storage.jdbc.RowMappers.RowMapper;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -82,16 +86,65 @@ public final class JdbcExecutor {
      * it must not have effects outside the database.
      */
     public <T> T inTransaction(String action, ConnectionWork<T> work) {
+        return transaction(action, null, work, null);
+    }
+
+    /** Work of a write transaction. */
+    @FunctionalInterface
+    public interface WriteWork {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs a write in one transaction that also records its id ({@link WriteLog}), retried as {@link #inTransaction}
+     * when it loses a race. When the id is recorded already, nothing is written. When the commit fails, the outcome
+     * is looked up on a new connection before anything is reported: committed counts as success, not committed
+     * throws the commit's error, and a failed look-up throws {@link WriteOutcomeUnknownException}.
+     *
+     * @return true when this call stored the write, false when a write of the same id had committed before
+     */
+    public boolean write(String action, WriteId id, WriteWork work) {
+        requireNonNull(id, "id is null");
+        return transaction(action, id, connection -> {
+            work.run(connection);
+            return true;
+        }, false);
+    }
+
+    /**
+     * @param id the write's id to record, or null for a transaction without one
+     * @param whenRecorded the result when the id was recorded already (the work is then not run)
+     */
+    private <T> T transaction(String action, WriteId id, ConnectionWork<T> work, T whenRecorded) {
         for (int attempt = 1; ; attempt++) {
             Connection connection = borrow(action);
             boolean broken = false;
+            boolean committing = false;
+            T result = null;
             try {
                 dialect.beginTransaction(connection);
-                T result = work.run(connection);
+                if (id != null && !WriteLog.record(connection, id, Instant.now())) {
+                    rollBack(connection);
+                    return whenRecorded;
+                }
+                result = work.run(connection);
+                committing = true;
                 connection.commit();
                 return result;
             } catch (SQLException e) {
                 broken = !rollBack(connection) || errors.isUnavailable(e);
+                if (committing && id != null) {
+                    // The connection is no use for the look-up: it failed, or it still runs the commit.
+                    connections.giveBack(connection, true);
+                    connection = null;
+                    LookUp outcome = lookUp(id);
+                    if (outcome == LookUp.COMMITTED) {
+                        return result;
+                    }
+                    if (outcome instanceof LookUp.Failed failed) {
+                        throw outcomeUnknown(action, id, e, failed.cause());
+                    }
+                }
                 if (attempt < WRITE_ATTEMPTS && errors.isTransientConflict(e)) {
                     backOff(attempt);
                     continue;
@@ -101,10 +154,63 @@ public final class JdbcExecutor {
                 broken = !rollBack(connection);
                 throw e;
             } finally {
-                broken |= !restoreAutoCommit(connection);
-                connections.giveBack(connection, broken);
+                if (connection != null) {
+                    broken |= !restoreAutoCommit(connection);
+                    connections.giveBack(connection, broken);
+                }
             }
         }
+    }
+
+    /** How long the look-up of a write id waits for the lost transaction to end, when it still holds the id. */
+    private static final Duration LOOK_UP_LOCK_WAIT = Duration.ofSeconds(5);
+
+    /** What the look-up of a write id after a failed commit found. */
+    private sealed interface LookUp {
+        LookUp COMMITTED = new Found(true);
+        LookUp NOT_COMMITTED = new Found(false);
+
+        record Found(boolean committed) implements LookUp {}
+
+        record Failed(SQLException cause) implements LookUp {}
+    }
+
+    /**
+     * Looks the id up by trying to record it in a transaction that is then rolled back: the key's lock makes the
+     * attempt wait for a lost transaction that still runs, so that "not recorded" means that it can no longer commit.
+     */
+    private LookUp lookUp(WriteId id) {
+        Connection connection;
+        try {
+            connection = connections.borrow();
+        } catch (SQLException e) {
+            return new LookUp.Failed(e);
+        }
+        boolean broken = false;
+        try {
+            dialect.beginTransaction(connection);
+            dialect.boundLockWait(connection, LOOK_UP_LOCK_WAIT);
+            return WriteLog.record(connection, id, Instant.now()) ? LookUp.NOT_COMMITTED : LookUp.COMMITTED;
+        } catch (SQLException e) {
+            broken = errors.isUnavailable(e);
+            return new LookUp.Failed(e);
+        } finally {
+            broken |= !rollBack(connection);
+            broken |= !restoreAutoCommit(connection);
+            connections.giveBack(connection, broken);
+        }
+    }
+
+    private WriteOutcomeUnknownException outcomeUnknown(String action, WriteId id, SQLException commit,
+                                                        SQLException lookUp) {
+        WriteOutcomeUnknownException unknown = new WriteOutcomeUnknownException("cannot tell whether the "
+                + action.replaceFirst("^(insert|upsert) ", "$1 of ") + " was stored in " + errors.storeDescription()
+                + ": the commit failed (" + SqlErrorTranslator.rootMessage(commit) + ") and looking up its write id "
+                + id + " failed too (" + SqlErrorTranslator.rootMessage(lookUp) + "); either every row is stored or"
+                + " none is. Once the store answers again, repeat the write with the same write id (it stores the"
+                + " batch only if this attempt did not), or check with: " + WriteLog.checkQuery(id), id, commit);
+        unknown.addSuppressed(lookUp);
+        return unknown;
     }
 
     /** Waits a little, growing and jittered, so that racing writers stop colliding. */
@@ -215,6 +321,11 @@ public final class JdbcExecutor {
             throw translated instanceof StoreUnavailableException ? translated
                     : new StoreUnavailableException(translated.getMessage(), e);
         }
+    }
+
+    /** Forgets the write ids recorded before the cutoff, in auto-commit mode. */
+    public long pruneWriteIds(Instant cutoff) {
+        return withConnection("forget old write ids", connection -> WriteLog.prune(connection, cutoff));
     }
 
     private static boolean rollBack(Connection connection) {

@@ -49,7 +49,8 @@ final class ResultSetStream {
                 } finally {
                     handle.unlock();
                 }
-                // Outside the lock: a slow consumer does not hold up closing the store.
+                // Outside the lock: a slow consumer does not hold up closing the store. Outside the try: what the
+                // caller's code throws is its own and reaches it as it is, never as an unreadable stored row.
                 action.accept(row);
                 return true;
             }

@@ -97,6 +97,14 @@ public abstract class MetricsStoreCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("Write ids: retries exactly once")
+    class WriteIds extends WriteIdContract {
+        WriteIds() {
+            super(stores);
+        }
+    }
+
+    @Nested
     @DisplayName("Raw range queries")
     class RangeQueries extends RangeQueryContract {
         RangeQueries() {

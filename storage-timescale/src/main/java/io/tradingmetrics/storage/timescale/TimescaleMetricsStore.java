@@ -35,7 +35,8 @@ public final class TimescaleMetricsStore extends JdbcMetricsStore {
 
     private TimescaleMetricsStore(TimescaleSettings settings, PostgresPool pool, TimescaleFeatures features,
                                   PostgresErrorTranslator errors, FlywaySchemaManager schema) {
-        super(NAME, pool, new PostgresDialect(features), new CopyBulkWriter(), errors, schema);
+        super(NAME, pool, new PostgresDialect(features), new CopyBulkWriter(), errors, schema,
+                settings.writeIdRetention());
         this.settings = settings;
         this.features = features;
         this.pool = pool;
@@ -107,15 +108,11 @@ public final class TimescaleMetricsStore extends JdbcMetricsStore {
      * Either way in one transaction.
      */
     @Override
-    public long deleteRange(StoreTable table, TimeRange range) {
-        requireNonNull(table, "table is null");
-        requireNonNull(range, "range is null");
+    protected long deleteRows(Connection connection, StoreTable table, TimeRange range) throws SQLException {
         if (!features.active() || range.isEmpty()) {
-            return super.deleteRange(table, range);
+            return super.deleteRows(connection, table, range);
         }
-        ensureOpen();
-        return jdbc().inTransaction("delete from " + table.tableName(),
-                connection -> retention.deleteRange(connection, table, range));
+        return retention.deleteRange(connection, table, range);
     }
 
     @Override

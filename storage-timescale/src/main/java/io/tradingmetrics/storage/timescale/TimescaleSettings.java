@@ -36,11 +36,13 @@ import static java.util.Objects.requireNonNull;
  *        stopped answering
  * @param applicationName the name reported to the server
  * @param maxBuckets the most buckets one time-bucketed read may return
+ * @param writeIdRetention how long the ids of committed writes are kept, within which a retry with the same write
+ *        id stores nothing
  */
 public record TimescaleSettings(PostgresUrl server, String user, String password, String schema, int poolSize,
                                 TimescaleMode timescaleMode, Duration chunkInterval, boolean migrateOnStart,
                                 Duration connectTimeout, Duration statementTimeout, Duration socketTimeout,
-                                String applicationName, long maxBuckets) {
+                                String applicationName, long maxBuckets, Duration writeIdRetention) {
     /** The path of the block in the application's configuration. */
     public static final String PATH = "metrics.store.timescale";
 
@@ -55,6 +57,7 @@ public record TimescaleSettings(PostgresUrl server, String user, String password
         requireNonNull(statementTimeout, "statementTimeout is null");
         requireNonNull(socketTimeout, "socketTimeout is null");
         requireNonNull(applicationName, "applicationName is null");
+        requireNonNull(writeIdRetention, "writeIdRetention is null");
     }
 
     /**
@@ -113,11 +116,14 @@ public record TimescaleSettings(PostgresUrl server, String user, String password
         String application = read(problems, () -> config.getString("application-name"), "");
         long maxBuckets = read(problems, () -> checked(config.getLong("max-buckets"), config.getLong("max-buckets") >= 1,
                 "max-buckets", "1 or more"), BucketCap.DEFAULT_MAX_BUCKETS);
+        Duration retention = read(problems, () -> checked(config.getDuration("write-id-retention"),
+                config.getDuration("write-id-retention").toMillis() >= 1, "write-id-retention", "at least 1ms"),
+                Duration.ofDays(1));
         if (!problems.isEmpty()) {
             throw new StoreConfigException("invalid TimescaleDB store configuration: " + String.join("; ", problems));
         }
         return new TimescaleSettings(server, user, password, schema, poolSize, mode, chunk, migrate, connect,
-                statement, socket, application, maxBuckets);
+                statement, socket, application, maxBuckets, retention);
     }
 
     /**

@@ -35,6 +35,7 @@ class TimescaleSettingsTest {
                 Map.entry("chunk-interval", "1d"), Map.entry("migrate-on-start", true),
                 Map.entry("connect-timeout", "10s"), Map.entry("statement-timeout", "0s"),
                 Map.entry("socket-timeout", "5m"), Map.entry("application-name", "trading-metrics"),
+                Map.entry("write-id-retention", "1d"),
                 Map.entry("max-buckets", 1_000_000)));
         TimescaleSettings settings = TimescaleSettings.from(defaults);
         assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5432/postgres");
@@ -43,6 +44,7 @@ class TimescaleSettingsTest {
         assertThat(settings.poolSize()).isEqualTo(8);
         assertThat(settings.migrateOnStart()).isTrue();
         assertThat(settings.maxBuckets()).isEqualTo(1_000_000L);
+        assertThat(settings.writeIdRetention()).isEqualTo(Duration.ofDays(1));
     }
 
     @Test
@@ -53,7 +55,8 @@ class TimescaleSettingsTest {
                 Map.entry("timescaledb", "required"), Map.entry("chunk-interval", "6h"),
                 Map.entry("migrate-on-start", false), Map.entry("connect-timeout", "2s"),
                 Map.entry("statement-timeout", "30s"), Map.entry("socket-timeout", "45s"),
-                Map.entry("application-name", "dash"), Map.entry("max-buckets", 5_000))));
+                Map.entry("application-name", "dash"), Map.entry("max-buckets", 5_000),
+                Map.entry("write-id-retention", "2h"))));
 
         assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://db:6000/metrics");
         assertThat(settings.user()).isEqualTo("writer");
@@ -68,6 +71,7 @@ class TimescaleSettingsTest {
         assertThat(settings.socketTimeout()).isEqualTo(Duration.ofSeconds(45));
         assertThat(settings.applicationName()).isEqualTo("dash");
         assertThat(settings.bucketCap()).isEqualTo(new BucketCap(5_000, "metrics.store.timescale.max-buckets"));
+        assertThat(settings.writeIdRetention()).isEqualTo(Duration.ofHours(2));
     }
 
     @Test
