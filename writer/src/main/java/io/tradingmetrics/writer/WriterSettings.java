@@ -42,9 +42,9 @@ public record WriterSettings(int batchSize, Duration flushInterval, int maxBuffe
         requireNonNegative(closeTimeout, "close timeout");
     }
 
-    /** @return 50,000 rows per batch, 200 ms interval, 1,000,000 rows / 256 MiB buffer, block 100 ms then fail */
+    /** @return 100,000 rows per batch, 200 ms interval, 1,000,000 rows / 256 MiB buffer, block 100 ms then fail */
     public static WriterSettings defaults() {
-        return new WriterSettings(50_000, Duration.ofMillis(200), 1_000_000, 256L << 20, OverflowPolicy.BLOCK,
+        return new WriterSettings(100_000, Duration.ofMillis(200), 1_000_000, 256L << 20, OverflowPolicy.BLOCK,
                 Duration.ofMillis(100), Duration.ofMinutes(5), Duration.ofMillis(100), Duration.ofSeconds(5),
                 Duration.ofSeconds(30), true);
     }
