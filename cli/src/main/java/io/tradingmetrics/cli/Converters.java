@@ -6,6 +6,7 @@ import io.tradingmetrics.storage.api.Choices;
 import io.tradingmetrics.storage.api.GapFill;
 import io.tradingmetrics.storage.api.Interval;
 import io.tradingmetrics.storage.api.MetricsStoreException;
+import io.tradingmetrics.storage.api.StoreTable;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -22,6 +23,7 @@ final class Converters {
         commandLine.registerConverter(Aggregation.class, spi(Aggregation::parse));
         commandLine.registerConverter(GapFill.class, spi(GapFill::parse));
         commandLine.registerConverter(Instant.class, spi(text -> TimeExpression.parse(text, now.get())));
+        commandLine.registerConverter(StoreTable.class, spi(StoreTable::fromName));
         commandLine.registerConverter(OutputFormat.class,
                 spi(text -> Choices.parse(text, OutputFormat.values(), Choices::lowerCase, "format")));
     }

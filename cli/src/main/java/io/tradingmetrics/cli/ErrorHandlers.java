@@ -9,18 +9,16 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * Failures end as one line on standard error, {@code metrics: <message>}, and a non-zero exit code; the stack trace
- * only with {@code --verbose}. Passwords in URLs are masked in every message.
+ * Failures end as one line on standard error, {@code metrics: <message>}, and a non-zero exit code from
+ * {@link ExitCodes}; the stack trace only with {@code --verbose}. Passwords in URLs are masked in every message.
  */
 final class ErrorHandlers {
-    static final int FAILURE = 1;
-    static final int USAGE = 2;
-
     private final BooleanSupplier verbose;
 
     ErrorHandlers(BooleanSupplier verbose) {
@@ -33,10 +31,10 @@ final class ErrorHandlers {
         String help = command.getCommandSpec().qualifiedName() + " --help";
         err.println("metrics: " + oneLine(describe(e)) + " (see '" + help + "')");
         if (verbose.getAsBoolean()) {
-            e.printStackTrace(err);
+            printStackTrace(e, err);
         }
         err.flush();
-        return USAGE;
+        return ExitCodes.USAGE;
     }
 
     int executionError(Exception e, CommandLine command, ParseResult parseResult) {
@@ -48,10 +46,10 @@ final class ErrorHandlers {
                     + (verbose.getAsBoolean() ? "" : " (run with --verbose for the stack trace)"));
         }
         if (verbose.getAsBoolean()) {
-            e.printStackTrace(err);
+            printStackTrace(e, err);
         }
         err.flush();
-        return FAILURE;
+        return ExitCodes.of(e);
     }
 
     private static String describe(ParameterException e) {
@@ -71,6 +69,13 @@ final class ErrorHandlers {
         List<String> suggestions = unmatched.getSuggestions();
         String best = Suggestions.closest(argument, suggestions).orElse(String.join(" or ", suggestions));
         return suggestions.isEmpty() ? message : message + "; did you mean " + best + "?";
+    }
+
+    /** The stack trace with passwords masked: the messages of causes (drivers, config) may hold a URL as given. */
+    private static void printStackTrace(Throwable e, PrintWriter err) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        err.print(ConfigRedaction.redactUrl(trace.toString()));
     }
 
     private static String oneLine(String message) {

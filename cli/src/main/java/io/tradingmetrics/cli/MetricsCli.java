@@ -30,9 +30,8 @@ import java.util.concurrent.Callable;
 @Command(name = "metrics", mixinStandardHelpOptions = true, versionProvider = MetricsCli.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Stores and reads trading metrics, candles and portfolio snapshots.",
-        footer = {"", "The store comes from configuration (metrics.store.type, default duckdb at data/metrics.duckdb):",
-                "application.conf, -D system properties, METRICS_* environment variables, --config, --store.",
-                "Exit codes: 0 success, 1 failure, 2 bad usage."},
+        footer = {"", "The store comes from configuration (metrics.store.type, default duckdb at data/metrics.duckdb): "
+                + "application.conf, -D system properties, METRICS_* environment variables, --config, --store."},
         subcommands = {
                 DemoCommand.class,
                 StatsCommand.class,
@@ -42,7 +41,7 @@ import java.util.concurrent.Callable;
                 VerifyCommand.class,
                 ExportCommand.class,
                 ImportCommand.class,
-                CommandLine.HelpCommand.class,
+                HelpCommand.class,
         })
 public final class MetricsCli implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
@@ -93,6 +92,7 @@ public final class MetricsCli implements Callable<Integer> {
         ErrorHandlers handlers = new ErrorHandlers(() -> cli.verbose);
         commandLine.setParameterExceptionHandler(handlers::parameterError);
         commandLine.setExecutionExceptionHandler(handlers::executionError);
+        HelpLayout.apply(commandLine);
         return commandLine;
     }
 

@@ -32,7 +32,7 @@ final class StatsCommand extends StoreCommand {
                 out().println(healthLine(health));
             }
             out().flush();
-            return health.healthy() ? 0 : ErrorHandlers.FAILURE;
+            return health.healthy() ? 0 : ExitCodes.FAILURE;
         }
     }
 

@@ -15,6 +15,7 @@ import io.tradingmetrics.storage.spi.EmptyStore;
 import io.tradingmetrics.storage.api.OpenMode;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +43,7 @@ public final class StoreSpec {
     }
 
     /**
-     * @param text a JDBC URL or the path of a HOCON file
+     * @param text a store URL, as {@code --store} takes it, or the path of a HOCON file
      * @param baseConfig the global {@code --config} file, if given, under a URL
      * @return the store the text selects
      * @throws StoreConfigException when the text is neither, or the configuration is invalid
@@ -50,15 +51,25 @@ public final class StoreSpec {
     public static StoreSpec of(String text, Optional<Path> baseConfig) {
         requireNonNull(text, "text is null");
         requireNonNull(baseConfig, "baseConfig is null");
-        if (text.startsWith("jdbc:")) {
+        // What is not a file and looks like a URL is read the way --store reads it: every store factory is asked
+        // (jdbc:duckdb:, jdbc:postgresql:, postgresql://, ...), and the error names the accepted forms.
+        if (!isFile(text) && text.contains(":")) {
             return global(baseConfig, Optional.of(text));
         }
         Path file = Path.of(text);
         if (!Files.isRegularFile(file)) {
-            throw new StoreConfigException("'" + text + "' is neither a JDBC URL (jdbc:duckdb:FILE, "
-                    + "jdbc:postgresql://HOST/DB) nor a configuration file");
+            throw new StoreConfigException("'" + text + "' is neither a store URL (jdbc:duckdb:FILE, "
+                    + "jdbc:postgresql://HOST/DB, postgresql://USER@HOST/DB) nor a configuration file");
         }
         return new StoreSpec(text, StoreSelector.create().select(MetricsConfig.load(file)));
+    }
+
+    private static boolean isFile(String text) {
+        try {
+            return Files.isRegularFile(Path.of(text));
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     /**

@@ -20,7 +20,7 @@ class ConfigErrorsTest {
 
         CliRun run = CliRun.run(END, "stats", "--config", conf.toString());
 
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIG);
         assertThat(run.errLines()).singleElement().asString()
                 .startsWith("metrics: metrics.store.type = \"timescle\" (" + conf + ": 2)")
                 .contains("duckdb", "timescale").contains("did you mean \"timescale\"?");
@@ -32,9 +32,10 @@ class ConfigErrorsTest {
 
         CliRun run = CliRun.run(END, "stats", "--config", conf.toString());
 
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIG);
         assertThat(run.errLines()).containsExactly("metrics: unknown key metrics.store.duckdb.pth (" + conf + ": 2);"
-                + " valid keys under metrics.store.duckdb: memory-limit, migrate-on-start, path, read-only, threads;"
+                + " valid keys under metrics.store.duckdb: max-buckets, memory-limit, migrate-on-start, path, read-only,"
+                + " threads, write-id-retention;"
                 + " did you mean 'path'?");
     }
 
@@ -57,7 +58,7 @@ class ConfigErrorsTest {
     void aMissingConfigFileSaysSo() {
         CliRun run = CliRun.run(END, "stats", "--config", dir.resolve("nope.conf").toString());
 
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIG);
         assertThat(run.errLines()).singleElement().asString().contains("nope.conf does not exist");
     }
 
@@ -67,11 +68,11 @@ class ConfigErrorsTest {
         // Port 1 on loopback refuses at once: the error must still not show the password.
         CliRun postgres = CliRun.run(END, "stats", "--store", "jdbc:postgresql://trader:hunter2@127.0.0.1:1/metrics");
 
-        assertThat(mysql.exitCode()).isEqualTo(1);
+        assertThat(mysql.exitCode()).isEqualTo(ExitCodes.CONFIG);
         assertThat(mysql.errLines()).singleElement().asString()
                 .startsWith("metrics: no store on the classpath takes the URL jdbc:mysql://db/metrics?password=<redacted>;")
                 .contains("jdbc:duckdb:", "jdbc:postgresql:").doesNotContain("hunter2");
-        assertThat(postgres.exitCode()).isEqualTo(1);
+        assertThat(postgres.exitCode()).isEqualTo(ExitCodes.STORE_UNAVAILABLE);
         assertThat(postgres.errLines()).singleElement().asString().doesNotContain("hunter2");
     }
 
@@ -84,12 +85,30 @@ class ConfigErrorsTest {
         CliRun unknownCommand = CliRun.run(END, "exprot");
 
         assertThat(quiet.errLines()).hasSize(1);
-        assertThat(verbose.exitCode()).isEqualTo(1);
+        assertThat(verbose.exitCode()).isEqualTo(ExitCodes.CONFIG);
         assertThat(verbose.err()).contains("StoreConfigProblemsException", "\tat ");
         assertThat(unknownCommand.exitCode()).isEqualTo(2);
         assertThat(unknownCommand.errLines()).containsExactly("metrics: unknown command 'exprot'; commands: demo, stats,"
                 + " query, schema, migrate, verify, export, import, help; did you mean export? (see 'metrics --help')");
         assertThat(CliRun.run(END, "stats", "--verbos").errLines()).containsExactly(
                 "metrics: unknown option '--verbos'; did you mean --verbose? (see 'metrics stats --help')");
+    }
+
+    @Test
+    void aNearMissOfTheConfigPrefixIsRefusedRatherThanFallingBackToTheDefaultStore() throws IOException {
+        Path conf = Files.writeString(dir.resolve("typo.conf"), "metrics.store.duckdb.path = \"" + dir.resolve("x.duckdb")
+                + "\"\nmetric.store.type = timescale\n");
+
+        CliRun run = CliRun.run(END, "stats", "--config", conf.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(run.errLines()).containsExactly("metrics: unknown top-level key metric (" + conf + ": 2); the store"
+                + " is configured under metrics.store; did you mean 'metrics'?");
+        assertThat(dir.resolve("x.duckdb")).doesNotExist();
+
+        Path stor = Files.writeString(dir.resolve("stor.conf"), "metrics.stor.type = timescale\n");
+        assertThat(CliRun.run(END, "stats", "--config", stor.toString()).errLines()).containsExactly(
+                "metrics: unknown key metrics.stor (" + stor + ": 1); valid keys under metrics: store, writer; did you mean"
+                        + " 'store'?");
     }
 }

@@ -41,7 +41,8 @@ class DemoCommandTest {
                 .filter(line -> line.startsWith("demo: 100%")).findFirst().orElseThrow());
         try (MetricsStore store = MetricsStores.open(url(file))) {
             List<TableStats> stats = store.stats();
-            assertThat(stats).extracting(TableStats::rowCount).containsExactly(20_000L, 3L * 1_440, 288L);
+            assertThat(stats).as("--points rows in all: candles and snapshots first, the rest points")
+                    .extracting(TableStats::rowCount).containsExactly(20_000L - 3 * 1_440 - 288, 3L * 1_440, 288L);
             for (TableStats table : stats) {
                 assertThat(run.outLines()).as("printed stats of " + table.table()).anySatisfy(line ->
                         assertThat(columns(line)).startsWith(table.table().tableName(), Cells.count(table.rowCount()),
@@ -74,17 +75,69 @@ class DemoCommandTest {
     }
 
     @Test
-    void demoAppendsByDefaultAndResetStartsOver() {
-        Path file = dir.resolve("append.duckdb");
+    void saysWhatItWillWriteBeforeWriting() {
+        CliRun run = DemoTestData.demo(dir.resolve("plan.duckdb"), "--no-queries");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.outLines().get(0)).startsWith("Demo: writing 20,000 rows: 15,392 metric points, 4,320 1-minute"
+                + " candles and 288 snapshots, for 3 symbols over 1 days (2026-11-23T12:00:00Z .. 2026-11-24T12:00:00Z,"
+                + " seed 7) into the duckdb (path=");
+        assertThat(run.outLines().get(1)).startsWith("Wrote 20,000 rows in ");
+    }
+
+    @Test
+    void aSecondDemoIsRefusedUnlessAppendOrResetIsGiven() {
+        Path file = dir.resolve("again.duckdb");
         assertThat(DemoTestData.demo(file, "--no-queries").exitCode()).isZero();
-        assertThat(DemoTestData.demo(file, "--no-queries").exitCode()).isZero();
+        List<Long> first = counts(file);
+
+        CliRun again = DemoTestData.demo(file, "--no-queries");
+
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.out()).isEmpty();
+        assertThat(again.errLines()).singleElement().asString()
+                .startsWith("metrics: the duckdb (path=")
+                .endsWith(" store already holds 15,392 metric points, 4,320 candles and 288 snapshots; give --reset"
+                        + " to delete them first, or --append to add the demo data to them (see 'metrics demo --help')");
+        assertThat(counts(file)).as("nothing written").isEqualTo(first);
+
+        CliRun append = DemoTestData.demo(file, "--no-queries", "--append");
+        assertThat(append.exitCode()).as(append.err()).isZero();
+        assertThat(append.out()).contains("Append: adding to the 15,392 metric points, 4,320 candles and 288 snapshots"
+                + " already stored (candles and snapshots of the same times are replaced)");
         assertThat(counts(file)).as("points appended, candles and snapshots replaced by key")
-                .containsExactly(40_000L, 4_320L, 288L);
+                .containsExactly(2 * 15_392L, 4_320L, 288L);
 
         CliRun reset = DemoTestData.demo(file, "--no-queries", "--reset");
 
-        assertThat(reset.out()).contains("Reset: deleted " + Cells.count(40_000 + 4_320 + 288) + " rows");
-        assertThat(counts(file)).containsExactly(20_000L, 4_320L, 288L);
+        assertThat(reset.exitCode()).as(reset.err()).isZero();
+        List<String> lines = reset.outLines();
+        assertThat(lines.get(1)).isEqualTo("Reset: deleting the 30,784 metric points, 4,320 candles and 288 snapshots"
+                + " already stored first");
+        assertThat(lines.get(2)).isEqualTo("Reset: deleted " + Cells.count(2 * 15_392 + 4_320 + 288) + " rows");
+        assertThat(counts(file)).isEqualTo(first);
+
+        CliRun both = DemoTestData.demo(file, "--no-queries", "--reset", "--append");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.errLines()).containsExactly(
+                "metrics: give --reset or --append, not both (see 'metrics demo --help')");
+    }
+
+    @Test
+    void pointsBoundTheRowsOfTheThreeTables() {
+        Path file = dir.resolve("bounded.duckdb");
+        CliRun refused = CliRun.run(END, "demo", "--store", url(file), "--symbols", "1000", "--points", "1000");
+
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.errLines()).containsExactly("metrics: --points 1,000 cannot hold the 10,080,000 candles and"
+                + " 2,016 snapshots of 1000 symbols over 7 days; give --points 10,082,017 or more, fewer --symbols or"
+                + " fewer --days (see 'metrics demo --help')");
+        assertThat(file).doesNotExist();
+
+        CliRun small = CliRun.run(END, "demo", "--store", url(file), "--symbols", "2", "--days", "1", "--points",
+                "3500", "--no-queries", "--end", END.toString());
+        assertThat(small.exitCode()).as(small.err()).isZero();
+        assertThat(counts(file)).containsExactly(3_500L - 2 * 1_440 - 288, 2L * 1_440, 288L);
     }
 
     @Test

@@ -65,6 +65,28 @@ class MigrationCommandsTest {
     }
 
     @Test
+    void aTargetDeletedAndCreatedAgainIsCopiedIntoAfreshNotReportedComplete() throws Exception {
+        Path target = dir.resolve("target.duckdb");
+        CliRun first = CliRun.run(END, "migrate", "--from", url(source), "--to", url(target), "--state-dir", state);
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        Files.delete(target);
+        Files.deleteIfExists(dir.resolve("target.duckdb.wal"));
+        try (MetricsStore recreated = MetricsStores.open(url(target))) {
+            assertThat(recreated.count(StoreTable.TRADING_METRICS, TimeRange.all())).isZero();
+        }
+
+        CliRun again = CliRun.run(END, "migrate", "--from", url(source), "--to", url(target), "--state-dir", state);
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).doesNotContain("nothing to copy").startsWith("copied ");
+        assertThat(again.errLines()).filteredOn(line -> line.contains("deleted and created again")).singleElement()
+                .asString().startsWith("the target ").endsWith("; starting this migration afresh");
+        for (StoreTable table : StoreTable.values()) {
+            assertThat(rows(target, table)).isEqualTo(rows(source, table)).isPositive();
+        }
+    }
+
+    @Test
     void migrateRefusesANonEmptyTargetAndVerifyExitsOneOnADifference() {
         Path target = dir.resolve("target.duckdb");
         try (MetricsStore store = MetricsStores.open(url(target))) {
@@ -114,6 +136,30 @@ class MigrationCommandsTest {
     void migratesToTimescaleNamedByAConfigFileAndBack() throws Exception {
         try (TestSchema timescale = PostgresTestServer.TIMESCALE.newSchema()) {
             migrateThereAndBack(timescale.url(), timescale.schema());
+        }
+    }
+
+    @Test
+    void migrateAndVerifyTakeThePostgresqlUrisThatStoreTakes() throws Exception {
+        try (TestSchema timescale = PostgresTestServer.TIMESCALE.newSchema()) {
+            // jdbc:postgresql://HOST:PORT/DB?user=U, as a libpq URI: postgresql://U@HOST:PORT/DB
+            java.util.regex.Matcher jdbc = java.util.regex.Pattern
+                    .compile("jdbc:postgresql://([^/]+)/([^?]+)\\?user=(\\w+)").matcher(timescale.url());
+            assertThat(jdbc.matches()).as(timescale.url()).isTrue();
+            String uri = "postgresql://" + jdbc.group(3) + "@" + jdbc.group(1) + "/" + jdbc.group(2);
+            Path conf = dir.resolve("schema.conf");
+            Files.writeString(conf, "metrics.store.timescale.schema = \"" + timescale.schema() + "\"\n");
+
+            CliRun copy = CliRun.run(END, "--config", conf.toString(), "migrate", "--from", url(source), "--to", uri,
+                    "--state-dir", state);
+            assertThat(copy.exitCode()).as(copy.err()).isZero();
+            CliRun verify = CliRun.run(END, "--config", conf.toString(), "verify", "--from", url(source), "--to",
+                    uri);
+            assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+            assertThat(verify.out()).contains("verified: source and target match");
+            CliRun stats = CliRun.run(END, "--config", conf.toString(), "--store", uri, "stats");
+            assertThat(stats.exitCode()).as(stats.err()).isZero();
+            assertThat(stats.out()).contains(String.format("%,d", rows(source, StoreTable.TRADING_METRICS)));
         }
     }
 

@@ -157,4 +157,40 @@ class QueryCommandTest {
         assertThat(noMetric.errLines()).containsExactly(
                 "metrics: Missing required option: '--metric=NAME' (see 'metrics query raw --help')");
     }
+
+    @Test
+    void anUpperCaseMIntervalIsRefusedAsAmbiguousNotReadAsMinutes() {
+        CliRun run = query("aggregate", "--metric", "price", "--interval", "1M");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly("metrics: Invalid value for option '--interval': interval '1M' is"
+                + " ambiguous: write 1m for 1 minute(s) or 1mo for a month (see 'metrics query aggregate --help')");
+        assertThat(query("aggregate", "--metric", "price", "--interval", "1mo", "--from", "-30d").exitCode())
+                .isZero();
+    }
+
+    @Test
+    void candlesAreNotRolledUpToAFinerInterval() {
+        CliRun run = query("candles", "--interval", "1s", "--from", "-1h");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly("metrics: candles cannot be rolled up to 1s: stored candles are 1m"
+                + " candles or coarser, and a roll-up only makes candles coarser; give 1m or a coarser interval, or"
+                + " build 1s candles from price points");
+    }
+
+    @Test
+    void aGapFilledAggregationOverMoreBucketsThanTheCapIsRefusedWithTheCount() {
+        CliRun run = query("aggregate", "--metric", "price", "--interval", "1s", "--from", "2000-01-01T00:00:00Z",
+                "--to", "2026-12-02T00:00:00Z", "--gap-fill", "null");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly("metrics: the aggregation of metric 'price' with gap filling by 1s"
+                + " would return 849,484,800 buckets (1 series of 849,484,800 buckets from 2000-01-01T00:00:00Z to"
+                + " 2026-12-02T00:00:00Z), over the cap of 1,000,000 (metrics.store.duckdb.max-buckets); give a coarser"
+                + " interval or a shorter range");
+    }
 }

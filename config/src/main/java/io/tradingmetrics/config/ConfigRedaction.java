@@ -25,8 +25,9 @@ public final class ConfigRedaction {
     public static final String MASK = "<redacted>";
 
     private static final List<String> SECRET_WORDS = List.of("password", "passwd", "secret", "token", "credential");
-    // user:password@ in authority-style URLs, and password=... (or any secret word) in query strings.
-    private static final Pattern URL_USER_INFO = Pattern.compile("(//[^/@:?#]*):[^/@?#]*@");
+    // user:password@ in authority-style URLs, up to the last @ before a query (a password may hold a raw / or @),
+    // and password=... (or any secret word) in query strings.
+    private static final Pattern URL_USER_INFO = Pattern.compile("(//[^/@:?#\\s]*):[^?#\\s]*@");
     private static final Pattern URL_SECRET_PARAM =
             Pattern.compile("(?i)([?&;](?:[^=&;#]*(?:password|passwd|secret|token|credential)[^=&;#]*)=)[^&;#]*");
 

@@ -18,10 +18,11 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Checks the keys under {@code metrics.store} against the reference configuration, generically: a backend declares
- * its keys in its {@code reference.conf} and nothing else. Reports unknown keys (with the valid ones and the closest
+ * its keys in its {@code reference.conf} and nothing else. Near misses of the prefix are refused too. Reports unknown keys (with the valid ones and the closest
  * match) and values of the wrong type, every one of them, never stopping at the first.
  */
 final class StoreConfigValidator {
+    static final String NAMESPACE = "metrics";
     static final String STORE_PATH = StoreDefaults.STORES_PATH;
     static final String TYPE_KEY = "type";
 
@@ -40,7 +41,7 @@ final class StoreConfigValidator {
      * @return one readable line per problem, in key order
      */
     List<String> validate(Config config) {
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(nearMissesOfOurNamespace(config));
         if (!config.hasPathOrNull(STORE_PATH)) {
             return problems;
         }
@@ -65,6 +66,48 @@ final class StoreConfigValidator {
                 check(config, value, reference.node(path).get(), problems);
             } else if (!(value instanceof ConfigObject)) {
                 problems.add(wrongType(path, value, "an object ({ ... })", null)); // a store not on the classpath
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Checks every key of another block of ours (for example {@code metrics.writer}) against the reference.
+     *
+     * @return one readable line per problem, in key order; empty when the block is absent
+     */
+    List<String> validateBlock(Config config, String path) {
+        List<String> problems = new ArrayList<>();
+        if (config.hasPathOrNull(path)) {
+            ReferenceShape.Node node = reference.node(path).orElseThrow(() -> new IllegalStateException(
+                    "no " + path + " in the reference configuration; is the config module's reference.conf missing?"));
+            check(config, config.getValue(path), node, problems);
+        }
+        return problems;
+    }
+
+    /**
+     * A mistyped prefix ({@code metric.store.type}, {@code metrics.stor.type}) would leave the store on its defaults
+     * without a word, since keys outside {@code metrics.store} are not checked: refuse a top-level key that is a
+     * near miss of {@value #NAMESPACE}, and a key under it that is a near miss of one the reference declares. Other
+     * keys are left alone: the configuration also holds the app's own keys and the system properties.
+     */
+    private List<String> nearMissesOfOurNamespace(Config config) {
+        List<String> problems = new ArrayList<>();
+        ConfigObject root = config.root();
+        for (String key : new TreeSet<>(root.keySet())) {
+            if (!key.equals(NAMESPACE) && Suggestions.closest(key, List.of(NAMESPACE)).isPresent()) {
+                problems.add("unknown top-level key " + ConfigUtil.joinPath(key) + " ("
+                        + ConfigOrigins.describe(root.get(key).origin()) + "); the store is configured under "
+                        + STORE_PATH + "; did you mean '" + NAMESPACE + "'?");
+            }
+        }
+        Set<String> declared = reference.node(NAMESPACE).flatMap(ReferenceShape.Node::keys).orElse(Set.of());
+        if (root.get(NAMESPACE) instanceof ConfigObject ours && !declared.isEmpty()) {
+            for (String key : new TreeSet<>(ours.keySet())) {
+                if (!declared.contains(key) && Suggestions.closest(key, declared).isPresent()) {
+                    problems.add(unknownKey(NAMESPACE, key, ours.get(key), new TreeSet<>(declared)));
+                }
             }
         }
         return problems;

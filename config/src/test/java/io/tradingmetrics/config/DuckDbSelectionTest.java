@@ -104,8 +104,8 @@ class DuckDbSelectionTest {
 
         assertThatThrownBy(() -> MetricsStores.open(config)).isInstanceOf(StoreConfigException.class)
                 .hasMessage("unknown key metrics.store.duckdb.memory_limit (String: 1); valid keys under"
-                        + " metrics.store.duckdb: memory-limit, migrate-on-start, path, read-only, threads; did you"
-                        + " mean 'memory-limit'?");
+                        + " metrics.store.duckdb: max-buckets, memory-limit, migrate-on-start, path, read-only, threads,"
+                        + " write-id-retention; did you mean 'memory-limit'?");
     }
 
     @Test

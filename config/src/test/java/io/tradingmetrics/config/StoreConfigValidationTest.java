@@ -171,4 +171,34 @@ class StoreConfigValidationTest {
                 .hasMessageContaining("pool.timeout")
                 .hasMessageEndingWith("; fix the value in the configuration");
     }
+
+    @Test
+    void aNearMissOfTheTopLevelPrefixIsRefusedRatherThanLeftToTheDefaults() throws IOException {
+        Config config = fromFile("metric.store.type = timescale\nMetrics.store.type = timescale\n");
+
+        assertThat(problems(config).problems()).containsExactly(
+                "unknown top-level key Metrics (" + dir.resolve("application.conf") + ": 2); the store is configured"
+                        + " under metrics.store; did you mean 'metrics'?",
+                "unknown top-level key metric (" + dir.resolve("application.conf") + ": 1); the store is configured"
+                        + " under metrics.store; did you mean 'metrics'?");
+    }
+
+    @Test
+    void aNearMissOfStoreUnderMetricsIsRefused() throws IOException {
+        Config config = fromFile("metrics.stor.type = timescale\n");
+
+        assertThat(problems(config).problems()).containsExactly("unknown key metrics.stor ("
+                + dir.resolve("application.conf") + ": 1); valid keys under metrics: store, writer; did you mean 'store'?");
+    }
+
+    @Test
+    void keysOfTheAppFarFromOurNamespaceAreLeftAlone() throws IOException {
+        Config config = fromFile("""
+                metrics.store.type = recording
+                app.name = dashboard
+                metrics.dashboard.refresh = 5s
+                """);
+
+        assertThat(StoreSelector.create().select(config).type()).isEqualTo("recording");
+    }
 }

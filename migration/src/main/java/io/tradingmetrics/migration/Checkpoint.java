@@ -15,14 +15,16 @@ import static java.util.Objects.requireNonNull;
 final class Checkpoint {
     private final CheckpointKey key;
     private final boolean append;
+    private final StoreInstances instances;
     private final Instant created;
     private final Map<StoreTable, List<ChunkState>> chunks;
     private Optional<Instant> completed;
 
-    Checkpoint(CheckpointKey key, boolean append, Instant created, Map<StoreTable, List<ChunkState>> chunks,
-               Optional<Instant> completed) {
+    Checkpoint(CheckpointKey key, boolean append, StoreInstances instances, Instant created,
+               Map<StoreTable, List<ChunkState>> chunks, Optional<Instant> completed) {
         this.key = requireNonNull(key, "key is null");
         this.append = append;
+        this.instances = requireNonNull(instances, "instances is null");
         this.created = requireNonNull(created, "created is null");
         this.chunks = new EnumMap<>(StoreTable.class);
         chunks.forEach((table, list) -> this.chunks.put(table, new ArrayList<>(list)));
@@ -36,6 +38,11 @@ final class Checkpoint {
     /** @return whether rows already in the target were kept (and so must be restored, not cleared, on resume) */
     boolean append() {
         return append;
+    }
+
+    /** @return the instance ids of the stores this checkpoint was written for */
+    StoreInstances instances() {
+        return instances;
     }
 
     Instant created() {

@@ -28,7 +28,8 @@ import java.util.Optional;
  * (the operating system drops the lock when the process dies, even by kill -9).
  */
 final class CheckpointFile implements AutoCloseable {
-    private static final int FORMAT = 1;
+    /** Format 2 adds the stores' instance ids; format 1 (without them) is still read. */
+    private static final int FORMAT = 2;
 
     private final Path file;
     private final FileChannel lockChannel;
@@ -94,7 +95,12 @@ final class CheckpointFile implements AutoCloseable {
 
     /** Replaces the stored checkpoint atomically and durably. */
     synchronized void save(Checkpoint checkpoint) {
-        DurableFiles.writeAtomically(file, toJson(checkpoint));
+        try {
+            DurableFiles.writeAtomically(file, toJson(checkpoint));
+        } catch (IOException e) {
+            throw new MigrationException("cannot write " + file + ": " + e.getMessage()
+                    + "; check that the directory is writable and the disk not full", e);
+        }
     }
 
     @Override
@@ -124,6 +130,8 @@ final class CheckpointFile implements AutoCloseable {
             json.writeStringField("from", TimeRanges.format(key.range().from()));
             json.writeStringField("to", TimeRanges.format(key.range().to()));
             json.writeBooleanField("append", checkpoint.append());
+            json.writeStringField("sourceInstance", checkpoint.instances().source().orElse(null));
+            json.writeStringField("targetInstance", checkpoint.instances().target().orElse(null));
             json.writeStringField("created", checkpoint.created().toString());
             json.writeStringField("updated", Instant.now().toString());
             json.writeStringField("completed", checkpoint.completed().map(Instant::toString).orElse(null));
@@ -155,7 +163,7 @@ final class CheckpointFile implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private static Checkpoint fromJson(Object root, CheckpointKey expected, Path file) throws IOException {
         Map<String, Object> object = (Map<String, Object>) root;
-        if (!Long.valueOf(FORMAT).equals(object.get("format"))) {
+        if (!Long.valueOf(FORMAT).equals(object.get("format")) && !Long.valueOf(1).equals(object.get("format"))) {
             throw new IOException("unknown format " + object.get("format"));
         }
         CheckpointKey stored = new CheckpointKey((String) object.get("kind"), (String) object.get("source"),
@@ -181,7 +189,9 @@ final class CheckpointFile implements AutoCloseable {
             chunks.put(table, states);
         }
         Optional<Instant> completed = Optional.ofNullable((String) object.get("completed")).map(Instant::parse);
-        return new Checkpoint(stored, (Boolean) object.get("append"), Instant.parse((String) object.get("created")),
-                chunks, completed);
+        StoreInstances instances = new StoreInstances(Optional.ofNullable((String) object.get("sourceInstance")),
+                Optional.ofNullable((String) object.get("targetInstance")));
+        return new Checkpoint(stored, (Boolean) object.get("append"), instances,
+                Instant.parse((String) object.get("created")), chunks, completed);
     }
 }

@@ -22,6 +22,15 @@ public interface RowSource extends AutoCloseable {
      */
     String id();
 
+    /**
+     * @return the instance id of the store the rows come from (see {@link MetricsStore#instanceId()}), recorded in
+     *         checkpoints so that a store deleted and created again is not taken for the one copied from; empty for
+     *         files and stores without one
+     */
+    default Optional<String> instanceId() {
+        return Optional.empty();
+    }
+
     /** @return the smallest range holding every row of the table, empty when the table is empty */
     Optional<TimeRange> extent(StoreTable table);
 

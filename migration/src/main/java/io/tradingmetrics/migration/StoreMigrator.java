@@ -61,7 +61,8 @@ public final class StoreMigrator {
         CheckpointKey key = new CheckpointKey(kind, source.id(), targetId, options.tables(), options.range());
         Path path = CheckpointFile.path(options.stateDirectory(), key);
         if (options.dryRun()) {
-            Optional<Checkpoint> existing = CheckpointFile.read(path, key);
+            Optional<Checkpoint> existing = trusted(CheckpointFile.read(path, key), source, target, targetId, path,
+                    "; a real run would start this migration afresh");
             MigrationPlan plan = plan(source, target, targetId, options, existing, path);
             MigrationReport.Outcome outcome = existing.flatMap(Checkpoint::completed).isPresent()
                     ? MigrationReport.Outcome.ALREADY_COMPLETE : MigrationReport.Outcome.DRY_RUN;
@@ -71,7 +72,8 @@ public final class StoreMigrator {
             return new MigrationReport(outcome, plan, List.of(), elapsedSince(start), Optional.empty());
         }
         try (CheckpointFile file = CheckpointFile.lock(options.stateDirectory(), key)) {
-            Optional<Checkpoint> existing = CheckpointFile.read(path, key);
+            Optional<Checkpoint> existing = trusted(CheckpointFile.read(path, key), source, target, targetId, path,
+                    "; starting this migration afresh");
             if (existing.isPresent() && existing.get().completed().isPresent()) {
                 MigrationPlan plan = plan(source, target, targetId, options, existing, path);
                 listener.info("nothing to copy: this migration was completed at " + existing.get().completed().get()
@@ -93,7 +95,7 @@ public final class StoreMigrator {
                         throw new TargetNotEmptyException(refusal.get());
                     }
                 }
-                checkpoint = newCheckpoint(key, options.append(), plan);
+                checkpoint = newCheckpoint(key, options.append(), StoreInstances.of(source, target), plan);
                 file.save(checkpoint);
             }
             listener.info(plan.describe());
@@ -164,10 +166,23 @@ public final class StoreMigrator {
         }
     }
 
-    private static Checkpoint newCheckpoint(CheckpointKey key, boolean append, MigrationPlan plan) {
+    private static Checkpoint newCheckpoint(CheckpointKey key, boolean append, StoreInstances instances,
+                                            MigrationPlan plan) {
         Map<StoreTable, List<ChunkState>> chunks = new EnumMap<>(StoreTable.class);
         plan.tables().forEach(t -> chunks.put(t.table(), t.chunks()));
-        return new Checkpoint(key, append, Instant.now(), chunks, Optional.empty());
+        return new Checkpoint(key, append, instances, Instant.now(), chunks, Optional.empty());
+    }
+
+    /** @return the checkpoint when it still describes the stores, empty when there is none or it is set aside */
+    private Optional<Checkpoint> trusted(Optional<Checkpoint> existing, RowSource source, MetricsStore target,
+                                         String targetId, Path path, String consequence) {
+        if (existing.isEmpty()) {
+            return existing;
+        }
+        Optional<String> afresh = CheckpointCheck.reasonToStartAfresh(existing.get(),
+                StoreInstances.of(source, target), source, target, targetId, path);
+        afresh.ifPresent(reason -> listener.info(reason + consequence));
+        return afresh.isPresent() ? Optional.empty() : existing;
     }
 
     private List<TableCopy> copy(RowSource source, MetricsStore target, Checkpoint checkpoint, CheckpointFile file,

@@ -29,6 +29,11 @@ final class StoreRowSource implements RowSource {
     }
 
     @Override
+    public Optional<String> instanceId() {
+        return store.instanceId();
+    }
+
+    @Override
     public Optional<TimeRange> extent(StoreTable table) {
         for (TableStats stats : store.stats()) {
             if (stats.table() == table) {

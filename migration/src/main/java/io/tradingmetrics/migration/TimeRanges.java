@@ -1,25 +1,14 @@
 package io.tradingmetrics.migration;
 
+import io.tradingmetrics.migration.internal.InstantText;
 import io.tradingmetrics.storage.api.TimeRange;
 import io.tradingmetrics.storage.api.Timestamps;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
 import java.util.Optional;
 
 /** Arithmetic on time ranges in microseconds, and their text in reports and checkpoints. */
 public final class TimeRanges {
-    /** ISO-8601 in UTC with exactly six fraction digits, for example {@code 2024-03-01T12:00:00.123456Z}. */
-    public static final DateTimeFormatter MICROS_UTC = new DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
-            .appendFraction(ChronoField.MICRO_OF_SECOND, 6, 6, true)
-            .appendLiteral('Z')
-            .toFormatter()
-            .withZone(ZoneOffset.UTC);
-
     private TimeRanges() {}
 
     /** @return {@code [min, max + 1 µs)}, the smallest range holding both stored instants */
@@ -47,7 +36,7 @@ public final class TimeRanges {
 
     /** @return an instant as ISO-8601 UTC with six fraction digits */
     public static String format(Instant instant) {
-        return MICROS_UTC.format(instant);
+        return InstantText.format(instant);
     }
 
     /** @return a range as {@code [from, to)} in ISO-8601 UTC */

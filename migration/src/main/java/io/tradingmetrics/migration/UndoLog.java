@@ -1,8 +1,8 @@
 package io.tradingmetrics.migration;
 
-import io.tradingmetrics.migration.files.CsvTableFormat;
-import io.tradingmetrics.migration.files.CsvTableReader;
-import io.tradingmetrics.migration.files.CsvTableWriter;
+import io.tradingmetrics.migration.csv.CsvTableFormat;
+import io.tradingmetrics.migration.csv.CsvTableReader;
+import io.tradingmetrics.migration.csv.CsvTableWriter;
 import io.tradingmetrics.migration.internal.DurableFiles;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.MetricsStore;
@@ -73,6 +73,9 @@ final class UndoLog {
                 if (!batch.isEmpty()) {
                     target.insertMetrics(batch);
                 }
+            } catch (IOException e) {
+                throw new MigrationException("cannot read the saved rows of " + chunk.describe() + " from " + file
+                        + ": " + e.getMessage() + "; restore the file, or clear the target and start afresh", e);
             }
         }
         long restored = target.count(StoreTable.TRADING_METRICS, chunk.range());

@@ -11,11 +11,22 @@
  * {@link io.tradingmetrics.migration.Verifier} compares two sources. Backups (export and import of Parquet and CSV
  * files) are in {@link io.tradingmetrics.migration.files}.
  *
+ * <h2>Packages, top down</h2>
+ * {@code files} (export and import) uses this package (the copy engine), {@code parquet} and {@code csv};
+ * {@code parquet} (Parquet files and the staging of imports, on an embedded DuckDB: the only package that needs
+ * {@code duckdb_jdbc}, an optional dependency) uses this package and {@code csv}; this package uses only {@code csv}
+ * (the undo log's file format) and {@code internal}; {@code csv} uses only {@code internal}. So copying and
+ * verifying between two stores never loads a DuckDB class.
+ *
  * <h2>Chunks and checkpoints</h2>
  * Each table's range is split into chunks of about {@code chunkRows} source rows (by halving time ranges and
  * counting); the chunks tile the range. The checkpoint, {@code <state>/migrate-<hash>.json}, keyed by source id,
- * target id, tables and range, lists every chunk with its state (PENDING, STARTED, DONE). It is replaced atomically
+ * target id, tables and range, lists every chunk with its state (PENDING, STARTED, DONE) and records the instance
+ * ids of both stores ({@link io.tradingmetrics.storage.api.MetricsStore#instanceId()}). It is replaced atomically
  * and durably (temporary file, fsync, rename, fsync of the directory) and guarded by a lock file while a run works.
+ * Before a run trusts it, the stores' ids are compared and the target's rows counted in every finished chunk: a
+ * target created again at the same place is copied into afresh, a source created again or rows missing from the
+ * target are refused (see {@code CheckpointCheck}).
  *
  * <h2>Exactly once</h2>
  * <ol>

@@ -27,7 +27,8 @@ class CheckpointFileTest {
     void savedStateReadsBackAndLeavesNoTemporaryFile() throws Exception {
         TimeRange first = TimeRange.of(key.range().from(), Instant.parse("2024-01-15T00:00:00.000001Z"));
         TimeRange second = TimeRange.of(first.to(), key.range().to());
-        Checkpoint checkpoint = new Checkpoint(key, true, Instant.parse("2024-05-01T00:00:00Z"),
+        StoreInstances instances = new StoreInstances(Optional.empty(), Optional.of("6f1c2a"));
+        Checkpoint checkpoint = new Checkpoint(key, true, instances, Instant.parse("2024-05-01T00:00:00Z"),
                 Map.of(StoreTable.TRADING_METRICS, List.of(
                         ChunkState.pending(StoreTable.TRADING_METRICS, 0, first, 10).done(10),
                         ChunkState.pending(StoreTable.TRADING_METRICS, 1, second, 7).started(3, Optional.of("u.csv")))),
@@ -37,6 +38,7 @@ class CheckpointFileTest {
         }
         Checkpoint read = CheckpointFile.read(CheckpointFile.path(state, key), key).orElseThrow();
         assertThat(read.append()).isTrue();
+        assertThat(read.instances()).isEqualTo(instances);
         assertThat(read.chunks(StoreTable.TRADING_METRICS)).isEqualTo(checkpoint.chunks(StoreTable.TRADING_METRICS));
         assertThat(read.completed()).isEmpty();
         try (var files = Files.list(state)) {

@@ -15,6 +15,7 @@ public final class TimescaleBenchmarkSql {
 
     /** @return the dialect the store uses on this server with {@code timescaledb = auto}, as it decides it */
     public static SqlDialect dialect(Connection connection) throws SQLException {
-        return new PostgresDialect(TimescaleActivation.resolve(connection, TimescaleMode.AUTO, "the benchmark server"));
+        return new PostgresDialect(TimescaleActivation.resolve(connection, TimescaleMode.AUTO, "the benchmark server",
+                true));
     }
 }

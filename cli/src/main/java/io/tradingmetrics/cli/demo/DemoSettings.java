@@ -57,6 +57,11 @@ public record DemoSettings(long points, Duration window, Instant end, List<DemoS
 
     /** @return how many portfolio snapshots the settings give */
     public long snapshotCount() {
+        return snapshotCount(window);
+    }
+
+    /** @return how many portfolio snapshots a window of whole minutes gives: one every {@link #SNAPSHOT_EVERY} */
+    public static long snapshotCount(Duration window) {
         return window.toMinutes() / SNAPSHOT_EVERY.toMinutes()
                 + (window.toMinutes() % SNAPSHOT_EVERY.toMinutes() == 0 ? 0 : 1);
     }

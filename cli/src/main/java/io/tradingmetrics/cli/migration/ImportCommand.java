@@ -40,7 +40,7 @@ public final class ImportCommand extends StoreCommand {
 
     @Option(names = "--table", paramLabel = "TABLE",
             description = "the table of a --file whose name is not the table's name")
-    String table;
+    StoreTable table;
 
     @Mixin
     ScopeOptions scope;
@@ -54,13 +54,8 @@ public final class ImportCommand extends StoreCommand {
     @Option(names = "--dry-run", description = "read and check the files and print the plan; write nothing")
     boolean dryRun;
 
-    @Option(names = "--batch-size", paramLabel = "ROWS", defaultValue = "" + MigrationOptions.DEFAULT_BATCH_SIZE,
-            description = "rows per write (default: ${DEFAULT-VALUE})")
-    int batchSize;
-
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + MigrationOptions.DEFAULT_PARALLELISM,
-            description = "chunks written at once (default: ${DEFAULT-VALUE})")
-    int parallel;
+    @Mixin
+    CopySizeOptions sizes;
 
     @Option(names = "--state-dir", paramLabel = "DIR",
             description = "where checkpoints and the staging file are kept "
@@ -69,18 +64,17 @@ public final class ImportCommand extends StoreCommand {
 
     @Override
     public Integer call() {
-        StoreSpec store = selectedStore();
-        announce(store);
         List<Path> inputs = input.directory != null ? List.of(input.directory) : input.files;
         if (table != null && (input.files == null || input.files.size() != 1)) {
             throw usageError("--table names the table of a single --file");
         }
-        MigrationOptions migration = MigrationOptions.defaults()
+        MigrationOptions migration = sizes.applyTo(MigrationOptions.defaults()
                 .withTables(scope.tables()).withRange(scope.range(spec.commandLine()))
-                .withBatchSize(batchSize).withParallelism(parallel).withAppend(append).withVerify(verify)
-                .withDryRun(dryRun)
-                .withStateDirectory(stateDir != null ? stateDir : MigrationOptions.defaultStateDirectory());
-        ImportOptions options = new ImportOptions(Optional.ofNullable(table).map(StoreTable::fromName), migration);
+                .withAppend(append).withVerify(verify).withDryRun(dryRun)
+                .withStateDirectory(stateDir != null ? stateDir : MigrationOptions.defaultStateDirectory()));
+        ImportOptions options = new ImportOptions(Optional.ofNullable(table), migration);
+        StoreSpec store = selectedStore();
+        announce(store);
         try (MetricsStore target = dryRun ? store.openForDryRun() : store.open(OpenMode.MIGRATE)) {
             ImportReport report = new StoreImporter(CliProgressListener.on(err())).importFiles(inputs, target,
                     store.describe(), options);

@@ -20,9 +20,9 @@ import java.nio.file.Path;
                 + "after a failure or kill to resume; finished chunks are skipped, an unfinished one is cleared in "
                 + "the target and copied again. A target that already holds rows in the tables and range is "
                 + "refused unless --append."},
-        footer = {"", "STORE is a JDBC URL (jdbc:duckdb:data/metrics.duckdb, jdbc:postgresql://host/db?user=u) or "
-                + "a HOCON file selecting a store.", "Exit codes: 0 copied (and verified), 1 failure or "
-                + "verification mismatch, 2 bad usage."})
+        footer = {"", "STORE is a JDBC URL (jdbc:duckdb:data/metrics.duckdb, jdbc:postgresql://host/db?user=u, "
+                + "postgresql://user@host/db) or a HOCON file selecting a store. With --verify, exit code 1 also means "
+                + "that the copy differs from the source."})
 public final class MigrateCommand extends StoreCommand {
     @Mixin
     StorePairOptions stores;
@@ -30,17 +30,8 @@ public final class MigrateCommand extends StoreCommand {
     @Mixin
     ScopeOptions scope;
 
-    @Option(names = "--batch-size", paramLabel = "ROWS", defaultValue = "" + MigrationOptions.DEFAULT_BATCH_SIZE,
-            description = "rows per write (default: ${DEFAULT-VALUE})")
-    int batchSize;
-
-    @Option(names = "--chunk-rows", paramLabel = "ROWS", defaultValue = "" + MigrationOptions.DEFAULT_CHUNK_ROWS,
-            description = "rows per checkpointed chunk (default: ${DEFAULT-VALUE})")
-    long chunkRows;
-
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + MigrationOptions.DEFAULT_PARALLELISM,
-            description = "chunks copied at once (default: ${DEFAULT-VALUE})")
-    int parallel;
+    @Mixin
+    CopySizeOptions sizes;
 
     @Option(names = "--dry-run", description = "print the plan and the target's state; write nothing")
     boolean dryRun;
@@ -57,14 +48,14 @@ public final class MigrateCommand extends StoreCommand {
 
     @Override
     public Integer call() {
+        MigrationCommands.refuseStoreOption(spec);
+        MigrationOptions options = sizes.applyTo(MigrationOptions.defaults()
+                .withTables(scope.tables()).withRange(scope.range(spec.commandLine()))
+                .withDryRun(dryRun).withAppend(append).withVerify(verify)
+                .withStateDirectory(stateDir != null ? stateDir : MigrationOptions.defaultStateDirectory()));
         StorePairOptions.Pair pair = stores.resolve(spec);
         StoreSpec source = pair.source();
         StoreSpec target = pair.target();
-        MigrationOptions options = MigrationOptions.defaults()
-                .withTables(scope.tables()).withRange(scope.range(spec.commandLine()))
-                .withBatchSize(batchSize).withChunkRows(chunkRows).withParallelism(parallel)
-                .withDryRun(dryRun).withAppend(append).withVerify(verify)
-                .withStateDirectory(stateDir != null ? stateDir : MigrationOptions.defaultStateDirectory());
         try (MetricsStore sourceStore = source.open(OpenMode.READ_ONLY);
              MetricsStore targetStore = dryRun ? target.openForDryRun() : target.open(OpenMode.MIGRATE)) {
             MigrationReport report = new StoreMigrator(CliProgressListener.on(err())).migrate(

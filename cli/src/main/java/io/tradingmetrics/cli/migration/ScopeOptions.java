@@ -14,7 +14,7 @@ import java.util.List;
 final class ScopeOptions {
     @Option(names = "--tables", split = ",", paramLabel = "TABLE",
             description = "tables, comma-separated: trading_metrics, candles, performance_history (default: all)")
-    List<String> tables = new ArrayList<>();
+    List<StoreTable> tables = new ArrayList<>();
 
     @Option(names = "--since", paramLabel = "TIME",
             description = "first instant included: ISO-8601, a date, now or relative (-7d) (default: the beginning)")
@@ -27,7 +27,7 @@ final class ScopeOptions {
         if (tables.isEmpty()) {
             return List.of(StoreTable.values());
         }
-        return tables.stream().map(StoreTable::fromName).toList();
+        return List.copyOf(tables);
     }
 
     TimeRange range(CommandLine commandLine) {

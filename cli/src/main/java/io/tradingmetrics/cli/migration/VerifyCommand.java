@@ -2,7 +2,6 @@ package io.tradingmetrics.cli.migration;
 
 import io.tradingmetrics.cli.StoreCommand;
 import io.tradingmetrics.cli.StoreSpec;
-import io.tradingmetrics.migration.MigrationOptions;
 import io.tradingmetrics.migration.RowSource;
 import io.tradingmetrics.migration.VerificationReport;
 import io.tradingmetrics.migration.Verifier;
@@ -11,15 +10,14 @@ import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.api.OpenMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code metrics verify}: proves two stores hold the same rows, or names where they differ. */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compares two stores table by table and chunk by chunk: row counts and order-independent "
                 + "checksums of every value. Names the first differing chunks, narrowed down, with rows that only "
                 + "one side holds."},
-        footer = {"", "STORE is a JDBC URL or a HOCON file selecting a store.",
-                "Exit codes: 0 the stores match, 1 they differ or a failure, 2 bad usage."})
+        footer = {"", "STORE is a JDBC URL or a HOCON file selecting a store. Exit code 0 means the stores match, 1 "
+                + "that they differ."})
 public final class VerifyCommand extends StoreCommand {
     @Mixin
     StorePairOptions stores;
@@ -27,21 +25,17 @@ public final class VerifyCommand extends StoreCommand {
     @Mixin
     ScopeOptions scope;
 
-    @Option(names = "--chunk-rows", paramLabel = "ROWS", defaultValue = "" + MigrationOptions.DEFAULT_CHUNK_ROWS,
-            description = "source rows per compared chunk (default: ${DEFAULT-VALUE})")
-    long chunkRows;
-
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + MigrationOptions.DEFAULT_PARALLELISM,
-            description = "chunks compared at once (default: ${DEFAULT-VALUE})")
-    int parallel;
+    @Mixin
+    ChunkOptions chunks;
 
     @Override
     public Integer call() {
+        MigrationCommands.refuseStoreOption(spec);
+        VerifyOptions options = chunks.applyTo(VerifyOptions.defaults().withTables(scope.tables())
+                .withRange(scope.range(spec.commandLine())));
         StorePairOptions.Pair pair = stores.resolve(spec);
         StoreSpec source = pair.source();
         StoreSpec target = pair.target();
-        VerifyOptions options = new VerifyOptions(scope.tables(), scope.range(spec.commandLine()), chunkRows,
-                parallel);
         try (MetricsStore sourceStore = source.open(OpenMode.READ_ONLY);
              MetricsStore targetStore = target.open(OpenMode.READ_ONLY)) {
             VerificationReport report = new Verifier(CliProgressListener.on(err())).verify(

@@ -1,16 +1,12 @@
 package io.tradingmetrics.migration.files;
 
-import io.tradingmetrics.storage.api.InvalidInputException;
+import io.tradingmetrics.migration.csv.BadRowException;
 
 import java.util.Optional;
 
 /** A row of an imported file cannot be read; nothing of the import was written to the target. */
-public class BadImportRowException extends InvalidInputException {
+public class BadImportRowException extends BadRowException {
     private static final long serialVersionUID = 1L;
-
-    private final String file;
-    private final long line;
-    private final String column;
 
     /**
      * @param file the file's name
@@ -19,25 +15,17 @@ public class BadImportRowException extends InvalidInputException {
      * @param problem what is wrong and how to fix it
      */
     public BadImportRowException(String file, long line, Optional<String> column, String problem) {
-        super(file + " line " + line + column.map(c -> ", column " + c).orElse("") + ": " + problem
-                + " (nothing was imported)");
-        this.file = file;
-        this.line = line;
-        this.column = column.orElse("");
+        super(file, line, column, problem, " (nothing was imported)");
     }
 
-    /** @return the file's name */
-    public String file() {
-        return file;
-    }
-
-    /** @return the line or row number */
-    public long line() {
-        return line;
-    }
-
-    /** @return the column's name, empty when the whole row is at fault */
-    public String column() {
-        return column;
+    /** @return the same fault, as the reason an import stopped */
+    static BadImportRowException of(BadRowException e) {
+        if (e instanceof BadImportRowException already) {
+            return already;
+        }
+        BadImportRowException imported = new BadImportRowException(e.file(), e.line(),
+                e.column().isEmpty() ? Optional.empty() : Optional.of(e.column()), e.problem());
+        imported.initCause(e);
+        return imported;
     }
 }

@@ -70,7 +70,12 @@ public record ExportManifest(String sourceId, Instant exported, TimeRange range,
             throw new IllegalStateException("writing JSON to memory cannot fail", e);
         }
         bytes.write('\n');
-        DurableFiles.writeAtomically(directory.resolve(FILE_NAME), bytes.toByteArray());
+        try {
+            DurableFiles.writeAtomically(directory.resolve(FILE_NAME), bytes.toByteArray());
+        } catch (IOException e) {
+            throw new MigrationException("cannot write " + directory.resolve(FILE_NAME) + ": " + e.getMessage()
+                    + "; check that the directory is writable and the disk not full", e);
+        }
     }
 
     /** @return the manifest in the directory, empty when there is none */

@@ -6,6 +6,12 @@ import io.tradingmetrics.migration.MigrationListener;
 import io.tradingmetrics.migration.MigrationPhase;
 import io.tradingmetrics.migration.RowSource;
 import io.tradingmetrics.migration.TableRows;
+import io.tradingmetrics.migration.csv.BadRowException;
+import io.tradingmetrics.migration.csv.CsvTableFormat;
+import io.tradingmetrics.migration.csv.CsvTableReader;
+import io.tradingmetrics.migration.parquet.DuckDbEngine;
+import io.tradingmetrics.migration.parquet.ParquetTableReader;
+import io.tradingmetrics.migration.parquet.StagingArea;
 import io.tradingmetrics.storage.api.Candle;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.PerformanceSnapshot;
@@ -19,6 +25,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -49,6 +56,7 @@ final class StagedFiles implements RowSource {
 
     private synchronized StagingArea staged() {
         if (staging == null) {
+            DuckDbEngine.require("importing files (their rows are checked in a staging database first)");
             StagingArea area = StagingArea.create(id, stagingFile);
             try {
                 long totalBytes = 0;
@@ -75,36 +83,24 @@ final class StagedFiles implements RowSource {
         return staging;
     }
 
-    @SuppressWarnings("unchecked")
     private <T> ImportReport.ImportedFile stage(StagingArea area, StoreImporter.ImportFile file, TableRows<T> rows) {
         long count = 0;
         long checksum = 0;
         String fileName = file.path().getFileName().toString();
-        try (StagingArea.TableStager<T> stager = area.stage(file.table())) {
-            if (file.format() == FileFormat.CSV) {
-                try (CsvTableReader<T> reader = new CsvTableReader<>(file.path(),
-                        (CsvTableFormat<T>) CsvTableFormat.of(file.table()))) {
-                    for (Optional<T> row = reader.next(); row.isPresent(); row = reader.next()) {
-                        stager.add(row.get());
-                        checksum += rows.hash(row.get());
-                        if (++count % PROGRESS_STEP == 0) {
-                            listener.rowsDone(MigrationPhase.STAGE, file.table(), PROGRESS_STEP);
-                        }
-                    }
-                }
-            } else {
-                try (ParquetTableReader<T> reader = new ParquetTableReader<>(file.path(), file.table(),
-                        area.database())) {
-                    for (Optional<T> row = reader.next(); row.isPresent(); row = reader.next()) {
-                        stager.add(row.get());
-                        checksum += rows.hash(row.get());
-                        if (++count % PROGRESS_STEP == 0) {
-                            listener.rowsDone(MigrationPhase.STAGE, file.table(), PROGRESS_STEP);
-                        }
-                    }
+        try (StagingArea.TableStager<T> stager = area.stage(file.table());
+             RowReader<T> reader = open(file, area)) {
+            for (Optional<T> row = reader.next(); row.isPresent(); row = reader.next()) {
+                stager.add(row.get());
+                checksum += rows.hash(row.get());
+                if (++count % PROGRESS_STEP == 0) {
+                    listener.rowsDone(MigrationPhase.STAGE, file.table(), PROGRESS_STEP);
                 }
             }
             listener.rowsDone(MigrationPhase.STAGE, file.table(), count % PROGRESS_STEP);
+        } catch (BadRowException e) {
+            throw BadImportRowException.of(e);
+        } catch (IOException e) {
+            throw new MigrationException("cannot read " + file.path() + ": " + e.getMessage(), e);
         } catch (SQLException e) {
             throw new MigrationException("cannot stage " + file.path() + ": " + e.getMessage(), e);
         }
@@ -135,6 +131,29 @@ final class StagedFiles implements RowSource {
                     entry.digest().rows(), entry.table().tableName(), entry.digest().checksumHex()));
         }
         return true;
+    }
+
+    /** The rows of one file, one at a time, whatever its format. */
+    private record RowReader<T>(Supplier<Optional<T>> rows, Runnable closer) implements AutoCloseable {
+        Optional<T> next() {
+            return rows.get();
+        }
+
+        @Override
+        public void close() {
+            closer.run();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> RowReader<T> open(StoreImporter.ImportFile file, StagingArea area) throws IOException {
+        if (file.format() == FileFormat.CSV) {
+            CsvTableReader<T> reader = new CsvTableReader<>(file.path(),
+                    (CsvTableFormat<T>) CsvTableFormat.of(file.table()));
+            return new RowReader<>(reader::next, reader::close);
+        }
+        ParquetTableReader<T> reader = new ParquetTableReader<>(file.path(), file.table(), area);
+        return new RowReader<>(reader::next, reader::close);
     }
 
     @Override

@@ -6,6 +6,10 @@ import io.tradingmetrics.migration.MigrationListener;
 import io.tradingmetrics.migration.MigrationPhase;
 import io.tradingmetrics.migration.RowSource;
 import io.tradingmetrics.migration.TableRows;
+import io.tradingmetrics.migration.csv.CsvTableFormat;
+import io.tradingmetrics.migration.csv.CsvTableWriter;
+import io.tradingmetrics.migration.parquet.DuckDbEngine;
+import io.tradingmetrics.migration.parquet.ParquetTableWriter;
 import io.tradingmetrics.migration.internal.DurableFiles;
 import io.tradingmetrics.storage.api.StoreTable;
 
@@ -44,6 +48,9 @@ public final class StoreExporter {
      */
     public ExportReport export(RowSource source, Path directory, ExportOptions options) {
         long start = System.nanoTime();
+        if (options.format() == FileFormat.PARQUET) {
+            DuckDbEngine.require("writing Parquet files (or export as CSV, which does not)");
+        }
         prepare(directory, options);
         long total = 0;
         for (StoreTable table : options.tables()) {

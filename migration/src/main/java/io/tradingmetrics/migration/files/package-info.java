@@ -1,7 +1,7 @@
 /**
- * Backups and imports: {@link io.tradingmetrics.migration.files.StoreExporter} writes one file per table (Parquet,
- * written by an embedded DuckDB used only as the Parquet engine, or RFC 4180 CSV) and {@code manifest.json} with
- * each file's row count and checksum; {@link io.tradingmetrics.migration.files.StoreImporter} reads such files, and
+ * Backups and imports: {@link io.tradingmetrics.migration.files.StoreExporter} writes one file per table
+ * (Parquet through {@link io.tradingmetrics.migration.parquet}, or CSV through
+ * {@link io.tradingmetrics.migration.csv}) and {@code manifest.json} with each file's row count and checksum; {@link io.tradingmetrics.migration.files.StoreImporter} reads such files, and
  * the CSV that {@code psql \copy ... CSV HEADER} and pandas {@code to_csv} write of the older system's tables, into
  * any store. Both stream with bounded memory.
  *

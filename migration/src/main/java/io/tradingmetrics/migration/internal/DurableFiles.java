@@ -1,7 +1,5 @@
 package io.tradingmetrics.migration.internal;
 
-import io.tradingmetrics.migration.MigrationException;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -18,23 +16,20 @@ public final class DurableFiles {
     /**
      * Replaces the file's content atomically and durably: writes a temporary sibling, forces it to disk, renames it
      * over the file, then forces the directory so that the rename itself survives a crash.
+     *
+     * @throws IOException when the file cannot be written; the file is then as it was
      */
-    public static void writeAtomically(Path file, byte[] content) {
+    public static void writeAtomically(Path file, byte[] content) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
             }
-            moveAtomically(temporary, file);
-        } catch (IOException e) {
-            throw new MigrationException("cannot write " + file + ": " + e.getMessage()
-                    + "; check that the directory is writable and the disk not full", e);
+            channel.force(true);
         }
+        moveAtomically(temporary, file);
     }
 
     /** Renames a completely written file to its final name, atomically and durably. */

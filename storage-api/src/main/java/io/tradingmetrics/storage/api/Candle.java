@@ -7,7 +7,7 @@ import java.time.Instant;
  * One OHLCV candle: a row of {@code candles}, keyed by (timestamp, symbol).
  *
  * @param timestamp the start of the candle's period; truncated to the microsecond
- * @param symbol the instrument
+ * @param symbol the instrument, at most {@link StoreLimits#MAX_SYMBOL_BYTES} bytes in UTF-8
  * @param open the first price of the period
  * @param high the highest price of the period
  * @param low the lowest price of the period
@@ -18,7 +18,7 @@ public record Candle(Instant timestamp, String symbol, double open, double high,
                      long volume) {
     public Candle {
         timestamp = Timestamps.normalize(timestamp, "candle timestamp");
-        Names.requireName(symbol, "candle symbol");
+        Names.requireName(symbol, "candle symbol", StoreLimits.MAX_SYMBOL_BYTES);
         if (volume < 0) {
             throw new InvalidInputException("candle " + symbol + " at " + timestamp + " has negative volume "
                     + volume + "; volume must be zero or more");

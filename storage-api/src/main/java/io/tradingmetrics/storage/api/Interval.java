@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * The bucket widths of time-bucketed queries. Every store aligns buckets alike, in UTC: fixed widths are counted
  * from 2000-01-03T00:00Z (a Monday, so weeks start on Mondays; every width up to a day divides evenly, so those
@@ -73,10 +75,39 @@ public enum Interval {
     }
 
     /**
-     * @return the interval of that short form ({@code 1s 1m 5m 15m 1h 4h 1d 1w 1mo})
+     * @return how many buckets hold an instant of the range: from the one holding its start to the one holding its
+     *         last microsecond; zero for an empty range
+     */
+    public long bucketsIn(TimeRange range) {
+        if (range.isEmpty()) {
+            return 0;
+        }
+        Instant first = bucketStart(range.from());
+        Instant last = bucketStart(range.to().minusNanos(1_000));
+        if (width == null) {
+            ZonedDateTime from = first.atZone(ZoneOffset.UTC);
+            ZonedDateTime to = last.atZone(ZoneOffset.UTC);
+            return (to.getYear() - from.getYear()) * 12L + to.getMonthValue() - from.getMonthValue() + 1;
+        }
+        Duration between = Duration.between(first, last);
+        return (between.getSeconds() * 1_000_000L + between.getNano() / 1_000) / widthMicros() + 1;
+    }
+
+    /**
+     * Case does not matter, except that an upper-case {@code M} is refused: it means month as often as minute.
+     *
+     * @return the interval of that short form ({@code 1s 1m 5m 15m 1h 4h 1d 1w 1mo}) or constant name
+     *         ({@code MINUTE_5})
      * @throws InvalidInputException naming the valid forms
      */
     public static Interval parse(String text) {
+        String trimmed = requireNonNull(text, "interval is null").trim();
+        for (Interval interval : values()) {
+            if (interval.label.equalsIgnoreCase(trimmed) && interval.label.endsWith("m") && trimmed.endsWith("M")) {
+                throw new InvalidInputException("interval '" + text + "' is ambiguous: write " + interval.label
+                        + " for " + interval.label.replace("m", "") + " minute(s) or 1mo for a month");
+            }
+        }
         return Choices.parse(text, values(), Interval::label, "interval");
     }
 }

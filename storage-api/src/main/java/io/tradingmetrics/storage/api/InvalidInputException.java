@@ -7,4 +7,9 @@ public class InvalidInputException extends MetricsStoreException {
     public InvalidInputException(String message) {
         super(message);
     }
+
+    /** @param cause what the database said, kept for diagnostics */
+    public InvalidInputException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One observation of a metric: a row of {@code trading_metrics}.
+ * One observation of a metric: a row of {@code trading_metrics}. Its texts are checked against {@link StoreLimits}.
  *
  * @param timestamp when it was observed; truncated to the microsecond, years 1 to 9999
  * @param metricName what was observed, for example {@code price} or {@code order_latency_ms}
@@ -20,14 +20,30 @@ public record MetricPoint(Instant timestamp, String metricName, double value, Op
                           Map<String, String> labels) {
     public MetricPoint {
         timestamp = Timestamps.normalize(timestamp, "timestamp");
-        Names.requireName(metricName, "metric name");
+        int bytes = Names.requireName(metricName, "metric name", StoreLimits.MAX_METRIC_NAME_BYTES);
         requireNonNull(symbol, "symbol is null");
-        symbol.ifPresent(s -> Names.requireNoNul(s, "symbol"));
+        if (symbol.isPresent()) {
+            bytes += Names.requireText(symbol.get(), "symbol", StoreLimits.MAX_SYMBOL_BYTES);
+        }
         requireNonNull(labels, "labels is null");
-        labels.forEach((key, labelValue) -> {
-            Names.requireName(key, "label key");
-            Names.requireNoNul(requireNonNull(labelValue, "label '" + key + "' has a null value"), "label value");
-        });
+        if (labels.size() > StoreLimits.MAX_LABELS) {
+            throw new InvalidInputException("point of metric '" + Names.quote(metricName) + "' has "
+                    + Names.count(labels.size()) + " labels, over the limit of " + StoreLimits.MAX_LABELS
+                    + " labels; keep fewer labels");
+        }
+        for (Map.Entry<String, String> label : labels.entrySet()) {
+            String key = label.getKey();
+            bytes += Names.requireName(key, "label key", StoreLimits.MAX_LABEL_KEY_BYTES);
+            String labelValue = requireNonNull(label.getValue(), "label '" + key + "' has a null value");
+            bytes += Names.requireText(labelValue, "label '" + Names.quote(key) + "' value",
+                    StoreLimits.MAX_LABEL_VALUE_BYTES);
+        }
+        if (bytes > StoreLimits.MAX_POINT_TEXT_BYTES) {
+            throw new InvalidInputException("point of metric '" + Names.quote(metricName) + "' takes "
+                    + Names.count(bytes) + " bytes of text in UTF-8 (metric name, symbol, label keys and values),"
+                    + " over the limit of " + Names.count(StoreLimits.MAX_POINT_TEXT_BYTES)
+                    + " bytes per point; shorten them or keep fewer labels");
+        }
         labels = Map.copyOf(labels);
     }
 

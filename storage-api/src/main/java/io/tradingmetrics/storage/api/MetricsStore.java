@@ -13,8 +13,19 @@ import java.util.stream.Stream;
  * Apps code against this interface only; a backend is picked in configuration.
  *
  * <p>Implementations are thread-safe. Every write call is atomic: after it returns all of its rows are stored,
- * and after it throws none are. Results do not depend on the JVM's or the operating system's time zone.
- * Errors are {@link MetricsStoreException}s whose messages name the cause and the way out.
+ * and after it throws none are, with one exception: a {@link WriteOutcomeUnknownException} says that the store could
+ * not learn whether the commit happened (all rows or none are stored). Results do not depend on the JVM's or the
+ * operating system's time zone. Errors are {@link MetricsStoreException}s whose messages name the cause and the
+ * way out.
+ *
+ * <p><b>Retrying writes exactly once.</b> Every write carries a {@link WriteId} that the store records in the same
+ * transaction as the rows. When the connection is lost during the commit, the store reconnects and looks the id up
+ * before it reports: a write that committed returns normally, one that did not throws the usual
+ * {@link StoreUnavailableException} (safe to retry), and when the store cannot look it up it throws
+ * {@link WriteOutcomeUnknownException} carrying the id. A caller that retries (a batching writer, an outbox) passes
+ * its own id to the write methods that take one and reuses it for every attempt of the same batch: an attempt whose
+ * id is already recorded stores nothing and returns as if it had written the batch. Ids are kept for a bounded time
+ * (a setting of each store); the methods without an id use a new random one per call.
  */
 public interface MetricsStore extends AutoCloseable {
 
@@ -24,11 +35,26 @@ public interface MetricsStore extends AutoCloseable {
     // ---- writes --------------------------------------------------------------------------------------------
 
     /**
-     * Appends metric points. Points are not deduplicated: the same point written twice is stored twice.
+     * Appends metric points. Points are not deduplicated: the same point written twice is stored twice. Their sizes
+     * are within {@link StoreLimits}, which every store accepts alike.
      *
      * @return how many points were written
+     * @throws WriteOutcomeUnknownException when the store cannot tell whether the batch committed
      */
-    long insertMetrics(Collection<MetricPoint> points);
+    default long insertMetrics(Collection<MetricPoint> points) {
+        return insertMetrics(points, WriteId.random());
+    }
+
+    /**
+     * Appends metric points as the write {@code writeId}; when a write of that id is already stored (an earlier
+     * attempt of the same batch committed), stores nothing. Give every attempt of one batch the same id and
+     * different batches different ids.
+     *
+     * @return how many points the batch holds, whether this attempt or an earlier one stored them
+     * @throws WriteOutcomeUnknownException when the store cannot tell whether the batch committed: retry with the
+     *         same id
+     */
+    long insertMetrics(Collection<MetricPoint> points, WriteId writeId);
 
     /** Appends one metric point. */
     default void insertMetric(MetricPoint point) {
@@ -40,8 +66,21 @@ public interface MetricsStore extends AutoCloseable {
      * in the batch, the last occurrence wins.
      *
      * @return how many distinct candles were written
+     * @throws WriteOutcomeUnknownException when the store cannot tell whether the batch committed
      */
-    long upsertCandles(Collection<Candle> candles);
+    default long upsertCandles(Collection<Candle> candles) {
+        return upsertCandles(candles, WriteId.random());
+    }
+
+    /**
+     * Upserts candles as the write {@code writeId}, as {@link #upsertCandles(Collection)}; when a write of that id
+     * is already stored, stores nothing, so that a late retry does not overwrite newer candles.
+     *
+     * @return how many distinct candles the batch holds, whether this attempt or an earlier one stored them
+     * @throws WriteOutcomeUnknownException when the store cannot tell whether the batch committed: retry with the
+     *         same id
+     */
+    long upsertCandles(Collection<Candle> candles, WriteId writeId);
 
     /** Inserts or replaces one candle. */
     default void upsertCandle(Candle candle) {
@@ -53,8 +92,21 @@ public interface MetricsStore extends AutoCloseable {
      * in the batch, the last occurrence wins.
      *
      * @return how many distinct snapshots were written
+     * @throws WriteOutcomeUnknownException when the store cannot tell whether the batch committed
      */
-    long upsertPerformance(Collection<PerformanceSnapshot> snapshots);
+    default long upsertPerformance(Collection<PerformanceSnapshot> snapshots) {
+        return upsertPerformance(snapshots, WriteId.random());
+    }
+
+    /**
+     * Upserts snapshots as the write {@code writeId}, as {@link #upsertPerformance(Collection)}; when a write of
+     * that id is already stored, stores nothing.
+     *
+     * @return how many distinct snapshots the batch holds, whether this attempt or an earlier one stored them
+     * @throws WriteOutcomeUnknownException when the store cannot tell whether the batch committed: retry with the
+     *         same id
+     */
+    long upsertPerformance(Collection<PerformanceSnapshot> snapshots, WriteId writeId);
 
     /** Inserts or replaces one snapshot. */
     default void upsertPerformance(PerformanceSnapshot snapshot) {
@@ -67,8 +119,14 @@ public interface MetricsStore extends AutoCloseable {
     List<MetricPoint> queryMetrics(MetricQuery query);
 
     /**
+     * Gap filling fills every bucket of the range; a side of the range left open (as {@link TimeRange#all()} leaves
+     * both) is taken as the extent of the matching points.
+     *
      * @return one bucket per (symbol when grouped, bucket start), ordered by symbol (points without symbol first)
      *         then bucket start; buckets without points only as {@link AggregationQuery#gapFill()} asks
+     * @throws InvalidInputException when the result would hold more buckets than the store's cap (its
+     *         {@code max-buckets} setting, a million by default), naming the count and the cap; before querying
+     *         when the count is known in advance (gap filling)
      */
     List<AggregatedBucket> aggregate(AggregationQuery query);
 
@@ -85,13 +143,18 @@ public interface MetricsStore extends AutoCloseable {
 
     /**
      * Rolls stored candles up to a coarser interval: open of the first candle by time, close of the last, the
-     * highest high, the lowest low, the summed volume.
+     * highest high, the lowest low, the summed volume. Stored candles are 1-minute candles or coarser.
      *
      * @return one candle per (bucket start, symbol), ordered by bucket start then symbol
+     * @throws InvalidInputException when the interval is finer than {@link Interval#MINUTE_1}, or the result would
+     *         hold more candles than the store's bucket cap
      */
     List<Candle> rollUpCandles(CandleQuery query, Interval interval);
 
-    /** @return candles built from raw metric points as {@link MetricCandleQuery} describes, ordered by time then symbol */
+    /**
+     * @return candles built from raw metric points as {@link MetricCandleQuery} describes, ordered by time then symbol
+     * @throws InvalidInputException when the result would hold more candles than the store's bucket cap
+     */
     List<Candle> candlesFromMetrics(MetricCandleQuery query);
 
     /** @return the snapshots in the range, oldest first */
@@ -145,7 +208,7 @@ public interface MetricsStore extends AutoCloseable {
 
     /**
      * Runs the store's own maintenance (reclaiming space, refreshing statistics); stored rows stay as they are.
-     * It may take a while on a large store.
+     * It may take a while on a large store. It also forgets the {@link WriteId}s older than the store keeps them.
      */
     void optimize();
 
@@ -154,6 +217,20 @@ public interface MetricsStore extends AutoCloseable {
 
     /** @return the schema's version and history */
     SchemaInfo schemaInfo();
+
+    /**
+     * Which store this is, as recorded in the store itself: an id made once, when the store's schema is created or
+     * adopted, and kept for its lifetime. A store deleted and created again at the same place has a new id, so that
+     * whoever remembers something about a store (a migration's checkpoint) can tell whether it is still the same
+     * store. Reading it never writes.
+     *
+     * @return the id, or empty when the store holds none (a database whose schema predates the id, opened without
+     *         bringing its schema up to date, or a store that keeps no id: then a store created again at the same
+     *         place cannot be told from the one before, and checkpoints fall back to counting rows)
+     */
+    default Optional<String> instanceId() {
+        return Optional.empty();
+    }
 
     /** Releases the store's connections and files. Idempotent. */
     @Override

@@ -49,4 +49,33 @@ class IntervalTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("unknown interval '2m'; valid intervals: 1s, 1m, 5m, 15m, 1h, 4h, 1d, 1w, 1mo");
     }
+
+    @Test
+    @DisplayName("an upper-case M is refused as ambiguous (minute or month); 1mo is a month in any case")
+    void ambiguousM() {
+        assertThatThrownBy(() -> Interval.parse("1M")).isInstanceOf(InvalidInputException.class)
+                .hasMessage("interval '1M' is ambiguous: write 1m for 1 minute(s) or 1mo for a month");
+        assertThatThrownBy(() -> Interval.parse("15M")).isInstanceOf(InvalidInputException.class)
+                .hasMessage("interval '15M' is ambiguous: write 15m for 15 minute(s) or 1mo for a month");
+        assertThat(Interval.parse("1m")).isEqualTo(Interval.MINUTE_1);
+        assertThat(Interval.parse("1MO")).isEqualTo(Interval.MONTH_1);
+        assertThat(Interval.parse("1H")).isEqualTo(Interval.HOUR_1);
+        assertThat(Interval.parse("minute_5")).isEqualTo(Interval.MINUTE_5);
+    }
+
+    @ParameterizedTest(name = "{0} over [{1}, {2}) holds {3} buckets")
+    @DisplayName("the buckets of a range are counted from the one holding its start to the one holding its end")
+    @CsvSource({
+            "1m,  2026-11-26T10:00:00Z,    2026-11-26T11:00:00Z,    60",
+            "1m,  2026-11-26T10:00:30Z,    2026-11-26T11:00:00.000001Z, 61",
+            "1s,  2026-11-26T10:00:00Z,    2026-11-26T10:00:00Z,    0",
+            "1h,  2026-11-26T10:59:59Z,    2026-11-26T11:00:01Z,    2",
+            "1w,  2026-11-26T00:00:00Z,    2026-12-01T00:00:00Z,    2",
+            "1mo, 2026-01-31T00:00:00Z,    2027-01-01T00:00:00Z,    12",
+            "1mo, 2026-01-31T00:00:00Z,    2027-01-01T00:00:00.000001Z, 13",
+            "1s,  0001-01-01T00:00:00Z,    9999-12-31T23:59:59.999999Z, 315537897600",
+    })
+    void bucketsIn(String interval, Instant from, Instant to, long expected) {
+        assertThat(Interval.parse(interval).bucketsIn(TimeRange.of(from, to))).isEqualTo(expected);
+    }
 }

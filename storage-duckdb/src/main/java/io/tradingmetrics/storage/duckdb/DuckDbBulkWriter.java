@@ -6,14 +6,13 @@ import io.tradingmetrics.storage.api.PerformanceSnapshot;
 import io.tradingmetrics.storage.api.Timestamps;
 import io.tradingmetrics.storage.jdbc.BulkWriter;
 import io.tradingmetrics.storage.jdbc.LabelsJson;
-import io.tradingmetrics.storage.jdbc.UpsertSql;
+import io.tradingmetrics.storage.jdbc.TableColumns;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,8 +27,7 @@ import java.util.OptionalDouble;
  * DuckDB's vectors directly with dictionary-encoded texts; a small one through the Appender, which has no statement
  * to set up. Both run in the caller's transaction, so a batch is stored whole or not at all.
  *
- * <p>Upserts append into a temporary staging table, then run one {@code INSERT ... SELECT ... ON CONFLICT DO
- * UPDATE}, since the Appender itself cannot update.
+ * <p>Upserts: the Appender fills the staging table that the store created and merges (the Appender cannot update).
  */
 final class DuckDbBulkWriter implements BulkWriter {
     /** From this many points on, the scan insert beats the Appender (measured on 2 cores; see BENCHMARKS.md). */
@@ -80,8 +78,7 @@ final class DuckDbBulkWriter implements BulkWriter {
             throw statementFailure;
         }
         if (inserted != points.size()) {
-            throw new SQLException("Internal Error: the insert of " + points.size() + " points stored " + inserted
-                    + "; nothing was kept");
+            throw new PointBatchScanException("the scan insert of " + points.size() + " points stored " + inserted);
         }
     }
 
@@ -92,7 +89,7 @@ final class DuckDbBulkWriter implements BulkWriter {
         String symbol = column(points.symbolCodes != null, "symbol", "VARCHAR[]", points.symbols, dictionaries);
         String labels = points.labelCodes != null
                 ? column(true, "labels", "JSON[]", points.labels, dictionaries) : "CAST(labels AS JSON)";
-        String sql = "INSERT INTO trading_metrics (timestamp, metric_name, value, symbol, labels)"
+        String sql = "INSERT INTO " + TableColumns.METRICS.tableName() + " (" + TableColumns.METRICS.names() + ")"
                 + " SELECT make_timestamptz(micros), " + name + ", value, " + symbol + ", " + labels
                 + " FROM " + PointBatchScan.NAME + "(" + handle + ")";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -112,6 +109,7 @@ final class DuckDbBulkWriter implements BulkWriter {
         return "(CAST(? AS " + listType + "))[" + column + "]";
     }
 
+    /** The caller's own exceptions (a list that throws when read) reach it as they are, as from the Appender. */
     private static void throwUnchecked(Throwable failure) throws SQLException {
         if (failure instanceof RuntimeException runtime) {
             throw runtime;
@@ -119,11 +117,11 @@ final class DuckDbBulkWriter implements BulkWriter {
         if (failure instanceof Error error) {
             throw error;
         }
-        throw new SQLException("Invalid Input Error: cannot read the batch of points: " + failure, failure);
+        throw new PointBatchScanException("the scan of the batch failed: " + failure, failure);
     }
 
     private static void appendRows(Connection connection, List<MetricPoint> points) throws SQLException {
-        try (DuckDBAppender appender = duck(connection).createAppender(MAIN, "trading_metrics")) {
+        try (DuckDBAppender appender = duck(connection).createAppender(MAIN, TableColumns.METRICS.tableName())) {
             // Labels maps repeat: as the same object (a producer's) or as equal ones (read back from a store).
             Map<Map<String, String>, String> jsonByMap = new HashMap<>();
             Map<String, String> lastLabels = null;
@@ -154,9 +152,8 @@ final class DuckDbBulkWriter implements BulkWriter {
     }
 
     @Override
-    public void upsertCandles(Connection connection, List<Candle> candles) throws SQLException {
-        createStaging(connection, UpsertSql.CANDLES_STAGING, UpsertSql.candleColumns("TIMESTAMPTZ"));
-        try (DuckDBAppender appender = stagingAppender(connection, UpsertSql.CANDLES_STAGING)) {
+    public void stageCandles(Connection connection, List<Candle> candles) throws SQLException {
+        try (DuckDBAppender appender = stagingAppender(connection, TableColumns.CANDLES)) {
             for (Candle candle : candles) {
                 appender.beginRow()
                         .appendEpochMicros(Timestamps.toEpochMicros(candle.timestamp()))
@@ -169,13 +166,11 @@ final class DuckDbBulkWriter implements BulkWriter {
                         .endRow();
             }
         }
-        mergeStaging(connection, UpsertSql.upsertCandlesFrom(UpsertSql.CANDLES_STAGING), UpsertSql.CANDLES_STAGING);
     }
 
     @Override
-    public void upsertPerformance(Connection connection, List<PerformanceSnapshot> snapshots) throws SQLException {
-        createStaging(connection, UpsertSql.PERFORMANCE_STAGING, UpsertSql.performanceColumns("TIMESTAMPTZ"));
-        try (DuckDBAppender appender = stagingAppender(connection, UpsertSql.PERFORMANCE_STAGING)) {
+    public void stagePerformance(Connection connection, List<PerformanceSnapshot> snapshots) throws SQLException {
+        try (DuckDBAppender appender = stagingAppender(connection, TableColumns.PERFORMANCE)) {
             for (PerformanceSnapshot snapshot : snapshots) {
                 appender.beginRow()
                         .appendEpochMicros(Timestamps.toEpochMicros(snapshot.timestamp()))
@@ -192,8 +187,6 @@ final class DuckDbBulkWriter implements BulkWriter {
                 appender.endRow();
             }
         }
-        mergeStaging(connection, UpsertSql.upsertPerformanceFrom(UpsertSql.PERFORMANCE_STAGING),
-                UpsertSql.PERFORMANCE_STAGING);
     }
 
     private static void appendOptional(DuckDBAppender appender, OptionalDouble value) throws SQLException {
@@ -204,21 +197,8 @@ final class DuckDbBulkWriter implements BulkWriter {
         }
     }
 
-    private static void createStaging(Connection connection, String table, String columns) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE OR REPLACE TEMPORARY TABLE " + table + " " + columns);
-        }
-    }
-
-    private static DuckDBAppender stagingAppender(Connection connection, String table) throws SQLException {
-        return duck(connection).createAppender("temp", MAIN, table);
-    }
-
-    private static void mergeStaging(Connection connection, String upsert, String table) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(upsert);
-            statement.execute("DROP TABLE temp." + MAIN + "." + table);
-        }
+    private static DuckDBAppender stagingAppender(Connection connection, TableColumns table) throws SQLException {
+        return duck(connection).createAppender("temp", MAIN, table.stagingTable());
     }
 
     private static DuckDBConnection duck(Connection connection) throws SQLException {

@@ -49,6 +49,12 @@ final class DuckDbConnectionSource implements ConnectionSource {
         String url = "jdbc:duckdb:";
         if (!config.inMemory()) {
             Path file = config.file();
+            // The driver splits the URL at ';' into a file and options: the config refuses such paths, and this
+            // keeps any other caller from smuggling options in. Options go only through the properties below.
+            if (file.toString().contains(DuckDbStoreConfig.URL_OPTION_SEPARATOR)) {
+                throw new SQLException("IO Error: the path " + file + " holds '"
+                        + DuckDbStoreConfig.URL_OPTION_SEPARATOR + "', which DuckDB's driver reads as options");
+            }
             if (!config.readOnly()) {
                 createFolders(file);
             }
@@ -95,13 +101,14 @@ final class DuckDbConnectionSource implements ConnectionSource {
         }
     }
 
+    /** @return a duplicate whose reads report DuckDB's own errors (see {@link StreamedErrors}) */
     @Override
-    public DuckDBConnection borrow() throws SQLException {
+    public Connection borrow() throws SQLException {
         if (closed.get()) {
             throw new SQLException("Connection Error: the store is closed");
         }
         DuckDBConnection connection = idle.pollFirst();
-        return connection != null ? connection : newDuplicate();
+        return StreamedErrors.wrap(connection != null ? connection : newDuplicate(), this::newDuplicate);
     }
 
     /**
@@ -134,7 +141,8 @@ final class DuckDbConnectionSource implements ConnectionSource {
     }
 
     @Override
-    public void giveBack(Connection connection, boolean broken) {
+    public void giveBack(Connection borrowed, boolean broken) {
+        Connection connection = StreamedErrors.unwrapped(borrowed);
         if (broken || closed.get() || idle.size() >= MAX_IDLE || !(connection instanceof DuckDBConnection duck)) {
             closeQuietly(connection);
             return;

@@ -89,6 +89,15 @@ final class DuckDbDialect implements SqlDialect {
         return sql.sql(" GROUP BY metric_name, symbol) ORDER BY metric_name, symbol NULLS FIRST");
     }
 
+    /**
+     * DuckDB aborts a transaction that updates a row a concurrent one updated ("Conflict on update") and retried
+     * upserts of 16 threads kept colliding; one at a time they all succeed, and an upsert is one statement.
+     */
+    @Override
+    public boolean serializesUpserts() {
+        return true;
+    }
+
     /** The autocommit switch alone begins nothing: a statement must start the transaction for the Appender to join. */
     @Override
     public void beginTransaction(Connection connection) throws SQLException {

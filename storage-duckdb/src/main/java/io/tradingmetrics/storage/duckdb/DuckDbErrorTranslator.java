@@ -18,6 +18,9 @@ final class DuckDbErrorTranslator extends SqlErrorTranslator {
     private static final Pattern LOCK_HOLDER =
             Pattern.compile("Conflicting lock is held in (.+?) \\(PID (\\d+)\\)", Pattern.DOTALL);
 
+    /** How {@link DuckDbStoreConfig#description()} names a file. */
+    private static final String FILE_PREFIX = "the DuckDB file ";
+
     DuckDbErrorTranslator(String storeDescription) {
         super(storeDescription);
     }
@@ -37,9 +40,25 @@ final class DuckDbErrorTranslator extends SqlErrorTranslator {
 
     @Override
     public MetricsStoreException translate(String action, SQLException e) {
+        if (e instanceof PointBatchScanException) {
+            return new MetricsStoreException("cannot " + action + " in " + storeDescription() + ": " + e.getMessage()
+                    + "; nothing was stored. This is a fault of the store, not of the data: report it, and write"
+                    + " the batch in parts of fewer than " + DuckDbBulkWriter.SCAN_MIN_POINTS
+                    + " points (they take another path) meanwhile", e);
+        }
         Optional<LockHolder> holder = lockHolder(e.getMessage());
         if (holder.isPresent()) {
             return lockedFile(holder.get(), e);
+        }
+        if (isDiskFull(e)) {
+            return new StoreUnavailableException("cannot " + action + ": the disk holding " + folder()
+                    + " is full (DuckDB: " + firstLine(e) + "); free space there and retry (the failed work was rolled"
+                    + " back)", e);
+        }
+        if (message(e).contains(StreamedErrors.HIDDEN)) {
+            return new MetricsStoreException("cannot " + action + " in " + storeDescription() + ": DuckDB reported"
+                    + " only '" + firstLine(e) + "', without the cause; check the store's health, which reads every"
+                    + " stored block, and retry", e);
         }
         if (isReadOnlyRefusal(e)) {
             return new MetricsStoreException("cannot " + action + ": " + storeDescription() + " is open read-only ("
@@ -54,6 +73,39 @@ final class DuckDbErrorTranslator extends SqlErrorTranslator {
         return new StoreUnavailableException("cannot open " + storeDescription() + ": it is locked by " + who
                 + ". Stop that process and retry; or, when both processes only read, open the file with "
                 + DuckDbStoreConfig.BLOCK + ".read-only = true in both. (DuckDB: " + e.getMessage().strip() + ")", e);
+    }
+
+    /**
+     * DuckDB checks each block's checksum when it reads it ("Data Corruption Error: Corrupt database file: computed
+     * checksum ..."); a file cut short fails to read its blocks ("Could not read enough bytes"). A file that is
+     * no DuckDB database at all ("not a valid DuckDB database file") is a wrong path, not damage.
+     */
+    @Override
+    public boolean isDamaged(SQLException e) {
+        String text = message(e);
+        return super.isDamaged(e) || kind(e).equals("Data Corruption") || text.contains("Corrupt database file")
+                || text.contains("Could not read enough bytes");
+    }
+
+    private static boolean isDiskFull(SQLException e) {
+        String text = message(e);
+        return text.contains("No space left on device") || text.contains("File too large");
+    }
+
+    /** @return the folder of the store's file, where DuckDB writes the file, its WAL and temporary files */
+    private String folder() {
+        return storeDescription().startsWith(FILE_PREFIX) ? java.nio.file.Path.of(storeDescription()
+                .substring(FILE_PREFIX.length())).getParent().toString() : "DuckDB's temporary folder";
+    }
+
+    private static String firstLine(SQLException e) {
+        return message(e).strip().lines().findFirst().orElse("");
+    }
+
+    @Override
+    protected String damagedHint() {
+        return "restore it from the store's latest export (import that into a new file) or from a backup copy of the"
+                + " file, and keep the damaged file until the restore is checked";
     }
 
     @Override
@@ -77,6 +129,9 @@ final class DuckDbErrorTranslator extends SqlErrorTranslator {
     @Override
     public boolean isInvalidInput(SQLException e) {
         String kind = kind(e);
+        if (message(e).contains(StreamedErrors.HIDDEN)) {
+            return false;
+        }
         return super.isInvalidInput(e) || kind.equals("Conversion") || kind.equals("Constraint")
                 || kind.equals("Invalid Input") || kind.equals("Out of Range") || kind.equals("Mismatch Type");
     }

@@ -10,6 +10,7 @@ import io.tradingmetrics.storage.api.StoreConfigException;
 import io.tradingmetrics.storage.api.StoreNotFoundException;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.TimeRange;
+import io.tradingmetrics.storage.jdbc.BucketCap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +50,8 @@ class FactoryAndConfigTest {
         assertThat(block.getString("memory-limit")).isEmpty();
         assertThat(block.getBoolean("read-only")).isFalse();
         assertThat(block.getBoolean("migrate-on-start")).isTrue();
+        assertThat(block.getLong("max-buckets")).isEqualTo(1_000_000L);
+        assertThat(config.bucketCap()).isEqualTo(new BucketCap(1_000_000L, "metrics.store.duckdb.max-buckets"));
     }
 
     @Test
@@ -105,6 +108,13 @@ class FactoryAndConfigTest {
         assertThatThrownBy(() -> DuckDbStoreConfig.from(block(Map.of("path", ":memory:", "read-only", true))))
                 .isInstanceOf(StoreConfigException.class).hasMessageContaining("read-only");
         assertThat(DuckDbStoreConfig.from(block(Map.of("memory-limit", "1.5GB"))).memoryLimit()).isEqualTo("1.5GB");
+        assertThatThrownBy(() -> DuckDbStoreConfig.from(block(Map.of("max-buckets", 0))))
+                .isInstanceOf(StoreConfigException.class)
+                .hasMessage("metrics.store.duckdb.max-buckets is 0; give 1 or more (the default is 1000000)");
+        assertThatThrownBy(() -> DuckDbStoreConfig.from(block(Map.of("max-buckets", "lots"))))
+                .isInstanceOf(StoreConfigException.class).hasMessageContaining("metrics.store.duckdb.max-buckets")
+                .hasMessageContaining("whole number");
+        assertThat(DuckDbStoreConfig.from(block(Map.of("max-buckets", 10))).maxBuckets()).isEqualTo(10);
     }
 
     private static Config block(Map<String, Object> values) {

@@ -14,17 +14,18 @@ import java.util.List;
  * candles and snapshots already deduplicated, last occurrence winning), and commits or rolls back around it. So an
  * implementation neither commits nor catches: it writes and lets an {@link SQLException} escape.
  *
- * <p>Upserts are expected to load the batch into a temporary staging table and run the statements of
- * {@link UpsertSql} from it.
+ * <p>Upserts are the base's: it creates the staging table ({@link SqlDialect#createStaging}), asks the writer to
+ * load the rows into it, and merges them into the table ({@link TableColumns#upsertFromStaging}). A writer only
+ * stages. Rows are written in the column order of {@link TableColumns}.
  */
 public interface BulkWriter {
 
-    /** Appends the points to {@code trading_metrics}. */
+    /** Appends the points to {@code trading_metrics}, in the column order of {@link TableColumns#METRICS}. */
     void appendMetrics(Connection connection, List<MetricPoint> points) throws SQLException;
 
-    /** Inserts or replaces candles by (timestamp, symbol). */
-    void upsertCandles(Connection connection, List<Candle> candles) throws SQLException;
+    /** Loads the candles into the empty staging table of {@link TableColumns#CANDLES}. */
+    void stageCandles(Connection connection, List<Candle> candles) throws SQLException;
 
-    /** Inserts or replaces snapshots by timestamp. */
-    void upsertPerformance(Connection connection, List<PerformanceSnapshot> snapshots) throws SQLException;
+    /** Loads the snapshots into the empty staging table of {@link TableColumns#PERFORMANCE}. */
+    void stagePerformance(Connection connection, List<PerformanceSnapshot> snapshots) throws SQLException;
 }

@@ -24,6 +24,14 @@ public interface ConnectionSource extends AutoCloseable {
      */
     void giveBack(Connection connection, boolean broken);
 
+    /**
+     * @return the most streams (each holding a connection until closed) the store keeps open at once; a pool leaves
+     *         room for other calls
+     */
+    default int streamLimit() {
+        return 16;
+    }
+
     /** @return what the connections lead to, for messages: a file or a server address, never a password */
     String description();
 

@@ -11,6 +11,7 @@ import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.ValidateResult;
+import org.flywaydb.core.internal.exception.FlywayMigrateException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -40,10 +41,16 @@ import static java.util.Objects.requireNonNull;
 public final class FlywaySchemaManager {
     /** Flyway's history table. */
     public static final String HISTORY_TABLE = "flyway_schema_history";
+    /** The one-row table holding the store's instance id (script 3). */
+    public static final String INSTANCE_TABLE = "metrics_store_instance";
     /** The version at which a database of the older system is adopted. */
     public static final String LEGACY_VERSION = "1";
     /** The way out of a schema that is not current, in the store's own terms (callers add their own hints). */
     private static final String OPEN_FOR_MIGRATING = "open the store for migrating its schema (migrate-on-start = true)";
+
+    private static final String BASELINE_DESCRIPTION = "adopted schema of the older system";
+    private static final String RECOVERED_DESCRIPTION = "schema version 1 found without its history row (an"
+            + " interrupted first open)";
 
     private final DataSource dataSource;
     private final String location;
@@ -73,25 +80,43 @@ public final class FlywaySchemaManager {
     }
 
     /**
-     * Adopts a database of the older system if that is what it is, then applies every pending script.
+     * Adopts a database of the older system if that is what it is, then applies every pending script. Each script
+     * commits together with its history row (one connection, transactional DDL), so a crash at any point leaves the
+     * schema at a version its history records; a crash of an older version of this code between the two left the
+     * tables of version 1 without any history row, which is recognised and recorded here.
      *
      * @throws SchemaException when a script fails (its transaction is rolled back), the database holds only some of
      *                         the store's tables, or the database is newer than this code
      */
     public void migrate() {
-        Flyway flyway = flyway();
-        try {
-            if (adoptionNeeded()) {
-                flyway.baseline();
+        try (SingleConnectionDataSource connection = SingleConnectionDataSource.open(dataSource)) {
+            Flyway flyway = flyway(connection, BASELINE_DESCRIPTION);
+            switch (adoption(connection)) {
+                case LEGACY -> flyway.baseline();
+                case WITHOUT_HISTORY_ROW -> {
+                    // Flyway baselines only without a history table; this one is empty, so nothing is lost.
+                    dropEmptyHistory(connection);
+                    flyway(connection, RECOVERED_DESCRIPTION).baseline();
+                }
+                case NONE -> { }
             }
             MigrationInfoService info = flyway.info();
             rejectNewerSchema(info);
             flyway.migrate();
             checkedVersion = latestVersion(info); // every pending script ran, and none is newer than the scripts
+        } catch (FlywayMigrateException e) {
+            throw new SchemaException("cannot migrate the schema of " + storeDescription + ": " + e.getMessage()
+                    + (e.isExecutableInTransaction() ? "; the failed script was rolled back with its history row, so"
+                    + " the schema is at the last version its history records and the stored data is unchanged;"
+                    + " fix the cause and open the store again"
+                    : "; the failed script ran outside a transaction and may have been applied in part: compare the"
+                    + " schema with the script before opening the store again"), e);
         } catch (FlywayException e) {
             throw new SchemaException("cannot migrate the schema of " + storeDescription + ": " + e.getMessage()
-                    + "; the failed script was rolled back and the stored data is unchanged, fix the cause and"
-                    + " open the store again", e);
+                    + "; fix the cause and open the store again", e);
+        } catch (SQLException e) {
+            throw new SchemaException("cannot migrate the schema of " + storeDescription + ": " + e.getMessage()
+                    + "; check that the database is reachable and open the store again", e);
         }
     }
 
@@ -116,7 +141,7 @@ public final class FlywaySchemaManager {
             if (adoptionNeeded()) {
                 return Contents.NOT_ADOPTED;
             }
-            if (!existingTables().contains(HISTORY_TABLE)) {
+            if (!existingTables(dataSource).contains(HISTORY_TABLE)) {
                 return Contents.EMPTY;
             }
             rejectNewerSchema(flyway().info());
@@ -197,31 +222,68 @@ public final class FlywaySchemaManager {
         }
     }
 
+    /**
+     * Reads the store's instance id, without changing anything.
+     *
+     * @return the id that script 3 recorded, empty when the database has no such table (a schema below version 3)
+     */
+    public Optional<String> instanceId() {
+        if (!existingTables(dataSource).contains(INSTANCE_TABLE)) {
+            return Optional.empty();
+        }
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT instance_id FROM " + INSTANCE_TABLE)) {
+            return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new SchemaException("cannot read the instance id of " + storeDescription + ": " + e.getMessage(), e);
+        }
+    }
+
     private Flyway flyway() {
+        return flyway(dataSource, BASELINE_DESCRIPTION);
+    }
+
+    private Flyway flyway(DataSource connections, String baselineDescription) {
         return customization.apply(Flyway.configure(getClass().getClassLoader())
                 .loggers(FlywayLogs.class.getName())
-                .dataSource(dataSource)
+                .dataSource(connections)
                 .locations(location)
                 .table(HISTORY_TABLE)
                 .baselineVersion(LEGACY_VERSION)
-                .baselineDescription("adopted schema of the older system")
+                .baselineDescription(baselineDescription)
                 .failOnMissingLocations(true)
                 .cleanDisabled(true))
                 .load();
     }
 
+    /** What an open finds besides the store's tables. */
+    private enum Adoption {
+        /** Nothing to adopt: an empty database, or one with schema history. */
+        NONE,
+        /** The older system's tables and no history table. */
+        LEGACY,
+        /** Every table of version 1 and an empty history table: a first open was interrupted before this fix. */
+        WITHOUT_HISTORY_ROW
+    }
+
     /** @return whether the database holds the older system's tables but no history; refuses a partial schema */
     private boolean adoptionNeeded() {
-        Set<String> tables = existingTables();
-        if (tables.contains(HISTORY_TABLE)) {
-            return false;
+        return adoption(dataSource) == Adoption.LEGACY;
+    }
+
+    private Adoption adoption(DataSource connections) {
+        Set<String> tables = existingTables(connections);
+        boolean emptyHistory = tables.contains(HISTORY_TABLE) && historyIsEmpty(connections);
+        if (tables.contains(HISTORY_TABLE) && !emptyHistory) {
+            return Adoption.NONE;
         }
         Set<String> expected = Arrays.stream(StoreTable.values()).map(StoreTable::tableName)
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> present = new TreeSet<>(expected);
         present.retainAll(tables);
         if (present.isEmpty()) {
-            return false;
+            return Adoption.NONE;
         }
         if (!present.equals(expected)) {
             Set<String> missing = new TreeSet<>(expected);
@@ -230,11 +292,29 @@ public final class FlywaySchemaManager {
                     + " and has no schema history, so it is neither empty nor a database of the older system;"
                     + " restore the missing tables, or point the store at another database");
         }
-        return true;
+        return emptyHistory ? Adoption.WITHOUT_HISTORY_ROW : Adoption.LEGACY;
     }
 
-    private Set<String> existingTables() {
-        try (Connection connection = dataSource.getConnection();
+    private static void dropEmptyHistory(DataSource connections) throws SQLException {
+        try (Connection connection = connections.getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE " + HISTORY_TABLE);
+        }
+    }
+
+    private boolean historyIsEmpty(DataSource connections) {
+        try (Connection connection = connections.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + HISTORY_TABLE)) {
+            return rows.next() && rows.getLong(1) == 0;
+        } catch (SQLException e) {
+            throw new SchemaException("cannot read the schema history of " + storeDescription + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private Set<String> existingTables(DataSource connections) {
+        try (Connection connection = connections.getConnection();
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT table_name FROM information_schema.tables"
                      + " WHERE table_schema = current_schema()")) {

@@ -11,6 +11,7 @@ import io.tradingmetrics.storage.api.MetricCandleQuery;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.MetricQuery;
 import io.tradingmetrics.storage.api.MetricsStore;
+import io.tradingmetrics.storage.api.MetricsStoreException;
 import io.tradingmetrics.storage.api.PerformanceSnapshot;
 import io.tradingmetrics.storage.api.PerformanceSummary;
 import io.tradingmetrics.storage.api.SchemaInfo;
@@ -19,11 +20,14 @@ import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.StoreUnavailableException;
 import io.tradingmetrics.storage.api.TableStats;
 import io.tradingmetrics.storage.api.TimeRange;
+import io.tradingmetrics.storage.api.WriteId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,20 +38,27 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * Every {@link MetricsStore} operation on top of a {@link SqlDialect}, a {@link BulkWriter} and a
- * {@link ConnectionSource}. A backend subclasses it to name itself and to add engine facts to {@link #health()}.
+ * {@link ConnectionSource}. A backend subclasses it to name itself and fills the protected hooks (engine facts for
+ * {@link #health()}, {@link #ensureWritable()}, {@link #deleteRows}); the public operations are final, so that their
+ * checks run whatever the backend.
  *
  * <p>Writes validate the whole batch before touching the database and run in one transaction, so a batch is stored
  * whole or not at all. Reads bind every value as a parameter. Gap filling and volume rounding are done here, in
- * Java, so that every engine returns the same results.
+ * Java, so that every engine returns the same results. Every write records its {@link WriteId} in the same
+ * transaction, and a lost commit is looked up before it is reported (see {@link MetricsStore}).
  */
 public abstract class JdbcMetricsStore implements MetricsStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcMetricsStore.class);
+    /** The width of the finest candles the store holds: a roll-up goes to this interval or a coarser one. */
+    private static final Interval FINEST_STORED_CANDLES = Interval.MINUTE_1;
     /** Rows fetched per round trip by the streaming reads. */
     protected static final int STREAM_FETCH_SIZE = 10_000;
 
@@ -58,10 +69,22 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     private final FlywaySchemaManager schema;
     private final JdbcExecutor jdbc;
     private final ReadSql reads;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    /** How often a write prunes the write ids (the table stays small between prunes: one row per write). */
+    private static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
 
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Duration writeIdRetention;
+    private final AtomicLong nextPrune = new AtomicLong(System.nanoTime());
+    /** Held by upserts when the dialect {@linkplain SqlDialect#serializesUpserts serializes} them, else null. */
+    private final ReentrantLock upsertLock;
+
+    /**
+     * @param writeIdRetention how long the ids of committed writes are kept, so that a retry with the same
+     *        {@link WriteId} within it stores nothing
+     */
     protected JdbcMetricsStore(String backendName, ConnectionSource connections, SqlDialect dialect,
-                               BulkWriter bulkWriter, SqlErrorTranslator errors, FlywaySchemaManager schema) {
+                               BulkWriter bulkWriter, SqlErrorTranslator errors, FlywaySchemaManager schema,
+                               Duration writeIdRetention) {
         this.backendName = requireNonNull(backendName, "backendName is null");
         this.connections = requireNonNull(connections, "connections is null");
         this.dialect = requireNonNull(dialect, "dialect is null");
@@ -69,67 +92,111 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         this.schema = requireNonNull(schema, "schema is null");
         this.jdbc = new JdbcExecutor(connections, dialect, requireNonNull(errors, "errors is null"));
         this.reads = new ReadSql(dialect);
+        this.writeIdRetention = requireNonNull(writeIdRetention, "writeIdRetention is null");
+        if (writeIdRetention.isNegative() || writeIdRetention.isZero()) {
+            throw new IllegalArgumentException("writeIdRetention must be positive: " + writeIdRetention);
+        }
+        this.upsertLock = dialect.serializesUpserts() ? new ReentrantLock() : null;
         // The one line an open logs at INFO; what Flyway and the drivers say meanwhile is at DEBUG (FlywayLogs).
         LOG.info("opened {} store: {} (schema version {})", backendName, schema.storeDescription(),
                 schema.checkedVersion().orElse("not checked"));
     }
 
     @Override
-    public String backendName() {
+    public final String backendName() {
         return backendName;
-    }
-
-    /** @return the executor, for backend-specific operations */
-    protected JdbcExecutor jdbc() {
-        return jdbc;
     }
 
     // ---- writes --------------------------------------------------------------------------------------------
 
     @Override
-    public long insertMetrics(Collection<MetricPoint> points) {
-        List<MetricPoint> batch = validBatch(points, "metric points");
-        if (batch.isEmpty()) {
-            return 0;
+    public final long insertMetrics(Collection<MetricPoint> points, WriteId writeId) {
+        List<MetricPoint> batch = validBatch(points, writeId, "metric points");
+        if (!batch.isEmpty()) {
+            write("insert " + batch.size() + " metric points", writeId, false,
+                    connection -> bulkWriter.appendMetrics(connection, batch));
         }
-        jdbc.inTransaction("insert " + batch.size() + " metric points", connection -> {
-            bulkWriter.appendMetrics(connection, batch);
-            return null;
-        });
         return batch.size();
     }
 
     @Override
-    public long upsertCandles(Collection<Candle> candles) {
-        List<Candle> batch = Batches.lastWins(validBatch(candles, "candles"), c -> new CandleKey(c.timestamp(), c.symbol()));
-        if (batch.isEmpty()) {
-            return 0;
+    public final long upsertCandles(Collection<Candle> candles, WriteId writeId) {
+        List<Candle> batch = Batches.lastWins(validBatch(candles, writeId, "candles"),
+                c -> new CandleKey(c.timestamp(), c.symbol()));
+        if (!batch.isEmpty()) {
+            write("upsert " + batch.size() + " candles", writeId, true, connection -> stageThenMerge(connection,
+                    TableColumns.CANDLES, () -> bulkWriter.stageCandles(connection, batch)));
         }
-        jdbc.inTransaction("upsert " + batch.size() + " candles", connection -> {
-            bulkWriter.upsertCandles(connection, batch);
-            return null;
-        });
         return batch.size();
     }
 
     @Override
-    public long upsertPerformance(Collection<PerformanceSnapshot> snapshots) {
-        List<PerformanceSnapshot> batch = Batches.lastWins(validBatch(snapshots, "performance snapshots"),
+    public final long upsertPerformance(Collection<PerformanceSnapshot> snapshots, WriteId writeId) {
+        List<PerformanceSnapshot> batch = Batches.lastWins(validBatch(snapshots, writeId, "performance snapshots"),
                 PerformanceSnapshot::timestamp);
-        if (batch.isEmpty()) {
-            return 0;
+        if (!batch.isEmpty()) {
+            write("upsert " + batch.size() + " performance snapshots", writeId, true,
+                    connection -> stageThenMerge(connection, TableColumns.PERFORMANCE,
+                            () -> bulkWriter.stagePerformance(connection, batch)));
         }
-        jdbc.inTransaction("upsert " + batch.size() + " performance snapshots", connection -> {
-            bulkWriter.upsertPerformance(connection, batch);
-            return null;
-        });
         return batch.size();
+    }
+
+    /** Loads rows into a staging table. */
+    @FunctionalInterface
+    private interface Staging {
+        void load() throws SQLException;
+    }
+
+    /** The engines' bulk loaders cannot update, so an upsert loads a staging table and merges it in one statement. */
+    private void stageThenMerge(Connection connection, TableColumns table, Staging staging) throws SQLException {
+        dialect.createStaging(connection, table);
+        staging.load();
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate(table.upsertFromStaging());
+        }
+        dialect.dropStaging(connection, table);
+    }
+
+    private void write(String action, WriteId writeId, boolean upsert, JdbcExecutor.WriteWork work) {
+        if (upsert && upsertLock != null) {
+            upsertLock.lock();
+            try {
+                jdbc.write(action, writeId, work);
+            } finally {
+                upsertLock.unlock();
+            }
+        } else {
+            jdbc.write(action, writeId, work);
+        }
+        pruneWriteIdsNow(false);
+    }
+
+    /**
+     * Forgets the write ids older than the retention: from a write at most every {@link #PRUNE_EVERY} (one writer
+     * at a time, outside the write's transaction so that writers never contend on it), and at every optimize().
+     */
+    private void pruneWriteIdsNow(boolean always) {
+        long now = System.nanoTime();
+        long due = nextPrune.get();
+        if (!always && (now - due < 0 || !nextPrune.compareAndSet(due, now + PRUNE_EVERY.toNanos()))) {
+            return;
+        }
+        try {
+            jdbc.pruneWriteIds(Instant.now().minus(writeIdRetention));
+        } catch (MetricsStoreException e) {
+            if (always) {
+                throw e;
+            }
+            // The write itself succeeded; the next write or optimize() prunes again.
+        }
     }
 
     private record CandleKey(Instant timestamp, String symbol) {}
 
-    private <T> List<T> validBatch(Collection<T> batch, String what) {
+    private <T> List<T> validBatch(Collection<T> batch, WriteId writeId, String what) {
         requireNonNull(batch, what + " is null");
+        requireNonNull(writeId, "writeId is null");
         ensureOpen();
         ensureWritable();
         List<T> list = batch instanceof List<T> given ? given : new ArrayList<>(batch);
@@ -145,63 +212,72 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     // ---- reads ---------------------------------------------------------------------------------------------
 
     @Override
-    public List<MetricPoint> queryMetrics(MetricQuery query) {
+    public final List<MetricPoint> queryMetrics(MetricQuery query) {
         requireNonNull(query, "query is null");
         ensureOpen();
         return jdbc.list("query metric " + query.metricName(), reads.metrics(query), RowMappers.metricPoints());
     }
 
+    /** Bounded by {@link #bucketCap()}; see {@link BoundedAggregation}. */
     @Override
-    public List<AggregatedBucket> aggregate(AggregationQuery query) {
+    public final List<AggregatedBucket> aggregate(AggregationQuery query) {
         requireNonNull(query, "query is null");
         ensureOpen();
-        List<AggregatedBucket> buckets = jdbc.list("aggregate metric " + query.metricName(), reads.aggregate(query),
-                row -> new AggregatedBucket(JdbcValues.instant(row, 2), JdbcValues.optionalString(row, 1),
-                        JdbcValues.optionalDouble(row, 3), row.getLong(4)));
-        return GapFiller.fill(buckets, query.range(), query.interval(), query.gapFill());
+        return new BoundedAggregation(jdbc, reads, bucketCap()).aggregate(query);
     }
 
     @Override
-    public List<MetricPoint> latest(LatestQuery query) {
+    public final List<MetricPoint> latest(LatestQuery query) {
         requireNonNull(query, "query is null");
         ensureOpen();
         return jdbc.list("read the latest points", dialect.latestPerSeries(query), RowMappers.metricPoints());
     }
 
     @Override
-    public List<Candle> candles(CandleQuery query) {
+    public final List<Candle> candles(CandleQuery query) {
         requireNonNull(query, "query is null");
         ensureOpen();
         return jdbc.list("read candles", reads.candles(query), RowMappers::candle);
     }
 
     @Override
-    public List<Candle> rollUpCandles(CandleQuery query, Interval interval) {
+    public final List<Candle> rollUpCandles(CandleQuery query, Interval interval) {
         requireNonNull(query, "query is null");
         requireNonNull(interval, "interval is null");
+        if (interval.compareTo(FINEST_STORED_CANDLES) < 0) {
+            // Every coarser interval is a whole number of minutes (months too), so only a finer one is refused.
+            throw new InvalidInputException("candles cannot be rolled up to " + interval.label()
+                    + ": stored candles are " + FINEST_STORED_CANDLES.label() + " candles or coarser, and a roll-up"
+                    + " only makes candles coarser; give " + FINEST_STORED_CANDLES.label() + " or a coarser interval,"
+                    + " or build " + interval.label() + " candles from price points");
+        }
         ensureOpen();
-        return jdbc.list("roll candles up to " + interval.label(), reads.rollUp(query, interval), RowMappers::candle);
+        BucketCap cap = bucketCap();
+        return jdbc.list("roll candles up to " + interval.label(), cap.limited(reads.rollUp(query, interval)),
+                cap.counting("the roll-up of candles", interval, RowMappers::candle));
     }
 
     @Override
-    public List<Candle> candlesFromMetrics(MetricCandleQuery query) {
+    public final List<Candle> candlesFromMetrics(MetricCandleQuery query) {
         requireNonNull(query, "query is null");
         ensureOpen();
+        BucketCap cap = bucketCap();
         List<Candle> candles = jdbc.list("build candles from metric " + query.priceMetric(),
-                reads.candlesFromMetrics(query), row -> MetricCandles.candle(row, query));
+                cap.limited(reads.candlesFromMetrics(query)), cap.counting("building candles from metric '"
+                        + query.priceMetric() + "'", query.interval(), row -> MetricCandles.candle(row, query)));
         candles.removeIf(Objects::isNull);
         return candles;
     }
 
     @Override
-    public List<PerformanceSnapshot> performanceHistory(TimeRange range) {
+    public final List<PerformanceSnapshot> performanceHistory(TimeRange range) {
         requireNonNull(range, "range is null");
         ensureOpen();
         return jdbc.list("read performance history", reads.performance(range), RowMappers::performanceSnapshot);
     }
 
     @Override
-    public Optional<PerformanceSummary> performanceSummary(TimeRange range) {
+    public final Optional<PerformanceSummary> performanceSummary(TimeRange range) {
         requireNonNull(range, "range is null");
         ensureOpen();
         return jdbc.list("summarize performance", reads.performanceSummary(range), PerformanceSummaries::fromRow)
@@ -211,17 +287,17 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     // ---- bulk reads ----------------------------------------------------------------------------------------
 
     @Override
-    public Stream<MetricPoint> streamMetrics(TimeRange range) {
+    public final Stream<MetricPoint> streamMetrics(TimeRange range) {
         return stream(StoreTable.TRADING_METRICS, range, RowMappers.metricPoints());
     }
 
     @Override
-    public Stream<Candle> streamCandles(TimeRange range) {
+    public final Stream<Candle> streamCandles(TimeRange range) {
         return stream(StoreTable.CANDLES, range, RowMappers::candle);
     }
 
     @Override
-    public Stream<PerformanceSnapshot> streamPerformance(TimeRange range) {
+    public final Stream<PerformanceSnapshot> streamPerformance(TimeRange range) {
         return stream(StoreTable.PERFORMANCE_HISTORY, range, RowMappers::performanceSnapshot);
     }
 
@@ -232,7 +308,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     }
 
     @Override
-    public long count(StoreTable table, TimeRange range) {
+    public final long count(StoreTable table, TimeRange range) {
         requireNonNull(table, "table is null");
         requireNonNull(range, "range is null");
         ensureOpen();
@@ -242,9 +318,9 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     // ---- maintenance ---------------------------------------------------------------------------------------
 
     @Override
-    public List<TableStats> stats() {
+    public final List<TableStats> stats() {
         ensureOpen();
-        return jdbc.withConnection("read table statistics", connection -> {
+        return jdbc.reading("read table statistics", connection -> {
             List<TableStats> stats = new ArrayList<>();
             for (StoreTable table : StoreTable.values()) {
                 stats.add(tableStats(connection, table));
@@ -267,18 +343,30 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     }
 
     @Override
-    public long deleteRange(StoreTable table, TimeRange range) {
+    public final long deleteRange(StoreTable table, TimeRange range) {
         requireNonNull(table, "table is null");
         requireNonNull(range, "range is null");
         ensureOpen();
         ensureWritable();
-        return jdbc.inTransaction("delete from " + table.tableName(),
-                connection -> JdbcExecutor.update(connection, reads.deleteRange(table, range)));
+        return jdbc.inTransaction("delete from " + table.tableName(), connection -> deleteRows(connection, table, range));
+    }
+
+    /**
+     * Deletes the rows of the table in the range, inside the transaction of {@link #deleteRange}, after its checks;
+     * a backend may override it to drop whole partitions.
+     *
+     * @return how many rows were deleted
+     */
+    protected long deleteRows(Connection connection, StoreTable table, TimeRange range) throws SQLException {
+        return JdbcExecutor.update(connection, reads.deleteRange(table, range));
     }
 
     @Override
-    public void optimize() {
+    public final void optimize() {
         ensureOpen();
+        if (writable()) {
+            pruneWriteIdsNow(true);
+        }
         jdbc.withConnection("optimize", connection -> {
             dialect.optimize(connection);
             return null;
@@ -286,13 +374,13 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     }
 
     @Override
-    public StoreHealth health() {
+    public final StoreHealth health() {
         String where = connections.description();
         if (closed.get()) {
             return new StoreHealth(false, backendName, where + ": the store is closed", Map.of());
         }
         try {
-            return jdbc.withConnection("check health", connection -> {
+            return jdbc.reading("check health", connection -> {
                 Map<String, String> details = new LinkedHashMap<>();
                 details.put("engine", dialect.engineVersion(connection));
                 details.putAll(healthDetails(connection));
@@ -309,16 +397,31 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     }
 
     @Override
-    public SchemaInfo schemaInfo() {
+    public final SchemaInfo schemaInfo() {
         ensureOpen();
         return schema.info();
     }
 
     @Override
-    public void close() {
+    public final Optional<String> instanceId() {
+        ensureOpen();
+        return schema.instanceId();
+    }
+
+    @Override
+    public final void close() {
         if (closed.compareAndSet(false, true)) {
+            jdbc.closeStreams();
             connections.close();
         }
+    }
+
+    /**
+     * @return the most buckets a time-bucketed read may return; a backend overrides it with its configured
+     *         {@code max-buckets}
+     */
+    protected BucketCap bucketCap() {
+        return BucketCap.defaults();
     }
 
     /**
@@ -327,6 +430,15 @@ public abstract class JdbcMetricsStore implements MetricsStore {
      */
     protected void ensureWritable() {
         // Writable by default.
+    }
+
+    private boolean writable() {
+        try {
+            ensureWritable();
+            return true;
+        } catch (MetricsStoreException e) {
+            return false;
+        }
     }
 
     /** @throws StoreUnavailableException when the store has been closed */

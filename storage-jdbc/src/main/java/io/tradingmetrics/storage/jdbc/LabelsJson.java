@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -25,7 +26,15 @@ public final class LabelsJson {
     /** The text of the empty map. */
     public static final String EMPTY = "{}";
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    /**
+     * Set here rather than left to jackson's process-wide defaults, which any library of the app may lower: every
+     * label that {@link io.tradingmetrics.storage.api.StoreLimits} lets through must read back. A key or value is at
+     * most a few thousand UTF-8 bytes, hence characters, far below these; nesting only occurs in labels the older
+     * system wrote.
+     */
+    private static final StreamReadConstraints READ_LIMITS = StreamReadConstraints.builder()
+            .maxNameLength(50_000).maxStringLength(20_000_000).maxNestingDepth(1_000).maxNumberLength(1_000).build();
+    private static final JsonFactory FACTORY = JsonFactory.builder().streamReadConstraints(READ_LIMITS).build();
 
     private LabelsJson() {}
 

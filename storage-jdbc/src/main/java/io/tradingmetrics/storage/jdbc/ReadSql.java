@@ -23,7 +23,7 @@ public final class ReadSql {
 
     /** Raw points of one metric, newest first. */
     public SqlBuilder metrics(MetricQuery query) {
-        SqlBuilder sql = new SqlBuilder().sql("SELECT " + RowMappers.METRIC_COLUMNS + " FROM trading_metrics WHERE ");
+        SqlBuilder sql = new SqlBuilder().sql("SELECT " + TableColumns.METRICS.names() + " FROM trading_metrics WHERE ");
         metricFilter(sql, query.metricName(), query.range(), query.symbol());
         dialect.appendLabelsMatch(sql, "labels", query.labels());
         return sql.sql(" ORDER BY timestamp DESC LIMIT ").param(query.limit());
@@ -45,15 +45,23 @@ public final class ReadSql {
         return sql.sql(" GROUP BY " + bucket + " ORDER BY bucket_start");
     }
 
+    /** One row: the first and last timestamp of the points an aggregation covers, NULL when there are none. */
+    public SqlBuilder extent(AggregationQuery query) {
+        SqlBuilder sql = new SqlBuilder().sql("SELECT min(timestamp), max(timestamp) FROM trading_metrics WHERE ");
+        metricFilter(sql, query.metricName(), query.range(), query.symbol());
+        dialect.appendLabelsMatch(sql, "labels", query.labels());
+        return sql;
+    }
+
     /** Stored candles, by timestamp then symbol. */
     public SqlBuilder candles(CandleQuery query) {
-        SqlBuilder sql = new SqlBuilder().sql("SELECT " + RowMappers.CANDLE_COLUMNS + " FROM candles WHERE ");
+        SqlBuilder sql = new SqlBuilder().sql("SELECT " + TableColumns.CANDLES.names() + " FROM candles WHERE ");
         rangeFilter(sql, query.range());
         query.symbol().ifPresent(symbol -> sql.sql(" AND symbol = ").param(symbol));
         return sql.sql(" ORDER BY timestamp, " + dialect.orderTextNullsFirst("symbol"));
     }
 
-    /** Stored candles rolled up, as rows of {@link RowMappers#CANDLE_COLUMNS}, by bucket then symbol. */
+    /** Stored candles rolled up, as rows of {@link TableColumns#CANDLES}, by bucket then symbol. */
     public SqlBuilder rollUp(CandleQuery query, Interval interval) {
         String bucket = dialect.timeBucket(interval, "timestamp");
         SqlBuilder sql = new SqlBuilder().sql("SELECT " + bucket + " AS bucket_start, symbol, "
@@ -94,7 +102,7 @@ public final class ReadSql {
 
     /** Snapshots in the range, oldest first. */
     public SqlBuilder performance(TimeRange range) {
-        SqlBuilder sql = new SqlBuilder().sql("SELECT " + RowMappers.PERFORMANCE_COLUMNS
+        SqlBuilder sql = new SqlBuilder().sql("SELECT " + TableColumns.PERFORMANCE.names()
                 + " FROM performance_history WHERE ");
         rangeFilter(sql, range);
         return sql.sql(" ORDER BY timestamp");
@@ -159,10 +167,6 @@ public final class ReadSql {
     }
 
     private static String columnsOf(StoreTable table) {
-        return switch (table) {
-            case TRADING_METRICS -> RowMappers.METRIC_COLUMNS;
-            case CANDLES -> RowMappers.CANDLE_COLUMNS;
-            case PERFORMANCE_HISTORY -> RowMappers.PERFORMANCE_COLUMNS;
-        };
+        return TableColumns.of(table).names();
     }
 }

@@ -1,6 +1,7 @@
 package io.tradingmetrics.storage.jdbc;
 
 import io.tradingmetrics.storage.api.Candle;
+import io.tradingmetrics.storage.api.InvalidInputException;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.PerformanceSnapshot;
 
@@ -9,15 +10,8 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Maps rows of the store's fixed column lists to records. The column lists are the {@code *_COLUMNS} constants. */
+/** Maps rows of the store's column lists, in the order of {@link TableColumns}, to records. */
 public final class RowMappers {
-    /** The columns {@link #metricPoint} reads, in order. */
-    public static final String METRIC_COLUMNS = "timestamp, metric_name, value, symbol, labels";
-    /** The columns {@link #candle} reads, in order. */
-    public static final String CANDLE_COLUMNS = "timestamp, symbol, open, high, low, close, volume";
-    /** The columns {@link #performanceSnapshot} reads, in order. */
-    public static final String PERFORMANCE_COLUMNS =
-            "timestamp, portfolio_value, pnl, sharpe_ratio, max_drawdown, win_rate, total_trades";
 
     private RowMappers() {}
 
@@ -31,7 +25,7 @@ public final class RowMappers {
     private static final int PARSED_LABELS_CACHE = 512;
 
     /**
-     * @return a mapper of rows of {@link #METRIC_COLUMNS} to points, for one query (not thread-safe): it parses each
+     * @return a mapper of rows of {@link TableColumns#METRICS} to points, for one query (not thread-safe): it parses each
      *         distinct labels text once while it is among the {@value #PARSED_LABELS_CACHE} most recently seen, since
      *         parsing every row's JSON was a fifth of a streaming copy's CPU
      */
@@ -45,18 +39,34 @@ public final class RowMappers {
         return row -> {
             String text = row.getString(5);
             Map<String, String> labels = text == null ? Map.of() : parsed.computeIfAbsent(text, LabelsJson::read);
-            return new MetricPoint(JdbcValues.instant(row, 1), row.getString(2), row.getDouble(3),
-                    JdbcValues.optionalString(row, 4), labels);
+            try {
+                return new MetricPoint(JdbcValues.instant(row, 1), row.getString(2), row.getDouble(3),
+                        JdbcValues.optionalString(row, 4), labels);
+            } catch (InvalidInputException e) {
+                throw storedOutsideTheLimits(e);
+            }
         };
     }
 
-    /** @return the candle of a row of {@link #CANDLE_COLUMNS} */
+    /** @return the candle of a row of {@link TableColumns#CANDLES} */
     public static Candle candle(ResultSet row) throws SQLException {
-        return new Candle(JdbcValues.instant(row, 1), row.getString(2), row.getDouble(3), row.getDouble(4),
-                row.getDouble(5), row.getDouble(6), row.getLong(7));
+        try {
+            return new Candle(JdbcValues.instant(row, 1), row.getString(2), row.getDouble(3), row.getDouble(4),
+                    row.getDouble(5), row.getDouble(6), row.getLong(7));
+        } catch (InvalidInputException e) {
+            throw storedOutsideTheLimits(e);
+        }
     }
 
-    /** @return the snapshot of a row of {@link #PERFORMANCE_COLUMNS} */
+    /**
+     * A row stored before {@link io.tradingmetrics.storage.api.StoreLimits} (or by the older system) that the value
+     * types refuse: reported as an unreadable stored row, not as the caller's bad input.
+     */
+    private static IllegalArgumentException storedOutsideTheLimits(InvalidInputException e) {
+        return new IllegalArgumentException("it is outside the store's limits: " + e.getMessage(), e);
+    }
+
+    /** @return the snapshot of a row of {@link TableColumns#PERFORMANCE} */
     public static PerformanceSnapshot performanceSnapshot(ResultSet row) throws SQLException {
         return new PerformanceSnapshot(JdbcValues.instant(row, 1), row.getDouble(2), row.getDouble(3),
                 JdbcValues.optionalDouble(row, 4), JdbcValues.optionalDouble(row, 5),

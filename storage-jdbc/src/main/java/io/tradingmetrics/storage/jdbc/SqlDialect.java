@@ -6,6 +6,8 @@ import io.tradingmetrics.storage.api.StoreTable;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -66,6 +68,41 @@ public interface SqlDialect {
     /** Starts a transaction on an auto-commit connection, such that the engine's bulk loader joins it. */
     default void beginTransaction(Connection connection) throws SQLException {
         connection.setAutoCommit(false);
+    }
+
+    /**
+     * Makes the empty temporary staging table of an upsert ready, inside the write's transaction. By default it is
+     * created afresh and {@link #dropStaging dropped} after the merge.
+     */
+    default void createStaging(Connection connection, TableColumns table) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE OR REPLACE TEMPORARY TABLE " + table.stagingTable() + " "
+                    + table.stagingDefinition());
+        }
+    }
+
+    /** Ends the staging table of {@link #createStaging} after its rows were merged, inside the transaction. */
+    default void dropStaging(Connection connection, TableColumns table) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE " + table.stagingTable());
+        }
+    }
+
+    /**
+     * Whether the upserts of one store must run one at a time: an engine with optimistic concurrency that aborts
+     * (rather than waits for) a transaction updating a row that a concurrent one updated (DuckDB's "Conflict on
+     * update") would otherwise fail contended upserts however often they are retried.
+     */
+    default boolean serializesUpserts() {
+        return false;
+    }
+
+    /**
+     * Bounds how long the current transaction waits for a row lock held by another one, for the look-up of a write
+     * id after a lost commit; nothing by default (an engine that never waits for locks).
+     */
+    default void boundLockWait(Connection connection, Duration bound) throws SQLException {
+        // No lock waits to bound.
     }
 
     /** @return the engine's name and version, for example {@code DuckDB v2.0.0} */

@@ -3,6 +3,7 @@ package io.tradingmetrics.storage.jdbc;
 import io.tradingmetrics.storage.api.InvalidInputException;
 import io.tradingmetrics.storage.api.MetricsStoreException;
 import io.tradingmetrics.storage.api.SchemaException;
+import io.tradingmetrics.storage.api.StoreDamagedException;
 import io.tradingmetrics.storage.api.StoreUnavailableException;
 
 import java.sql.SQLException;
@@ -33,20 +34,55 @@ public class SqlErrorTranslator {
      * @return the exception to throw
      */
     public MetricsStoreException translate(String action, SQLException e) {
+        if (e instanceof PoolExhaustedException) {
+            // The store is busy, not down: say so, and not "check that the database is running".
+            return new StoreUnavailableException("cannot " + action + " in " + storeDescription + ": "
+                    + e.getMessage(), e);
+        }
         String detail = rootMessage(e);
         String prefix = "cannot " + action + " in " + storeDescription + ": " + detail;
+        if (isDamaged(e)) {
+            return new StoreDamagedException("cannot " + action + ": " + storeDescription + " is damaged (" + detail
+                    + "); " + damagedHint(), e);
+        }
         if (isUnavailable(e)) {
             return new StoreUnavailableException(prefix + "; " + unavailableHint(), e);
         }
         if (isInvalidInput(e)) {
             return new InvalidInputException(prefix + "; the database refused a value: correct it and retry (a refused"
-                    + " write stores nothing)");
+                    + " write stores nothing)", e);
         }
         if (isSchemaProblem(e)) {
             return new SchemaException(prefix + "; the schema is not what this code expects: open the store for"
                     + " migrating its schema (migrate-on-start = true) or check that the store points at the right database", e);
         }
         return new MetricsStoreException(prefix, e);
+    }
+
+    /**
+     * Like {@link #translate(String, SQLException)} for a read, which changes nothing: a value the database
+     * refuses is one of the query's arguments or one computed from stored values, not one to be written.
+     */
+    public MetricsStoreException translateRead(String action, SQLException e) {
+        MetricsStoreException translated = translate(action, e);
+        if (translated instanceof InvalidInputException) {
+            return new InvalidInputException("cannot " + action + " in " + storeDescription + ": " + rootMessage(e)
+                    + "; the database could not compute the result from the query's arguments and the stored values:"
+                    + " check the arguments (a read changes nothing)", e);
+        }
+        return translated;
+    }
+
+    /** @return what to do when the stored data is damaged, for messages */
+    protected String damagedHint() {
+        return "restore the store from its latest export (import it into a new store) or from a backup, and keep the"
+                + " damaged copy until the restore is checked";
+    }
+
+    /** @return whether the stored data cannot be read back (SQLSTATE XX001 data corrupted, XX002 index corrupted) */
+    public boolean isDamaged(SQLException e) {
+        String state = e.getSQLState();
+        return "XX001".equals(state) || "XX002".equals(state);
     }
 
     /** @return what to do when the database cannot be reached or opened, for messages */

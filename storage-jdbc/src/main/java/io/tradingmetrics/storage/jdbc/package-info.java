@@ -11,16 +11,17 @@
  *       percentile, label matching, the latest-per-series query, text ordering, transaction start, engine version,
  *       table size, maintenance).</li>
  *   <li>{@link io.tradingmetrics.storage.jdbc.BulkWriter}: the native bulk path (Appender, COPY) called inside a
- *       transaction the base opens and commits; upserts stage rows in a temporary table and run
- *       {@link io.tradingmetrics.storage.jdbc.UpsertSql}.</li>
+ *       transaction the base opens and commits; for upserts it only loads the rows into the staging table that the
+ *       base created, and the base merges them. Column lists come from
+ *       {@link io.tradingmetrics.storage.jdbc.TableColumns}.</li>
  *   <li>{@link io.tradingmetrics.storage.jdbc.SqlErrorTranslator} (optionally subclassed): SQLException to the
  *       storage-api exceptions; SQLSTATE-based by default.</li>
  *   <li>Flyway scripts in the backend's module, run by {@link io.tradingmetrics.storage.jdbc.FlywaySchemaManager}:
  *       version 1 is the older system's schema exactly (so its databases are adopted by a baseline at 1), later
  *       versions upgrade it.</li>
  *   <li>A subclass of {@code JdbcMetricsStore} that names the backend, opens the pieces, and may add
- *       {@code healthDetails}, {@code ensureWritable}, or override an operation (for example retention through
- *       the engine's own partition dropping).</li>
+ *       {@code healthDetails}, {@code ensureWritable} or {@code deleteRows} (for example retention through the
+ *       engine's own partition dropping); the public operations are final, so that no backend skips their checks.</li>
  * </ul>
  *
  * <h2>Rules the shared code keeps</h2>
@@ -28,6 +29,8 @@
  * {@code OffsetDateTime}s ({@link io.tradingmetrics.storage.jdbc.JdbcValues}); labels are JSON text written and read
  * with jackson's streaming API ({@link io.tradingmetrics.storage.jdbc.LabelsJson}); gap filling and volume rounding
  * happen in Java so that every engine returns the same results; a write batch is validated before the database is
- * touched and runs in one transaction, retried when it loses a race with a concurrent one.
+ * touched and runs in one transaction, retried when it loses a race with a concurrent one; every write transaction
+ * records its {@link io.tradingmetrics.storage.api.WriteId} ({@link io.tradingmetrics.storage.jdbc.WriteLog}), so that
+ * a commit whose outcome is unknown is resolved before it is reported.
  */
 package io.tradingmetrics.storage.jdbc;

@@ -1,5 +1,6 @@
 package io.tradingmetrics.storage.jdbc;
 
+import io.tradingmetrics.storage.api.StoreLimits;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -61,5 +62,13 @@ class LabelsJsonTest {
                 .hasMessageContaining("not a JSON object");
         assertThatThrownBy(() -> LabelsJson.read("{\"a\":")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not valid JSON");
+    }
+
+    @Test
+    void labelsAtTheStoreLimitsReadBack() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("k".repeat(StoreLimits.MAX_LABEL_KEY_BYTES), "\"\u0001\\".repeat(StoreLimits.MAX_LABEL_VALUE_BYTES / 3));
+        labels.put("\u20AC".repeat(StoreLimits.MAX_LABEL_KEY_BYTES / 3), "\uD83D\uDE00".repeat(StoreLimits.MAX_LABEL_VALUE_BYTES / 4));
+        assertThat(LabelsJson.read(LabelsJson.write(labels))).isEqualTo(labels);
     }
 }

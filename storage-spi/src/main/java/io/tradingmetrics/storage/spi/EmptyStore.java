@@ -19,6 +19,7 @@ import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.StoreUnavailableException;
 import io.tradingmetrics.storage.api.TableStats;
 import io.tradingmetrics.storage.api.TimeRange;
+import io.tradingmetrics.storage.api.WriteId;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -59,17 +60,17 @@ public final class EmptyStore implements MetricsStore {
     }
 
     @Override
-    public long insertMetrics(Collection<MetricPoint> points) {
+    public long insertMetrics(Collection<MetricPoint> points, WriteId writeId) {
         throw refusedWrite();
     }
 
     @Override
-    public long upsertCandles(Collection<Candle> candles) {
+    public long upsertCandles(Collection<Candle> candles, WriteId writeId) {
         throw refusedWrite();
     }
 
     @Override
-    public long upsertPerformance(Collection<PerformanceSnapshot> snapshots) {
+    public long upsertPerformance(Collection<PerformanceSnapshot> snapshots, WriteId writeId) {
         throw refusedWrite();
     }
 

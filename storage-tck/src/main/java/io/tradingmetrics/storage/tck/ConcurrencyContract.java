@@ -21,7 +21,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -138,6 +145,77 @@ public abstract class ConcurrencyContract extends StoreContract {
                 .allMatch(c -> c.high() == c.open() + 1 && c.low() == c.open() && c.close() == c.open());
         assertThat(store.performanceHistory(TimeRange.all()))
                 .allMatch(p -> p.totalTrades().getAsInt() == (int) p.portfolioValue());
+    }
+
+    /** Threads of {@link #sixteenThreadsUpsertOverlappingCandles}, as many as the failing report had. */
+    private static final int UPSERTERS = 16;
+    private static final int KEYS = 40;
+
+    /** The candle every writer writes for a key in a round: the round decides it, so the last round's wins. */
+    private static Candle candleOf(int key, int round) {
+        return new Candle(BASE.plusSeconds(key / 4), "S" + (key % 4), round, round + 1, round - 1, round + 0.5, key);
+    }
+
+    @Test
+    @DisplayName("sixteen threads upserting overlapping candles for a few seconds all succeed; the last round wins")
+    void sixteenThreadsUpsertOverlappingCandles() throws Exception {
+        MetricsStore store = store();
+        Instant deadline = Instant.now().plus(settings().concurrencyDuration());
+        AtomicBoolean more = new AtomicBoolean(true);
+        AtomicInteger lastRound = new AtomicInteger(-1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        // The barrier's action ends a round: every thread's upserts of round r are over before round r + 1 begins.
+        CyclicBarrier rounds = new CyclicBarrier(UPSERTERS, () -> {
+            int done = lastRound.incrementAndGet();
+            more.set(done < 3 || Instant.now().isBefore(deadline));
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(UPSERTERS);
+        try {
+            List<Future<Integer>> writers = new ArrayList<>();
+            for (int t = 0; t < UPSERTERS; t++) {
+                int thread = t;
+                writers.add(pool.submit(() -> {
+                    int upserts = 0;
+                    try {
+                        for (int round = 0; more.get(); round++) {
+                            // Each thread its own overlapping slice of the keys, in its own order, in two batches.
+                            List<Candle> slice = new ArrayList<>();
+                            for (int k = 0; k < KEYS * 3 / 4; k++) {
+                                slice.add(candleOf((thread * 7 + k * (thread % 2 == 0 ? 1 : KEYS - 1)) % KEYS, round));
+                            }
+                            int half = slice.size() / 2;
+                            store.upsertCandles(slice.subList(0, half));
+                            store.upsertCandles(slice.subList(half, slice.size()));
+                            upserts += 2;
+                            rounds.await(60, TimeUnit.SECONDS);
+                        }
+                    } catch (RuntimeException | Error e) {
+                        // The upsert's own failure is the one to report; the others only see a broken barrier.
+                        failure.compareAndSet(null, e);
+                        rounds.reset();
+                        throw e;
+                    }
+                    return upserts;
+                }));
+            }
+            for (Future<Integer> writer : writers) {
+                try {
+                    assertThat(writer.get()).as("upserts of one thread, every one of which succeeded").isPositive();
+                } catch (ExecutionException e) {
+                    throw new AssertionError("an upsert failed", failure.get() != null ? failure.get() : e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        int last = lastRound.get();
+        List<Candle> expected = new ArrayList<>();
+        for (int key = 0; key < KEYS; key++) {
+            expected.add(candleOf(key, last));
+        }
+        expected.sort(Comparator.comparing(Candle::timestamp).thenComparing(Candle::symbol));
+        assertThat(store.candles(CandleQuery.of(TimeRange.all()))).as("after %d rounds", last + 1)
+                .containsExactlyElementsOf(expected);
     }
 
     /** Reads until the writers are done; each read must see whole batches only. */

@@ -11,6 +11,8 @@ import io.tradingmetrics.storage.api.TimeRange;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.util.Optional;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,6 +53,15 @@ public abstract class HealthContract extends StoreContract {
                 .isTrue();
         assertThat(schema.currentVersion()).isNotBlank();
         assertThat(schema.history()).isNotEmpty().allSatisfy(line -> assertThat(line).isNotBlank());
+    }
+
+    @Test
+    @DisplayName("a store has an instance id of its own, the same on every read")
+    void instanceId() {
+        Optional<String> id = store().instanceId();
+
+        assertThat(id).isPresent().get().asString().isNotBlank();
+        assertThat(store().instanceId()).isEqualTo(id);
     }
 
     @Test

@@ -55,12 +55,22 @@ public abstract class MaintenanceContract extends StoreContract {
                     .isEqualTo(timestamps.stream().min(Comparator.naturalOrder()));
             assertThat(table.maxTimestamp()).as(table.table() + " max")
                     .isEqualTo(timestamps.stream().max(Comparator.naturalOrder()));
-            if (has(StoreCapability.TABLE_SIZES)) {
-                assertThat(table.bytesOnDisk()).as(table.table() + " bytes").isPresent();
-                assertThat(table.bytesOnDisk().getAsLong()).as(table.table() + " bytes").isNotNegative();
-            } else {
-                assertThat(table.bytesOnDisk()).as(table.table() + " bytes of a store without TABLE_SIZES").isEmpty();
-            }
+            assertBytesOnDisk(table, false);
+        }
+    }
+
+    /** Sizes of tables with rows may still be zero before optimize, while their rows sit in a write-ahead log. */
+    private void assertBytesOnDisk(TableStats table, boolean optimized) {
+        if (!has(StoreCapability.TABLE_SIZES)) {
+            assertThat(table.bytesOnDisk()).as(table.table() + " bytes of a store without TABLE_SIZES").isEmpty();
+            return;
+        }
+        assertThat(table.bytesOnDisk()).as(table.table() + " bytes").isPresent();
+        long bytes = table.bytesOnDisk().getAsLong();
+        if (optimized && table.rowCount() > 0) {
+            assertThat(bytes).as(table.table() + " bytes after optimize").isPositive();
+        } else {
+            assertThat(bytes).as(table.table() + " bytes").isNotNegative();
         }
     }
 
@@ -70,14 +80,9 @@ public abstract class MaintenanceContract extends StoreContract {
         givenThreeDaysOfEverything();
         store().optimize();
 
-        assertThat(store().stats()).allSatisfy(table -> {
-            if (has(StoreCapability.TABLE_SIZES)) {
-                assertThat(table.bytesOnDisk()).as(table.table() + " bytes").isPresent();
-                assertThat(table.bytesOnDisk().getAsLong()).as(table.table() + " bytes").isPositive();
-            } else {
-                assertThat(table.bytesOnDisk()).as(table.table() + " bytes").isEmpty();
-            }
-        });
+        List<TableStats> stats = store().stats();
+        assertThat(stats).extracting(TableStats::rowCount).as("every table has rows").allMatch(rows -> rows > 0);
+        stats.forEach(table -> assertBytesOnDisk(table, true));
     }
 
     @Test

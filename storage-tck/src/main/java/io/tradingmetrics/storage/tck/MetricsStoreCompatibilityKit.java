@@ -13,8 +13,15 @@ import java.util.Set;
  *
  * <pre>{@code
  * class MyStoreCompatibilityTest extends MetricsStoreCompatibilityKit {
+ *     private Config database;
+ *
  *     protected MetricsStore createStore() {
- *         return new MyStoreFactory().create(configOfANewEmptyDatabase());
+ *         database = configOfANewEmptyDatabase();
+ *         return reopenStore();
+ *     }
+ *
+ *     protected MetricsStore reopenStore() {
+ *         return new MyStoreFactory().create(database);
  *     }
  * }
  * }</pre>
@@ -85,6 +92,14 @@ public abstract class MetricsStoreCompatibilityKit {
     @DisplayName("Writes and round trips")
     class Writes extends WritesContract {
         Writes() {
+            super(stores);
+        }
+    }
+
+    @Nested
+    @DisplayName("Write ids: retries exactly once")
+    class WriteIds extends WriteIdContract {
+        WriteIds() {
             super(stores);
         }
     }
@@ -181,6 +196,14 @@ public abstract class MetricsStoreCompatibilityKit {
     @DisplayName("Edge values: tricky text in names, symbols and labels")
     class TextValues extends TextValuesContract {
         TextValues() {
+            super(stores);
+        }
+    }
+
+    @Nested
+    @DisplayName("Limits: sizes of texts and the bucket cap")
+    class Limits extends LimitsContract {
+        Limits() {
             super(stores);
         }
     }

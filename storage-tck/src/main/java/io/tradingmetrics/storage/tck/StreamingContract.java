@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Bulk reads that stream rows in ascending time order. */
 public abstract class StreamingContract extends StoreContract {
@@ -40,6 +41,25 @@ public abstract class StreamingContract extends StoreContract {
         try (Stream<MetricPoint> stream = store().streamMetrics(TimeRange.all())) {
             assertThat(stream.toList()).containsExactlyElementsOf(model.streamMetrics(TimeRange.all()));
         }
+    }
+
+    @Test
+    @DisplayName("what the caller's own code throws inside a stream reaches it as it is, and the store goes on")
+    void callersExceptionPassesThrough() {
+        insert(data.points(100, BASE, Duration.ofHours(1)));
+        upsertCandles(data.candles(10, BASE, Duration.ofMinutes(1)));
+        IllegalArgumentException own = new IllegalArgumentException("the caller's own check failed");
+        try (Stream<MetricPoint> stream = store().streamMetrics(TimeRange.all())) {
+            assertThatThrownBy(() -> stream.forEach(point -> {
+                throw own;
+            })).isSameAs(own);
+        }
+        try (Stream<Candle> stream = store().streamCandles(TimeRange.all())) {
+            assertThatThrownBy(() -> stream.map(candle -> {
+                throw own;
+            }).toList()).isSameAs(own);
+        }
+        assertThat(store().count(StoreTable.TRADING_METRICS, TimeRange.all())).isEqualTo(100);
     }
 
     @Test

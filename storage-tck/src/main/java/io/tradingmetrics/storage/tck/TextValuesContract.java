@@ -73,20 +73,6 @@ public abstract class TextValuesContract extends StoreContract {
     }
 
     @Test
-    @DisplayName("names, symbols and labels of 10,000 characters read back whole")
-    void longTexts() {
-        String long1 = "m".repeat(9_999) + "1";
-        String long2 = "m".repeat(9_999) + "2";
-        MetricPoint first = new MetricPoint(BASE, long1, 1, Optional.of(long1), Map.of(long1, long2));
-        MetricPoint second = new MetricPoint(BASE.plusSeconds(1), long2, 2, Optional.of(long2), Map.of(long2, long1));
-        insert(List.of(first, second));
-
-        assertThat(store().queryMetrics(MetricQuery.of(long1, TimeRange.all()).withSymbol(long1)
-                .withLabels(Map.of(long1, long2)))).containsExactly(first);
-        assertThat(store().latest(LatestQuery.all())).containsExactly(first, second);
-    }
-
-    @Test
     @DisplayName("LIKE wildcards in names, symbols and labels match only themselves")
     void wildcardsMatchLiterally() {
         List<String> names = List.of("a%c", "a_c", "abc", "aXc", "a\\%c", "a\\c", "ac", "a%%c");

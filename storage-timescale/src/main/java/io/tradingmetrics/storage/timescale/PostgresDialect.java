@@ -5,11 +5,13 @@ import io.tradingmetrics.storage.api.LatestQuery;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.jdbc.SqlBuilder;
 import io.tradingmetrics.storage.jdbc.SqlDialect;
+import io.tradingmetrics.storage.jdbc.TableColumns;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -130,6 +132,39 @@ final class PostgresDialect implements SqlDialect {
                     + " WHERE m.name IS NOT NULL");
         }
         return sql.sql(") latest ORDER BY metric_name COLLATE \"C\", " + orderTextNullsFirst("symbol"));
+    }
+
+    /**
+     * The session's staging table lives as long as the pooled connection and is emptied at every commit, so neither
+     * a committed nor a rolled-back write leaves rows for the next one; creating and dropping it per upsert would
+     * churn the catalog.
+     */
+    @Override
+    public void createStaging(Connection connection, TableColumns table) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            boolean exists;
+            try (ResultSet row = statement.executeQuery("SELECT to_regclass('pg_temp." + table.stagingTable()
+                    + "') IS NOT NULL")) {
+                row.next();
+                exists = row.getBoolean(1);
+            }
+            if (!exists) {
+                statement.execute("CREATE TEMPORARY TABLE " + table.stagingTable() + " " + table.stagingDefinition()
+                        + " ON COMMIT DELETE ROWS");
+            }
+        }
+    }
+
+    @Override
+    public void dropStaging(Connection connection, TableColumns table) {
+        // Kept for the session; emptied at commit (see createStaging).
+    }
+
+    @Override
+    public void boundLockWait(Connection connection, Duration bound) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL lock_timeout = " + bound.toMillis());
+        }
     }
 
     @Override

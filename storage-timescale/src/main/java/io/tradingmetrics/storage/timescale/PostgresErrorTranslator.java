@@ -1,5 +1,6 @@
 package io.tradingmetrics.storage.timescale;
 
+import io.tradingmetrics.storage.api.InvalidInputException;
 import io.tradingmetrics.storage.api.MetricsStoreException;
 import io.tradingmetrics.storage.api.StoreConfigException;
 import io.tradingmetrics.storage.api.StoreUnavailableException;
@@ -22,7 +23,7 @@ final class PostgresErrorTranslator extends SqlErrorTranslator {
     @Override
     public MetricsStoreException translate(String action, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        if (state.startsWith("28")) {
+        if (state.startsWith("28") || isMissingPassword(e)) {
             return new StoreConfigException("PostgreSQL at " + storeDescription() + " refused the login: "
                     + rootMessage(e) + "; check metrics.store.timescale.user and password (or PGUSER / PGPASSWORD,"
                     + " or the credentials in TIMESCALE_DSN)", e);
@@ -32,6 +33,11 @@ final class PostgresErrorTranslator extends SqlErrorTranslator {
                     + "; create it (CREATE DATABASE) or name an existing one in metrics.store.timescale.url or"
                     + " database", e);
         }
+        if (isNulInText(e)) {
+            return new InvalidInputException("cannot " + action + " in " + storeDescription() + ": a text value holds"
+                    + " the NUL character (\\0), which PostgreSQL text cannot hold; remove it from the names, symbols"
+                    + " and labels given");
+        }
         if (state.equals("57014")) {
             return new StoreUnavailableException("cannot " + action + " in " + storeDescription() + ": the statement"
                     + " was cancelled (" + rootMessage(e) + "); narrow the query, or raise"
@@ -40,9 +46,35 @@ final class PostgresErrorTranslator extends SqlErrorTranslator {
         return super.translate(action, e);
     }
 
+    /** @return whether the server is starting up (or shutting down, or recovering): worth waiting for */
+    boolean isStartingUp(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "57P03".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** pgjdbc reports a password the server asked for and that was not given as 08004, a rejected connection. */
+    private static boolean isMissingPassword(SQLException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return "08004".equals(e.getSQLState()) && message.contains("no password was provided");
+    }
+
+    /** 22021 (character_not_in_repertoire) for 0x00: pgjdbc and the server refuse NUL in text, read or write. */
+    private static boolean isNulInText(SQLException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return "22021".equals(e.getSQLState()) && message.contains("0x00")
+                || message.contains("Zero bytes may not occur in string parameters");
+    }
+
     /** Also the pool's timeout and a closed pool, which carry no SQLSTATE of class 08. */
     @Override
     public boolean isUnavailable(SQLException e) {
+        if (isMissingPassword(e)) {
+            return false;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientConnectionException) {
                 return true;

@@ -65,6 +65,9 @@ public record PostgresUrl(String hosts, Optional<String> database, Map<String, S
             if (url.startsWith(JDBC_PREFIX)) {
                 String rest = url.substring(JDBC_PREFIX.length());
                 // pgjdbc takes no user:password@ in the URL and would put it, password included, into its errors.
+                if (rest.startsWith("//")) {
+                    refuseUnescapedUserInfo(rest.substring(2), key);
+                }
                 return hasUserInfo(rest) ? parseLibpq(rest.substring(2), key) : parseJdbc(rest);
             }
             if (url.startsWith("postgresql://") || url.startsWith("postgres://")) {
@@ -76,6 +79,27 @@ public record PostgresUrl(String hosts, Optional<String> database, Map<String, S
         }
         throw new StoreConfigException(key + " is not a PostgreSQL URL (" + redact(url) + "); give"
                 + " jdbc:postgresql://host:port/database or postgresql://user:password@host:port/database");
+    }
+
+    /**
+     * {@code user:pass/word@host}: the authority ends at the {@code /}, so "pass" would be read as a port and the
+     * rest of the password as the database, shown in messages. Refused, naming the escapes.
+     */
+    private static void refuseUnescapedUserInfo(String afterSlashes, String key) {
+        int authorityEnd = indexOfAny(afterSlashes, "/?");
+        if (authorityEnd < 0) {
+            return;
+        }
+        String authority = afterSlashes.substring(0, authorityEnd);
+        String tail = afterSlashes.substring(authorityEnd);
+        int query = tail.indexOf('?');
+        int colon = authority.lastIndexOf(':');
+        boolean portLike = colon >= 0 && authority.substring(colon + 1).chars().allMatch(Character::isDigit);
+        if (!authority.contains("@") && colon >= 0 && !portLike
+                && (query < 0 ? tail : tail.substring(0, query)).contains("@")) {
+            throw new StoreConfigException(key + " (" + redact("//" + afterSlashes) + "): the user:password part"
+                    + " holds a character that must be percent-encoded: write / as %2F, ? as %3F, # as %23, @ as %40");
+        }
     }
 
     private static boolean hasUserInfo(String jdbcRest) {
@@ -117,6 +141,7 @@ public record PostgresUrl(String hosts, Optional<String> database, Map<String, S
         String tail = authorityEnd < 0 ? "" : rest.substring(authorityEnd);
         Optional<String> user = Optional.empty();
         Optional<String> password = Optional.empty();
+        refuseUnescapedUserInfo(rest, key);
         int at = authority.lastIndexOf('@');
         if (at >= 0) {
             String userInfo = authority.substring(0, at);
@@ -146,6 +171,14 @@ public record PostgresUrl(String hosts, Optional<String> database, Map<String, S
 
     private static PostgresUrl withCredentialsFromParameters(String hosts, String database,
                                                              Map<String, String> parameters) {
+        for (String name : parameters.keySet()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!name.equals(lower) && (lower.equals("user") || SECRET_PARAMETERS.contains(lower))) {
+                // pgjdbc ignores a parameter it does not know, and the login then fails for want of a password.
+                throw new StoreConfigException("the URL's parameter " + name + " is not a connection parameter:"
+                        + " parameter names are case-sensitive; write " + lower + "=...");
+            }
+        }
         Optional<String> user = Optional.ofNullable(parameters.remove("user")).filter(u -> !u.isEmpty());
         Optional<String> password = Optional.ofNullable(parameters.remove("password"));
         return new PostgresUrl(hosts.isEmpty() ? "localhost:5432" : hosts,
@@ -218,9 +251,13 @@ public record PostgresUrl(String hosts, Optional<String> database, Map<String, S
                 + ", password=" + (password.isPresent() ? "***" : "none") + "]";
     }
 
-    /** @return the text with anything that looks like a password replaced by {@code ***} */
+    /**
+     * @return the text with anything that looks like a password replaced by {@code ***}: secret parameters, and
+     *         the password of {@code user:password@} up to the last {@code @} before the query (a password may hold
+     *         an unescaped {@code /} or {@code @})
+     */
     static String redact(String url) {
-        return url.replaceAll("(?i)(password=)[^&]*", "$1***").replaceAll("(//[^/@:]*:)[^/@]*@", "$1***@");
+        return url.replaceAll("(?i)(password=)[^&]*", "$1***").replaceAll("(//[^/@:?#]*:)[^?#]*@", "$1***@");
     }
 
     private static int indexOfAny(String text, String characters) {

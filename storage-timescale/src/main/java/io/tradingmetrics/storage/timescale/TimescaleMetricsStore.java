@@ -8,6 +8,7 @@ import io.tradingmetrics.storage.api.StoreConfigException;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.StoreUnavailableException;
 import io.tradingmetrics.storage.api.TimeRange;
+import io.tradingmetrics.storage.jdbc.BucketCap;
 import io.tradingmetrics.storage.jdbc.FlywaySchemaManager;
 import io.tradingmetrics.storage.jdbc.JdbcMetricsStore;
 import io.tradingmetrics.storage.spi.EmptyStore;
@@ -40,7 +41,8 @@ public final class TimescaleMetricsStore extends JdbcMetricsStore {
 
     private TimescaleMetricsStore(TimescaleSettings settings, PostgresPool pool, TimescaleFeatures features,
                                   PostgresErrorTranslator errors, FlywaySchemaManager schema, boolean readOnly) {
-        super(NAME, pool, new PostgresDialect(features), new CopyBulkWriter(), errors, schema);
+        super(NAME, pool, new PostgresDialect(features), new CopyBulkWriter(), errors, schema,
+                settings.writeIdRetention());
         this.readOnly = readOnly;
         this.settings = settings;
         this.features = features;
@@ -140,16 +142,16 @@ public final class TimescaleMetricsStore extends JdbcMetricsStore {
      * Either way in one transaction.
      */
     @Override
-    public long deleteRange(StoreTable table, TimeRange range) {
-        requireNonNull(table, "table is null");
-        requireNonNull(range, "range is null");
+    protected long deleteRows(Connection connection, StoreTable table, TimeRange range) throws SQLException {
         if (!features.active() || range.isEmpty()) {
-            return super.deleteRange(table, range);
+            return super.deleteRows(connection, table, range);
         }
-        ensureOpen();
-        ensureWritable();
-        return jdbc().inTransaction("delete from " + table.tableName(),
-                connection -> retention.deleteRange(connection, table, range));
+        return retention.deleteRange(connection, table, range);
+    }
+
+    @Override
+    protected BucketCap bucketCap() {
+        return settings.bucketCap();
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import io.tradingmetrics.storage.api.StoreConfigException;
+import io.tradingmetrics.storage.jdbc.BucketCap;
 import io.tradingmetrics.storage.spi.StoreDefaults;
 
 import java.time.Duration;
@@ -28,13 +29,20 @@ import static java.util.Objects.requireNonNull;
  * @param timescaleMode whether TimescaleDB is used
  * @param chunkInterval the time span of one hypertable chunk
  * @param migrateOnStart whether opening the store migrates its schema
- * @param connectTimeout how long to wait for a connection
- * @param statementTimeout the longest a statement may run, zero for no limit
+ * @param connectTimeout how long to wait for a new connection, and for a free one from the pool
+ * @param statementTimeout the longest a statement may run on the server, zero for no limit
+ * @param socketTimeout the longest wait for any reply of the server, zero for no limit; longer than the statement
+ *        timeout, so that a slow statement is cancelled cleanly by the server and this only catches a server that
+ *        stopped answering
  * @param applicationName the name reported to the server
+ * @param maxBuckets the most buckets one time-bucketed read may return
+ * @param writeIdRetention how long the ids of committed writes are kept, within which a retry with the same write
+ *        id stores nothing
  */
 public record TimescaleSettings(PostgresUrl server, String user, String password, String schema, int poolSize,
                                 TimescaleMode timescaleMode, Duration chunkInterval, boolean migrateOnStart,
-                                Duration connectTimeout, Duration statementTimeout, String applicationName) {
+                                Duration connectTimeout, Duration statementTimeout, Duration socketTimeout,
+                                String applicationName, long maxBuckets, Duration writeIdRetention) {
     /** The path of the block in the application's configuration. */
     public static final String PATH = "metrics.store.timescale";
 
@@ -47,7 +55,9 @@ public record TimescaleSettings(PostgresUrl server, String user, String password
         requireNonNull(chunkInterval, "chunkInterval is null");
         requireNonNull(connectTimeout, "connectTimeout is null");
         requireNonNull(statementTimeout, "statementTimeout is null");
+        requireNonNull(socketTimeout, "socketTimeout is null");
         requireNonNull(applicationName, "applicationName is null");
+        requireNonNull(writeIdRetention, "writeIdRetention is null");
     }
 
     /**
@@ -93,12 +103,27 @@ public record TimescaleSettings(PostgresUrl server, String user, String password
         Duration statement = read(problems, () -> checked(config.getDuration("statement-timeout"),
                 !config.getDuration("statement-timeout").isNegative(), "statement-timeout", "0 or more"),
                 Duration.ZERO);
+        Duration socket = read(problems, () -> checked(config.getDuration("socket-timeout"),
+                !config.getDuration("socket-timeout").isNegative(), "socket-timeout", "0 or more"),
+                Duration.ZERO);
+        if (!socket.isZero() && (socket.compareTo(Duration.ofSeconds(1)) < 0 || !statement.isZero()
+                && socket.compareTo(statement) <= 0)) {
+            problems.add(PATH + ".socket-timeout = " + config.getValue("socket-timeout").unwrapped()
+                    + " is not usable: give 0 (no limit) or at least 1s and more than statement-timeout ("
+                    + config.getValue("statement-timeout").unwrapped() + "), so that the server cancels a slow"
+                    + " statement before the connection is given up");
+        }
         String application = read(problems, () -> config.getString("application-name"), "");
+        long maxBuckets = read(problems, () -> checked(config.getLong("max-buckets"), config.getLong("max-buckets") >= 1,
+                "max-buckets", "1 or more"), BucketCap.DEFAULT_MAX_BUCKETS);
+        Duration retention = read(problems, () -> checked(config.getDuration("write-id-retention"),
+                config.getDuration("write-id-retention").toMillis() >= 1, "write-id-retention", "at least 1ms"),
+                Duration.ofDays(1));
         if (!problems.isEmpty()) {
             throw new StoreConfigException("invalid TimescaleDB store configuration: " + String.join("; ", problems));
         }
         return new TimescaleSettings(server, user, password, schema, poolSize, mode, chunk, migrate, connect,
-                statement, application);
+                statement, socket, application, maxBuckets, retention);
     }
 
     /**
@@ -117,6 +142,11 @@ public record TimescaleSettings(PostgresUrl server, String user, String password
         return config;
     }
 
+    /** @return the bucket cap, named by its key */
+    public BucketCap bucketCap() {
+        return new BucketCap(maxBuckets, PATH + ".max-buckets");
+    }
+
     /** @return the JDBC URL to connect with (no credentials) */
     public String jdbcUrl() {
         return server.jdbcUrl(user);
@@ -129,10 +159,14 @@ public record TimescaleSettings(PostgresUrl server, String user, String password
 
     /** @return the settings as a map of their keys, password masked */
     public Map<String, String> describeAll() {
-        return Map.of("url", jdbcUrl(), "user", user, "password", password.isEmpty() ? "" : "***", "schema", schema,
-                "pool-size", Integer.toString(poolSize), "timescaledb", timescaleMode.configName(),
-                "chunk-interval", chunkInterval.toString(), "migrate-on-start", Boolean.toString(migrateOnStart),
-                "connect-timeout", connectTimeout.toString(), "statement-timeout", statementTimeout.toString());
+        return Map.ofEntries(Map.entry("url", jdbcUrl()), Map.entry("user", user),
+                Map.entry("password", password.isEmpty() ? "" : "***"), Map.entry("schema", schema),
+                Map.entry("pool-size", Integer.toString(poolSize)), Map.entry("timescaledb", timescaleMode.configName()),
+                Map.entry("chunk-interval", chunkInterval.toString()),
+                Map.entry("migrate-on-start", Boolean.toString(migrateOnStart)),
+                Map.entry("connect-timeout", connectTimeout.toString()),
+                Map.entry("statement-timeout", statementTimeout.toString()),
+                Map.entry("socket-timeout", socketTimeout.toString()));
     }
 
     @Override

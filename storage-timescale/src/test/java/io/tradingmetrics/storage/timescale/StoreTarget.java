@@ -31,8 +31,4 @@ enum StoreTarget {
         System.arraycopy(extraSettings, 0, settings, 2, extraSettings.length);
         return TimescaleMetricsStore.open(server.settings(settings));
     }
-
-    boolean timescale() {
-        return this == TIMESCALE;
-    }
 }

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigResolveOptions;
 import io.tradingmetrics.storage.api.StoreConfigException;
+import io.tradingmetrics.storage.jdbc.BucketCap;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -32,14 +33,18 @@ class TimescaleSettingsTest {
                 Map.entry("database", ""), Map.entry("user", "postgres"), Map.entry("password", ""),
                 Map.entry("schema", "public"), Map.entry("pool-size", 8), Map.entry("timescaledb", "auto"),
                 Map.entry("chunk-interval", "1d"), Map.entry("migrate-on-start", true),
-                Map.entry("connect-timeout", "10s"), Map.entry("statement-timeout", 0),
-                Map.entry("application-name", "trading-metrics")));
+                Map.entry("connect-timeout", "10s"), Map.entry("statement-timeout", "0s"),
+                Map.entry("socket-timeout", "5m"), Map.entry("application-name", "trading-metrics"),
+                Map.entry("write-id-retention", "1d"),
+                Map.entry("max-buckets", 1_000_000)));
         TimescaleSettings settings = TimescaleSettings.from(defaults);
         assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5432/postgres");
         assertThat(settings.timescaleMode()).isEqualTo(TimescaleMode.AUTO);
         assertThat(settings.chunkInterval()).isEqualTo(Duration.ofDays(1));
         assertThat(settings.poolSize()).isEqualTo(8);
         assertThat(settings.migrateOnStart()).isTrue();
+        assertThat(settings.maxBuckets()).isEqualTo(1_000_000L);
+        assertThat(settings.writeIdRetention()).isEqualTo(Duration.ofDays(1));
     }
 
     @Test
@@ -49,7 +54,9 @@ class TimescaleSettingsTest {
                 Map.entry("password", "pw"), Map.entry("schema", "trading"), Map.entry("pool-size", 3),
                 Map.entry("timescaledb", "required"), Map.entry("chunk-interval", "6h"),
                 Map.entry("migrate-on-start", false), Map.entry("connect-timeout", "2s"),
-                Map.entry("statement-timeout", "30s"), Map.entry("application-name", "dash"))));
+                Map.entry("statement-timeout", "30s"), Map.entry("socket-timeout", "45s"),
+                Map.entry("application-name", "dash"), Map.entry("max-buckets", 5_000),
+                Map.entry("write-id-retention", "2h"))));
 
         assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://db:6000/metrics");
         assertThat(settings.user()).isEqualTo("writer");
@@ -61,7 +68,10 @@ class TimescaleSettingsTest {
         assertThat(settings.migrateOnStart()).isFalse();
         assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(settings.statementTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.socketTimeout()).isEqualTo(Duration.ofSeconds(45));
         assertThat(settings.applicationName()).isEqualTo("dash");
+        assertThat(settings.bucketCap()).isEqualTo(new BucketCap(5_000, "metrics.store.timescale.max-buckets"));
+        assertThat(settings.writeIdRetention()).isEqualTo(Duration.ofHours(2));
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.tradingmetrics.storage.tck.postgres;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,8 +18,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * The process of a test server that {@code scripts/test-db.sh} started, from the state it keeps in
  * {@code $METRICS_TESTDB_STATE/<name>.state}: stopped and started with {@code pg_ctl} (as user postgres, inside the
- * Debian root for the TimescaleDB server), or frozen with SIGSTOP and thawed with SIGCONT, postmaster and backends
- * alike, as a server that stops answering without closing its connections. Needs root, as the script does.
+ * Debian root for the TimescaleDB server), killed with SIGKILL as in a crash, or frozen with SIGSTOP and thawed with
+ * SIGCONT, postmaster and backends alike, as a server that stops answering without closing its connections. Needs
+ * root, as the script does.
  */
 public final class LocalServer {
     private static final long TIMEOUT_SECONDS = 90;
@@ -111,17 +114,55 @@ public final class LocalServer {
     }
 
     /**
+     * Kills the postmaster and every backend with SIGKILL, as a crash or the kernel's out-of-memory killer would, and
+     * waits until the port is closed; {@link #start()} then runs crash recovery.
+     */
+    public void kill() {
+        List<Long> processes = processes();
+        signal("KILL", processes);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        // Gone means reaped: PostgreSQL refuses to start while the old postmaster's pid still exists, even a zombie.
+        while (listening() || processes.stream().anyMatch(pid -> ProcessHandle.of(pid).isPresent())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the " + name + " server's processes " + processes + " are still"
+                        + " there " + TIMEOUT_SECONDS + " s after SIGKILL");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the " + name + " server to die", e);
+            }
+        }
+    }
+
+    private boolean listening() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", Integer.parseInt(port)), 1_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** @return the postmaster, then its backends and helper processes */
+    private List<Long> processes() {
+        long postmaster = postmasterPid();
+        List<Long> processes = new ArrayList<>(List.of(postmaster));
+        ProcessHandle.of(postmaster).ifPresent(p -> p.descendants().forEach(child -> processes.add(child.pid())));
+        return processes;
+    }
+
+    /**
      * Freezes the postmaster and every backend: connections stay open and nothing answers, as with a server whose
      * machine hangs. Close the result to thaw them; a server left frozen would hang every later test.
      *
      * @return the frozen server, thawed by {@link Frozen#close()}
      */
     public Frozen freeze() {
-        long postmaster = postmasterPid();
         // The postmaster first, so that it forks no new backend after the others are listed.
-        signal("STOP", List.of(postmaster));
-        List<Long> processes = new ArrayList<>(List.of(postmaster));
-        ProcessHandle.of(postmaster).ifPresent(p -> p.descendants().forEach(child -> processes.add(child.pid())));
+        signal("STOP", List.of(postmasterPid()));
+        List<Long> processes = processes();
         signal("STOP", processes);
         return new Frozen(processes);
     }

@@ -1,0 +1,150 @@
+package io.tradingmetrics.storage.duckdb;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Recovers the errors that DuckDB's driver hides when it streams results ({@code jdbc_stream_results}): a query that
+ * fails while executing reports only "Invalid Input Error: Invalid result set", whatever the cause (a conversion out
+ * of range, a damaged block). The connections handed out wrap DuckDB's; when a read fails so, it is run once more
+ * as {@code EXPLAIN ANALYZE} with the same parameters on a fresh connection, whose result is not streamed and so
+ * carries DuckDB's own error, which is thrown instead. Only reads (SELECT, WITH) are run again: a read never writes.
+ */
+final class StreamedErrors {
+    static final String HIDDEN = "Invalid result set";
+
+    /** A fresh connection to the same database, for the diagnosing run. */
+    @FunctionalInterface
+    interface Connections {
+        Connection newConnection() throws SQLException;
+    }
+
+    private StreamedErrors() {}
+
+    /** @return {@code connection} whose statements report DuckDB's own errors */
+    static Connection wrap(Connection connection, Connections fresh) {
+        return proxy(Connection.class, (self, method, args) -> {
+            switch (method.getName()) {
+                case "unwrap":
+                    return ((Class<?>) args[0]).isInstance(self) ? self : connection.unwrap((Class<?>) args[0]);
+                case "isWrapperFor":
+                    return ((Class<?>) args[0]).isInstance(self) || connection.isWrapperFor((Class<?>) args[0]);
+                case "equals":
+                    return self == args[0];
+                case "hashCode":
+                    return System.identityHashCode(self);
+                default:
+                    Object result = invoke(connection, method, args);
+                    if (result instanceof Statement statement) {
+                        String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : null;
+                        return proxy(method.getReturnType().asSubclass(Statement.class),
+                                new StatementHandler(statement, sql, fresh, self));
+                    }
+                    return result;
+            }
+        });
+    }
+
+    /** @return the connection that {@link #wrap} wrapped, or {@code connection} itself */
+    static Connection unwrapped(Connection connection) {
+        if (Proxy.isProxyClass(connection.getClass())) {
+            try {
+                return connection.unwrap(org.duckdb.DuckDBConnection.class);
+            } catch (SQLException e) {
+                return connection;
+            }
+        }
+        return connection;
+    }
+
+    private static final class StatementHandler implements InvocationHandler {
+        private final Statement statement;
+        private final String preparedSql;
+        private final Connections fresh;
+        private final Object connection;
+        /** The parameters set so far, replayed on the diagnosing run. */
+        private final List<Object[]> parameters = new ArrayList<>();
+        private final List<Method> setters = new ArrayList<>();
+
+        StatementHandler(Statement statement, String preparedSql, Connections fresh, Object connection) {
+            this.statement = statement;
+            this.preparedSql = preparedSql;
+            this.fresh = fresh;
+            this.connection = connection;
+        }
+
+        @Override
+        public Object invoke(Object self, Method method, Object[] args) throws Throwable {
+            String name = method.getName();
+            if (name.equals("getConnection")) {
+                return connection;
+            }
+            if (name.equals("clearParameters")) {
+                parameters.clear();
+                setters.clear();
+            } else if (name.startsWith("set") && preparedSql != null && args != null && args.length >= 2
+                    && args[0] instanceof Integer) {
+                setters.add(method);
+                parameters.add(args);
+            }
+            try {
+                return StreamedErrors.invoke(statement, method, args);
+            } catch (SQLException e) {
+                if (!name.equals("executeQuery") || e.getMessage() == null || !e.getMessage().contains(HIDDEN)) {
+                    throw e;
+                }
+                String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : preparedSql;
+                throw realError(sql, e);
+            }
+        }
+
+        private SQLException realError(String sql, SQLException hidden) {
+            if (sql == null || !isRead(sql)) {
+                return hidden;
+            }
+            try (Connection diagnosing = fresh.newConnection();
+                 PreparedStatement again = diagnosing.prepareStatement("EXPLAIN ANALYZE " + sql)) {
+                for (int i = 0; i < setters.size(); i++) {
+                    setters.get(i).invoke(again, parameters.get(i));
+                }
+                try (ResultSet ignored = again.executeQuery()) {
+                    return hidden; // It ran this time: nothing better to say.
+                }
+            } catch (SQLException real) {
+                real.addSuppressed(hidden);
+                return real;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                hidden.addSuppressed(e);
+                return hidden;
+            }
+        }
+    }
+
+    private static boolean isRead(String sql) {
+        String start = sql.stripLeading().toUpperCase(Locale.ROOT);
+        return start.startsWith("SELECT") || start.startsWith("WITH") || start.startsWith("FROM");
+    }
+
+    private static <T> T proxy(Class<T> type, InvocationHandler handler) {
+        return type.cast(Proxy.newProxyInstance(StreamedErrors.class.getClassLoader(), new Class<?>[] {type},
+                handler));
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.tradingmetrics.writer;
+
+import com.typesafe.config.ConfigFactory;
+import io.tradingmetrics.storage.api.MetricsStore;
+import io.tradingmetrics.storage.tck.postgres.PostgresTestServer;
+import io.tradingmetrics.storage.tck.postgres.TestSchema;
+import io.tradingmetrics.storage.timescale.TimescaleMetricsStoreFactory;
+import org.junit.jupiter.api.DisplayName;
+
+import java.nio.file.Path;
+
+@DisplayName("MetricsWriter into TimescaleDB")
+class TimescaleMetricsWriterTest extends MetricsWriterTest {
+    private TestSchema schema;
+
+    @Override
+    protected MetricsStore openStore(Path folder) {
+        schema = PostgresTestServer.TIMESCALE.newSchema();
+        return new TimescaleMetricsStoreFactory().create(ConfigFactory.parseMap(schema.settings("timescaledb", "required")));
+    }
+
+    @Override
+    protected void afterStoreClosed() throws Exception {
+        schema.close();
+    }
+}
