@@ -76,12 +76,13 @@ class DemoCommandTest {
 
     @Test
     void saysWhatItWillWriteBeforeWriting() {
-        CliRun run = DemoTestData.demo(dir.resolve("plan.duckdb"), "--no-queries");
+        Path file = dir.resolve("plan.duckdb");
+        CliRun run = DemoTestData.demo(file, "--no-queries");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.outLines().get(0)).startsWith("Demo: writing 20,000 rows: 15,392 metric points, 4,320 1-minute"
                 + " candles and 288 snapshots, for 3 symbols over 1 days (2026-11-23T12:00:00Z .. 2026-11-24T12:00:00Z,"
-                + " seed 7) into the duckdb (path=");
+                + " seed 7) into the duckdb " + file.toAbsolutePath() + " store");
         assertThat(run.outLines().get(1)).startsWith("Wrote 20,000 rows in ");
     }
 
@@ -96,7 +97,7 @@ class DemoCommandTest {
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.out()).isEmpty();
         assertThat(again.errLines()).singleElement().asString()
-                .startsWith("metrics: the duckdb (path=")
+                .startsWith("metrics: the duckdb " + file.toAbsolutePath() + " store already holds")
                 .endsWith(" store already holds 15,392 metric points, 4,320 candles and 288 snapshots; give --reset"
                         + " to delete them first, or --append to add the demo data to them (see 'metrics demo --help')");
         assertThat(counts(file)).as("nothing written").isEqualTo(first);

@@ -67,10 +67,10 @@ class StatsAndSchemaCommandTest {
 
         CliRun validate = CliRun.run(END, "schema", "validate", "--store", url(file));
 
-        assertThat(validate.exitCode()).isEqualTo(1);
+        assertThat(validate.exitCode()).isEqualTo(ExitCodes.STORE_UNAVAILABLE);
         assertThat(validate.errLines()).singleElement().asString().startsWith("metrics: ").contains("does not exist");
         assertThat(file).doesNotExist();
         CliRun info = CliRun.run(END, "schema", "info", "--store", url(file));
-        assertThat(info.exitCode()).isEqualTo(1);
+        assertThat(info.exitCode()).isEqualTo(ExitCodes.STORE_UNAVAILABLE);
     }
 }
