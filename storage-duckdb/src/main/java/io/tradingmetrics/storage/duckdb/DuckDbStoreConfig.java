@@ -160,7 +160,7 @@ public record DuckDbStoreConfig(String path, int threads, String memoryLimit, bo
      * @return these settings opened as a mode decides: read-only access or not, migrating the schema or not
      */
     DuckDbStoreConfig withAccess(boolean readOnlyAccess, boolean migrate) {
-        return new DuckDbStoreConfig(path, threads, memoryLimit, readOnlyAccess, migrate);
+        return new DuckDbStoreConfig(path, threads, memoryLimit, readOnlyAccess, migrate, maxBuckets, writeIdRetention);
     }
 
     /**
