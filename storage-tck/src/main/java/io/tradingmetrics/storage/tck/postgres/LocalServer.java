@@ -191,9 +191,18 @@ public final class LocalServer {
     }
 
     private void signal(String signal, List<Long> pids) {
-        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
-        pids.forEach(pid -> command.add(Long.toString(pid)));
-        run(command, "kill -" + signal + " " + pids);
+        // A backend may exit between listing and signalling (kill then says "No such process"): that one needs no
+        // signal, so each process is signalled on its own and only a live one that refuses the signal fails.
+        for (long pid : pids) {
+            try {
+                run(List.of("kill", "-" + signal, Long.toString(pid)), "kill -" + signal + " " + pid);
+            } catch (IllegalStateException e) {
+                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
+                        && !String.valueOf(e.getMessage()).contains("No such process")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private void pgCtl(String arguments) {
