@@ -29,6 +29,8 @@ public class SqlErrorTranslator {
         return storeDescription;
     }
 
+    private static final String REFUSED_WRITE = "the database refused a value";
+
     /**
      * @param action what was being done, for example {@code "insert 10 metric points"}
      * @return the exception to throw
@@ -49,7 +51,7 @@ public class SqlErrorTranslator {
             return new StoreUnavailableException(prefix + "; " + unavailableHint(), e);
         }
         if (isInvalidInput(e)) {
-            return new InvalidInputException(prefix + "; the database refused a value: correct it and retry (a refused"
+            return new InvalidInputException(prefix + "; " + REFUSED_WRITE + ": correct it and retry (a refused"
                     + " write stores nothing)", e);
         }
         if (isSchemaProblem(e)) {
@@ -65,7 +67,8 @@ public class SqlErrorTranslator {
      */
     public MetricsStoreException translateRead(String action, SQLException e) {
         MetricsStoreException translated = translate(action, e);
-        if (translated instanceof InvalidInputException) {
+        // Only the generic advice for a refused write is replaced; a backend's own, more precise message stays.
+        if (translated instanceof InvalidInputException && translated.getMessage().contains(REFUSED_WRITE)) {
             return new InvalidInputException("cannot " + action + " in " + storeDescription + ": " + rootMessage(e)
                     + "; the database could not compute the result from the query's arguments and the stored values:"
                     + " check the arguments (a read changes nothing)", e);
