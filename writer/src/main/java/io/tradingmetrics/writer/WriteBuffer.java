@@ -242,6 +242,9 @@ final class WriteBuffer {
         lock.lock();
         try {
             List<Object> rows = new ArrayList<>(waiting);
+            // Drained rows leave the buffer: they no longer count against the bound or in the stats.
+            heldRows -= rows.size();
+            heldBytes -= waitingBytes;
             waiting.clear();
             waitingBytes = 0;
             return rows;
