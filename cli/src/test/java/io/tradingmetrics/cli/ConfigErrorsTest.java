@@ -108,7 +108,7 @@ class ConfigErrorsTest {
 
         Path stor = Files.writeString(dir.resolve("stor.conf"), "metrics.stor.type = timescale\n");
         assertThat(CliRun.run(END, "stats", "--config", stor.toString()).errLines()).containsExactly(
-                "metrics: unknown key metrics.stor (" + stor + ": 1); valid keys under metrics: store, writer; did you mean"
+                "metrics: unknown key metrics.stor (" + stor + ": 1); valid keys under metrics: maintenance, store, writer; did you mean"
                         + " 'store'?");
     }
 }
