@@ -53,7 +53,8 @@ public record MaintenanceRun(Instant started, Optional<RetentionReport> retentio
         if (bytesBefore.isPresent() && bytesAfter.isPresent()) {
             long before = bytesBefore.getAsLong();
             long after = bytesAfter.getAsLong();
-            parts.add("size " + bytes(before) + " -> " + bytes(after) + " (" + bytes(before - after) + " reclaimed)");
+            parts.add("size " + bytes(before) + " -> " + bytes(after) + (before >= after
+                    ? " (" + bytes(before - after) + " reclaimed)" : " (grew by " + bytes(after - before) + ")"));
         }
         parts.add("took " + seconds(took));
         failures.forEach(f -> parts.add("FAILED: " + f));
