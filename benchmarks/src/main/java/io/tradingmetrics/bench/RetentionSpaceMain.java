@@ -42,53 +42,70 @@ public final class RetentionSpaceMain {
         for (Path p : List.of(file, Path.of(file + ".wal"), compacted, Path.of(compacted + ".wal"))) {
             Files.deleteIfExists(p);
         }
-        try (MetricsStore store = DuckDbMetricsStore.open(DuckDbStoreConfig.of(file.toString()))) {
-            long t = System.nanoTime();
+        Instant half = START.plus(SPAN.dividedBy(2));
+        long t = System.nanoTime();
+        try (MetricsStore store = open(file)) {
             insert(store, points, START);
             report("insert " + points + " points", file, t);
             t = System.nanoTime();
             store.optimize();
             report("optimize() after the insert (baseline)", file, t);
-
+        }
+        // The delete and a bare CHECKPOINT on a plain connection, so that nothing else runs in between.
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file);
+             Statement statement = connection.createStatement()) {
+            statement.execute("SET checkpoint_threshold = '1TB'"); // no automatic checkpoint: see the delete alone
             t = System.nanoTime();
-            long deleted = store.deleteRange(StoreTable.TRADING_METRICS,
-                    TimeRange.of(TimeRange.all().from(), START.plus(SPAN.dividedBy(2))));
-            report("deleteRange of the older half (" + deleted + " rows)", file, t);
+            int deleted = statement.executeUpdate("DELETE FROM trading_metrics WHERE timestamp < '" + half + "'");
+            report("DELETE of the older half (" + deleted + " rows)", file, t);
+            t = System.nanoTime();
+            statement.execute("CHECKPOINT");
+            report("CHECKPOINT", file, t);
+        }
+        report("closed", file, System.nanoTime());
+        try (MetricsStore store = open(file)) {
             t = System.nanoTime();
             store.optimize();
             report("optimize() (ANALYZE + CHECKPOINT)", file, t);
-            t = System.nanoTime();
-            store.optimize();
-            report("optimize() again", file, t);
-
-            t = System.nanoTime();
-            insert(store, deleted, START.plus(SPAN));
-            store.optimize();
-            report("insert " + deleted + " newer points + optimize() (freed blocks reused?)", file, t);
         }
-        long t = System.nanoTime();
+        t = System.nanoTime();
+        compact(file, compacted);
+        report("COPY FROM DATABASE into a new file (store closed)", compacted, t);
+        try (MetricsStore store = open(compacted)) {
+            System.out.println("the compacted copy holds " + store.count(StoreTable.TRADING_METRICS, TimeRange.all())
+                    + " points");
+        }
+        try (MetricsStore store = open(file)) {
+            t = System.nanoTime();
+            insert(store, points / 2, START.plus(SPAN));
+            store.optimize();
+            report("insert " + points / 2 + " newer points + optimize() (freed blocks reused?)", file, t);
+        }
+    }
+
+    private static MetricsStore open(Path file) {
+        return DuckDbMetricsStore.open(DuckDbStoreConfig.of(file.toString()));
+    }
+
+    private static void compact(Path from, Path to) throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
              Statement statement = connection.createStatement()) {
-            statement.execute("ATTACH '" + file + "' AS old (READ_ONLY)");
-            statement.execute("ATTACH '" + compacted + "' AS fresh");
+            statement.execute("ATTACH '" + from + "' AS old (READ_ONLY)");
+            statement.execute("ATTACH '" + to + "' AS fresh");
             statement.execute("COPY FROM DATABASE old TO fresh");
             statement.execute("DETACH fresh");
             statement.execute("DETACH old");
-        }
-        report("COPY FROM DATABASE into a new file (compacted copy)", compacted, t);
-        try (MetricsStore store = DuckDbMetricsStore.open(DuckDbStoreConfig.of(compacted.toString()))) {
-            System.out.println("compacted copy holds " + store.count(StoreTable.TRADING_METRICS, TimeRange.all())
-                    + " points");
         }
     }
 
     private static void insert(MetricsStore store, long count, Instant from) {
         long stepNanos = SPAN.toNanos() / count;
+        java.util.Random random = new java.util.Random(count); // values as noisy as prices and latencies
         List<MetricPoint> batch = new ArrayList<>(BATCH);
         String[] symbols = {"BTC-USD", "ETH-USD", "AAPL", "MSFT", "EUR-USD"};
         for (long i = 0; i < count; i++) {
             batch.add(MetricPoint.of(from.plusNanos(i * stepNanos).truncatedTo(java.time.temporal.ChronoUnit.MICROS),
-                    "metric_" + (i % 20), i * 0.5, symbols[(int) (i % symbols.length)], Map.of("venue", "x")));
+                    "metric_" + (i % 20), 100 + random.nextGaussian(), symbols[(int) (i % symbols.length)], Map.of("venue", "x")));
             if (batch.size() == BATCH) {
                 store.insertMetrics(batch);
                 batch.clear();

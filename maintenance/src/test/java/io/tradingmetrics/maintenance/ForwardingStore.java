@@ -40,22 +40,31 @@ class ForwardingStore implements MetricsStore {
 
     private final MetricsStore store;
     private final BeforeRetention before;
+    private final boolean interfaceDefaults;
 
     ForwardingStore(MetricsStore store, BeforeRetention before) {
+        this(store, before, false);
+    }
+
+    /** @param interfaceDefaults whether retention runs MetricsStore's defaults (on deleteRange) instead of the store's */
+    ForwardingStore(MetricsStore store, BeforeRetention before, boolean interfaceDefaults) {
         this.store = store;
         this.before = before;
+        this.interfaceDefaults = interfaceDefaults;
     }
 
     @Override
     public RetentionReport applyRetention(RetentionPolicy policy, Instant now) {
         before.run();
-        return store.applyRetention(policy, now);
+        return interfaceDefaults ? MetricsStore.super.applyRetention(policy, now) : store.applyRetention(policy, now);
     }
 
     @Override public RetentionReport planRetention(RetentionPolicy policy, Instant now) {
-        return store.planRetention(policy, now);
+        return interfaceDefaults ? MetricsStore.super.planRetention(policy, now) : store.planRetention(policy, now);
     }
-    @Override public OptionalLong bytesOnDisk() { return store.bytesOnDisk(); }
+    @Override public OptionalLong bytesOnDisk() {
+        return interfaceDefaults ? MetricsStore.super.bytesOnDisk() : store.bytesOnDisk();
+    }
     @Override public String backendName() { return store.backendName(); }
     @Override public long insertMetrics(Collection<MetricPoint> points, WriteId id) { return store.insertMetrics(points, id); }
     @Override public long upsertCandles(Collection<Candle> candles, WriteId id) { return store.upsertCandles(candles, id); }

@@ -67,10 +67,9 @@ public record RetentionReport(Instant now, boolean dryRun, List<TableRetention> 
         String rows = tables.stream().map(t -> t.table() + " " + t.rowsRemoved()
                         + (t.cutoff().map(c -> " (before " + c + ")").orElse(t.keep().isEmpty() ? " (kept forever)" : "")))
                 .collect(Collectors.joining(", "));
-        String head = dryRun ? "would remove " : refused() ? "REFUSED, removed nothing: " : "removed ";
         if (refused()) {
-            return head + refusal.get();
+            return (dryRun ? "would be REFUSED, nothing deleted: " : "REFUSED, removed nothing: ") + refusal.get();
         }
-        return head + "rows: " + (rows.isEmpty() ? "none" : rows);
+        return (dryRun ? "would remove rows: " : "removed rows: ") + (rows.isEmpty() ? "none" : rows);
     }
 }
