@@ -51,12 +51,34 @@ final class Stores {
         return new TimescaleMetricsStoreFactory().create(config);
     }
 
-    /** A plain connection with the store's session settings: UTC, the schema on the search path. */
+    /** A plain connection with the store's session settings: UTC, custom plans, the schema on the search path. */
     static Connection timescaleJdbc(String url, String schema) throws SQLException {
         Connection connection = DriverManager.getConnection(url);
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET TIME ZONE 'UTC'");
+            statement.execute("SET plan_cache_mode = force_custom_plan");
             statement.execute("SET search_path TO \"" + schema + "\"");
+        }
+        return connection;
+    }
+
+    /**
+     * A connection as a user opens one to write SQL by hand: the driver's defaults (so a statement used five times
+     * is server-prepared, which without parameters changes no plan), UTC, the schema first on the search path and
+     * the schema holding TimescaleDB's functions after it.
+     */
+    static Connection timescaleByHand(String url, String schema) throws SQLException {
+        Connection connection = DriverManager.getConnection(url);
+        try (Statement statement = connection.createStatement()) {
+            String functions = "public";
+            try (var row = statement.executeQuery("SELECT extnamespace::regnamespace::text FROM pg_extension"
+                    + " WHERE extname = 'timescaledb'")) {
+                if (row.next()) {
+                    functions = row.getString(1);
+                }
+            }
+            statement.execute("SET TIME ZONE 'UTC'");
+            statement.execute("SET search_path TO \"" + schema + "\", " + functions);
         }
         return connection;
     }
