@@ -8,6 +8,7 @@ import io.tradingmetrics.storage.api.LatestQuery;
 import io.tradingmetrics.storage.api.MetricCandleQuery;
 import io.tradingmetrics.storage.api.MetricQuery;
 import io.tradingmetrics.storage.api.MetricsStore;
+import io.tradingmetrics.storage.jdbc.JdbcBenchmarkSql;
 import io.tradingmetrics.storage.jdbc.ReadSql;
 import io.tradingmetrics.storage.jdbc.SqlBuilder;
 import io.tradingmetrics.storage.jdbc.SqlDialect;
@@ -60,7 +61,8 @@ record DashboardQuery(String name, String description, boolean aggregation, ToIn
                         store -> store.aggregate(byHour).size(), dialect -> new ReadSql(dialect).aggregate(byHour),
                         engine -> BestSql.average(engine, SERIES_METRIC, byHour.range(), "1 hour", true)),
                 new DashboardQuery("latest", "newest point of each of the 1,000 series", false,
-                        store -> store.latest(latest).size(), dialect -> dialect.latestPerSeries(latest),
+                        store -> store.latest(latest).size(),
+                        dialect -> JdbcBenchmarkSql.latest(dialect, latest),
                         BestSql::latest),
                 new DashboardQuery("candle roll-up", "stored candles of 7 days rolled up to 1 h, all symbols", true,
                         store -> store.rollUpCandles(week, Interval.HOUR_1).size(),

@@ -51,12 +51,11 @@ final class Stores {
         return new TimescaleMetricsStoreFactory().create(config);
     }
 
-    /** A plain connection with the store's session settings: UTC, custom plans, the schema on the search path. */
+    /** A plain connection with the store's session settings: UTC, the schema on the search path. */
     static Connection timescaleJdbc(String url, String schema) throws SQLException {
         Connection connection = DriverManager.getConnection(url);
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET TIME ZONE 'UTC'");
-            statement.execute("SET plan_cache_mode = force_custom_plan");
             statement.execute("SET search_path TO \"" + schema + "\"");
         }
         return connection;

@@ -91,19 +91,16 @@ final class DuckDbDialect implements SqlDialect {
     }
 
     /**
-     * One hash join of the points with the series and {@code arg_max} over a struct of the row, as
-     * {@link #latestPerSeries} (the same -0.0 care): one pass over the points, no sort.
+     * One hash join of the points with the series and an {@code arg_max} per column, as {@link #latestPerSeries}:
+     * one pass over the points, no sort.
      */
     @Override
     public void appendNewestPointsOf(SqlBuilder sql, Consumer<SqlBuilder> series) {
-        sql.sql("SELECT struct_extract(newest, 'ts') AS timestamp, metric_name, CASE WHEN struct_extract(newest,"
-                + " 'value') = newest_value THEN newest_value ELSE struct_extract(newest, 'value') END AS value,"
-                + " symbol, struct_extract(newest, 'labels') AS labels FROM (SELECT t.metric_name, t.symbol,"
-                + " arg_max({'ts': t.timestamp, 'value': t.value, 'labels': t.labels}, t.timestamp) AS newest,"
-                + " arg_max(t.value, t.timestamp) AS newest_value FROM trading_metrics t SEMI JOIN (");
+        sql.sql("SELECT max(t.timestamp) AS timestamp, t.metric_name, arg_max(t.value, t.timestamp) AS value,"
+                + " t.symbol, arg_max_null(t.labels, t.timestamp) AS labels FROM trading_metrics t SEMI JOIN (");
         series.accept(sql);
         sql.sql(") s ON t.metric_name = s.metric_name AND t.symbol IS NOT DISTINCT FROM s.symbol"
-                + " GROUP BY t.metric_name, t.symbol)");
+                + " GROUP BY t.metric_name, t.symbol");
     }
 
     /**

@@ -156,14 +156,17 @@ public final class ReadSql {
         };
     }
 
-    private static void metricFilter(SqlBuilder sql, String metricName, TimeRange range, Optional<String> symbol) {
+    private void metricFilter(SqlBuilder sql, String metricName, TimeRange range, Optional<String> symbol) {
         sql.sql("metric_name = ").param(metricName).sql(" AND ");
         rangeFilter(sql, range);
         symbol.ifPresent(s -> sql.sql(" AND symbol = ").param(s));
     }
 
-    private static SqlBuilder rangeFilter(SqlBuilder sql, TimeRange range) {
-        return sql.sql("timestamp >= ").param(range.from()).sql(" AND timestamp < ").param(range.to());
+    /** The bounds as the dialect writes timestamps: bound, or literals where the engine plans better with them. */
+    private SqlBuilder rangeFilter(SqlBuilder sql, TimeRange range) {
+        dialect.appendTimestamp(sql.sql("timestamp >= "), range.from());
+        dialect.appendTimestamp(sql.sql(" AND timestamp < "), range.to());
+        return sql;
     }
 
     private static String columnsOf(StoreTable table) {

@@ -144,19 +144,10 @@ final class PostgresPool implements ConnectionSource {
         }
     }
 
-    /**
-     * Session settings of every connection: UTC, the store's schema, custom plans, the statement timeout.
-     *
-     * <p>Custom plans: pgjdbc server-prepares a statement from its fifth use on a connection, and PostgreSQL may
-     * then switch it to a generic plan, planned without the bound values. On a hypertable a generic plan cannot
-     * exclude chunks when it is planned (only at executor start-up, after planning every chunk's scan): a 1-minute
-     * average of one day ran 2.3 times, a 30-day hourly average per symbol 1.8 times as long as with the values
-     * planned in (BENCHMARKS.md). {@code force_custom_plan} plans every execution with its values, as a literal would
-     * be, and keeps the server-side statement's saved parse.
-     */
+    /** Session settings of every connection: UTC, the store's schema, the statement timeout. */
     static String initSql(TimescaleSettings settings) {
-        StringBuilder sql = new StringBuilder("SET TIME ZONE 'UTC'; SET plan_cache_mode = force_custom_plan;"
-                + " SET search_path TO ").append(SqlNames.quote(settings.schema()));
+        StringBuilder sql = new StringBuilder("SET TIME ZONE 'UTC'; SET search_path TO ")
+                .append(SqlNames.quote(settings.schema()));
         if (!settings.statementTimeout().isZero()) {
             sql.append("; SET statement_timeout = ").append(settings.statementTimeout().toMillis());
         }
