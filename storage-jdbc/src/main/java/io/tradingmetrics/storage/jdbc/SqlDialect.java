@@ -47,6 +47,16 @@ public interface SqlDialect {
         sql.param(at);
     }
 
+    /** @return {@link #first} over the rows where the boolean column {@code condition} holds */
+    default String firstWhere(String value, String orderBy, String condition) {
+        return first(value, orderBy) + " FILTER (WHERE " + condition + ")";
+    }
+
+    /** @return {@link #last} over the rows where the boolean column {@code condition} holds */
+    default String lastWhere(String value, String orderBy, String condition) {
+        return last(value, orderBy) + " FILTER (WHERE " + condition + ")";
+    }
+
     /** @return the continuous (interpolated) percentile aggregate of {@code value}, fraction in 0..1 */
     String percentile(double fraction, String value);
 

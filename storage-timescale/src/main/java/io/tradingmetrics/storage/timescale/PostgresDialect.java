@@ -88,6 +88,19 @@ final class PostgresDialect implements SqlDialect {
                 : "(array_agg(" + value + " ORDER BY " + orderBy + " DESC))[1]";
     }
 
+    /** The portable form filters inside its array, before the element is taken. */
+    @Override
+    public String firstWhere(String value, String orderBy, String condition) {
+        return features.active() ? SqlDialect.super.firstWhere(value, orderBy, condition)
+                : "(array_agg(" + value + " ORDER BY " + orderBy + ") FILTER (WHERE " + condition + "))[1]";
+    }
+
+    @Override
+    public String lastWhere(String value, String orderBy, String condition) {
+        return features.active() ? SqlDialect.super.lastWhere(value, orderBy, condition)
+                : "(array_agg(" + value + " ORDER BY " + orderBy + " DESC) FILTER (WHERE " + condition + "))[1]";
+    }
+
     @Override
     public String percentile(double fraction, String value) {
         return "percentile_cont(" + fraction + ") WITHIN GROUP (ORDER BY " + value + ")";
