@@ -115,9 +115,8 @@ final class StreamedErrors {
                 }
                 if (!closed) {
                     closed = true;
-                    // A statement that failed, or whose results are still open, is not used again.
-                    if (failed || statement.isClosed() || statement.getResultSet() != null
-                            && !statement.getResultSet().isClosed()) {
+                    // A statement that failed is not used again (executing a kept one closes its old results).
+                    if (failed || statement.isClosed()) {
                         statement.close();
                     } else {
                         reads.keep(preparedSql, (PreparedStatement) statement);
