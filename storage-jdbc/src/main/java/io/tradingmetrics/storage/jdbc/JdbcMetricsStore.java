@@ -391,6 +391,25 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         }
     }
 
+    /** One {@code SELECT 1} on a borrowed connection: no table is read, whatever the store holds. */
+    @Override
+    public final StoreHealth ping() {
+        String where = connections.description();
+        if (closed.get()) {
+            return new StoreHealth(false, backendName, where + ": the store is closed", Map.of());
+        }
+        try {
+            return jdbc.reading("check that the store answers", connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SELECT 1");
+                }
+                return new StoreHealth(true, backendName, where, Map.of());
+            });
+        } catch (RuntimeException e) {
+            return new StoreHealth(false, backendName, where + ": " + e.getMessage(), Map.of());
+        }
+    }
+
     /** @return engine facts added to {@link #health()}, for example the file size; none by default */
     protected Map<String, String> healthDetails(Connection connection) throws SQLException {
         return Map.of();
