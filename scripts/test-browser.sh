@@ -30,7 +30,8 @@ ensure_packages() {
   [[ $EUID -eq 0 ]] || die "$CHROMIUM or $CHROMEDRIVER is missing and installing them needs root:" \
     "run 'apt-get install chromium chromium-driver' as root, or run this script as root"
   log "installing chromium and chromium-driver with apt-get (~30 s)"
-  if ! { apt-get update -qq >&2 && apt-get install -y -qq chromium chromium-driver </dev/null >&2; }; then
+  if ! { apt-get -o DPkg::Lock::Timeout=300 update -qq >&2 &&
+       apt-get -o DPkg::Lock::Timeout=300 install -y -qq chromium chromium-driver </dev/null >&2; }; then
     die "apt-get install chromium chromium-driver failed: is the Debian mirror reachable?" \
       "Or set METRICS_IT_CHROMEDRIVER_URL to a running chromedriver"
   fi

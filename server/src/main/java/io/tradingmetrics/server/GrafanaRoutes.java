@@ -18,11 +18,8 @@ import io.tradingmetrics.storage.api.TimeRange;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,15 +58,18 @@ final class GrafanaRoutes implements RouteGroup {
     }
 
     private void series(Context ctx) {
-        String metric = required(ctx, "metric");
-        TimeRange range = range(ctx);
-        Interval interval = interval(ctx, range);
-        Aggregation aggregation = Aggregation.parse(Optional.ofNullable(ctx.queryParam("aggregation")).orElse("avg"));
-        Set<String> symbols = new HashSet<>(ctx.queryParams("symbol"));
-        AggregationQuery query = new AggregationQuery(metric, range, interval, aggregation,
+        QueryParameters query = QueryParameters.of(ctx, Set.of("metric", "from", "to", "interval", "aggregation",
+                "symbol"));
+        String metric = query.required("metric", "<a metric name>");
+        TimeRange range = range(query);
+        Interval interval = interval(query, range);
+        Aggregation aggregation = query.aggregation("aggregation", Aggregation.AVG);
+        Set<String> symbols = Set.copyOf(query.all("symbol"));
+        AggregationQuery aggregate = new AggregationQuery(metric, range, interval, aggregation,
                 symbols.size() == 1 ? symbols.stream().findFirst() : Optional.empty(), Map.of(), true, GapFill.NONE);
-        List<AggregatedBucket> buckets = new ArrayList<>(resources.store().aggregate(query));
+        List<AggregatedBucket> buckets = new ArrayList<>(resources.store().aggregate(aggregate));
         buckets.removeIf(bucket -> !symbols.isEmpty() && !symbols.contains(bucket.symbol().orElse("")));
+        // Infinity's long-to-wide conversion needs the rows in ascending time; the store orders by symbol first.
         buckets.sort(Comparator.comparing(AggregatedBucket::bucketStart)
                 .thenComparing(bucket -> bucket.symbol().orElse("")));
         JsonOutput.respond(ctx, 200, json -> {
@@ -87,10 +87,11 @@ final class GrafanaRoutes implements RouteGroup {
     }
 
     private void latest(Context ctx) {
-        List<String> symbols = ctx.queryParams("symbol");
-        LatestQuery query = new LatestQuery(Set.copyOf(ctx.queryParams("metric")), symbols.size() == 1
+        QueryParameters query = QueryParameters.of(ctx, Set.of("metric", "symbol"));
+        List<String> symbols = query.all("symbol");
+        LatestQuery latest = new LatestQuery(Set.copyOf(query.all("metric")), symbols.size() == 1
                 ? Optional.of(symbols.get(0)) : Optional.empty());
-        List<MetricPoint> points = new ArrayList<>(resources.store().latest(query));
+        List<MetricPoint> points = new ArrayList<>(resources.store().latest(latest));
         points.removeIf(point -> symbols.size() > 1 && !symbols.contains(point.symbol().orElse("")));
         JsonOutput.respond(ctx, 200, json -> {
             json.writeStartArray();
@@ -107,13 +108,15 @@ final class GrafanaRoutes implements RouteGroup {
     }
 
     private void candles(Context ctx) {
-        String symbol = required(ctx, "symbol");
-        TimeRange range = range(ctx);
-        Interval interval = interval(ctx, range);
-        Optional<String> price = Optional.ofNullable(ctx.queryParam("price"));
+        QueryParameters query = QueryParameters.of(ctx, Set.of("symbol", "from", "to", "interval", "price",
+                "volume"));
+        String symbol = query.required("symbol", "<a symbol>");
+        TimeRange range = range(query);
+        Interval interval = interval(query, range);
+        Optional<String> price = query.optional("price");
         List<Candle> candles = price.isPresent()
-                ? resources.store().candlesFromMetrics(new MetricCandleQuery(price.get(),
-                        Optional.ofNullable(ctx.queryParam("volume")), range, interval, Optional.of(symbol)))
+                ? resources.store().candlesFromMetrics(new MetricCandleQuery(price.get(), query.optional("volume"),
+                        range, interval, Optional.of(symbol)))
                 : resources.store().rollUpCandles(CandleQuery.of(range, symbol), interval);
         JsonOutput.respond(ctx, 200, json -> {
             json.writeStartArray();
@@ -148,56 +151,24 @@ final class GrafanaRoutes implements RouteGroup {
         }
     }
 
-    private static String required(Context ctx, String name) {
-        String value = ctx.queryParam(name);
-        if (value == null || value.isBlank()) {
-            throw ApiException.badParameter(name, "the parameter " + name + " is missing",
-                    "add " + name + "=... to the URL (Infinity: URL options, query parameters)");
-        }
-        return value;
-    }
-
-    private static TimeRange range(Context ctx) {
-        Instant from = time(ctx, "from");
-        Instant to = time(ctx, "to");
-        if (from.isAfter(to)) {
-            throw ApiException.badParameter("from", "from " + from + " is after to " + to,
-                    "give from before to (Grafana: from=${__from}&to=${__to})");
-        }
-        return TimeRange.of(from, to);
-    }
-
-    private static Instant time(Context ctx, String name) {
-        String text = required(ctx, name);
-        try {
-            if (text.chars().allMatch(Character::isDigit)) {
-                return Instant.ofEpochMilli(Long.parseLong(text));
-            }
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw ApiException.badParameter(name, name + " = '" + text + "' is neither epoch milliseconds nor an"
-                    + " ISO-8601 time", "use ${__" + name + "} in Grafana, or a time like 2026-12-01T10:00:00Z");
-        }
+    /** Grafana always sends both ends (${__from}, ${__to}); the defaults are the last 24 hours, as for reads. */
+    private static TimeRange range(QueryParameters query) {
+        return query.range(Instant.now(), Duration.ofHours(24));
     }
 
     /** The store's interval, or the next coarser one for a Grafana duration the store has no bucket for. */
-    private Interval interval(Context ctx, TimeRange range) {
-        String text = Optional.ofNullable(ctx.queryParam("interval")).orElse("1m").trim();
-        Interval interval;
+    private Interval interval(QueryParameters query, TimeRange range) {
+        String text = query.optional("interval").orElse("1m").trim();
         Matcher duration = DURATION.matcher(text);
-        if (text.equals("1mo") || text.equalsIgnoreCase("month_1")) {
-            interval = Interval.MONTH_1;
-        } else if (duration.matches()) {
-            interval = roundUp(toDuration(Long.parseLong(duration.group(1)), duration.group(2)));
-        } else {
-            interval = Interval.parse(text);
-        }
+        Interval interval = duration.matches() && !text.equals("1mo")
+                ? roundUp(toDuration(Long.parseLong(duration.group(1)), duration.group(2)))
+                : query.interval("interval", Interval.MINUTE_1);
         long buckets = interval.bucketsIn(range);
         if (buckets > resources.settings().maxBuckets()) {
-            throw ApiException.badParameter("interval", "interval " + interval.label() + " over " + range
-                    + " makes " + buckets + " buckets, over the limit of " + resources.settings().maxBuckets()
-                    + " (metrics.server.max-buckets)", "use a coarser interval or a shorter range (Grafana: set the"
-                    + " panel's Max data points or Min interval)");
+            throw ApiException.badParameter("interval", "interval " + interval.label() + " from " + range.from()
+                    + " to " + range.to() + " makes " + buckets + " buckets, over the limit of "
+                    + resources.settings().maxBuckets() + " (metrics.server.max-buckets)", "use a coarser interval"
+                    + " or a shorter range (Grafana: the panel's Max data points or Min interval)");
         }
         return interval;
     }

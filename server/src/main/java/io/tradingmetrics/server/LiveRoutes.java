@@ -98,19 +98,8 @@ final class LiveRoutes implements RouteGroup {
     }
 
     private static LiveFeed.Filter filter(Context ctx) {
-        List<String> metrics = ctx.queryParams("metric");
-        List<String> symbols = ctx.queryParams("symbol");
-        if (symbols.size() > 1) {
-            throw ApiException.badParameter("symbol", "symbol is given " + symbols.size() + " times",
-                    "give one symbol, or none for every symbol");
-        }
-        for (String key : ctx.queryParamMap().keySet()) {
-            if (!key.equals("metric") && !key.equals("symbol")) {
-                throw ApiException.badParameter(key, "/api/live has no parameter '" + key + "'",
-                        "its parameters are metric (repeatable) and symbol");
-            }
-        }
-        return new LiveFeed.Filter(Set.copyOf(metrics), symbols.stream().findFirst());
+        QueryParameters query = QueryParameters.of(ctx, Set.of("metric", "symbol"));
+        return new LiveFeed.Filter(Set.copyOf(query.all("metric")), query.optional("symbol"));
     }
 
     static String encode(List<MetricPoint> points) {

@@ -48,12 +48,13 @@ final class WriteRoutes implements RouteGroup {
     private volatile PointIngest points;
 
     /**
-     * @param writerSettings the writer's settings ({@code metrics.writer}); its overflow policy must refuse rather
-     *        than drop, and the server closes it itself (after the drain, before the store), not a shutdown hook
+     * The writer's settings are {@link ServerResources#writerSettings()}: its overflow policy must refuse rather than
+     * drop, and the server closes it itself (after the drain, before the store), not a shutdown hook of its own.
      */
-    WriteRoutes(ServerResources resources, WriterSettings writerSettings) {
+    WriteRoutes(ServerResources resources) {
         this.resources = requireNonNull(resources, "resources is null");
         this.settings = resources.settings();
+        WriterSettings writerSettings = resources.writerSettings();
         PointIngest.requireAcknowledgingPolicy(writerSettings.overflowPolicy());
         this.writerSettings = writerSettings.withClose(writerSettings.closeTimeout(), false);
     }
