@@ -52,6 +52,7 @@ final class LiveRoutes implements RouteGroup {
                         "send Accept: text/event-stream (a browser's EventSource does; curl -N -H 'Accept:"
                                 + " text/event-stream')");
             }
+            filter(ctx); // a bad parameter answers 400 before the stream starts
             LiveFeed feed = this.feed;
             if (feed == null) {
                 resources.store(); // 503 while the store is not open yet
@@ -62,7 +63,6 @@ final class LiveRoutes implements RouteGroup {
                         + " live clients already (metrics.server.live.max-clients)",
                         "try again later, or poll GET /api/metrics/current instead");
             }
-            filter(ctx); // a bad parameter answers 400 before the stream starts
             events.handle(ctx);
         });
     }
@@ -132,15 +132,16 @@ final class LiveRoutes implements RouteGroup {
         json.writeEndObject();
     }
 
-    /** Ends every live stream, so that a shutdown's drain does not wait for them. */
+    /**
+     * Stops the poller. The streams themselves ended with the HTTP server, which stops before the route groups
+     * close; completing them now would touch requests Jetty has already recycled.
+     */
     @Override
     public void close() {
         LiveFeed current = feed;
         if (current != null) {
             current.close();
         }
-        for (SseClient client : open) {
-            client.close();
-        }
+        open.clear();
     }
 }
