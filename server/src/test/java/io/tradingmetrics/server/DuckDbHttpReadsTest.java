@@ -13,6 +13,7 @@ class DuckDbHttpReadsTest extends HttpReadsContract {
     @Override
     protected MetricsStore openStore(Path folder) {
         return new DuckDbMetricsStoreFactory().create(
-                ConfigFactory.parseMap(Map.of("path", folder.resolve("reads.duckdb").toString())));
+                ConfigFactory.parseMap(Map.of("path", folder.resolve("reads.duckdb").toString(),
+                        "max-buckets", STORE_MAX_BUCKETS)));
     }
 }

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +46,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class HttpReadsContract {
     private ServerFixture server;
 
-    /** @return a new, empty store */
+    /** The store's own bucket cap ({@code max-buckets}) the subclasses configure, below the server's. */
+    static final int STORE_MAX_BUCKETS = 5_000;
+
+    /** @return a new, empty store whose max-buckets is {@link #STORE_MAX_BUCKETS} */
     protected abstract MetricsStore openStore(Path folder);
 
     /** Called after the server (and so the store) has closed. */
@@ -64,6 +69,10 @@ abstract class HttpReadsContract {
             server.close();
         }
         afterServerClosed();
+    }
+
+    ServerFixture server() {
+        return server;
     }
 
     private MetricsStore store() {
@@ -152,8 +161,10 @@ abstract class HttpReadsContract {
                         + "&metric=weird&interval=1m&aggregation=stddev&bySymbol=true&gapFill=null",
                 AggregationQuery.of("weird", wider, Interval.MINUTE_1, Aggregation.STDDEV).groupedBySymbol()
                         .withGapFill(GapFill.NULL), true);
-        check(base + "&metric=order_latency_ms&interval=1s&aggregation=max&gapFill=previous",
-                AggregationQuery.of("order_latency_ms", range, Interval.SECOND_1, Aggregation.MAX)
+        TimeRange halfHour = TimeRange.of(T0, T0.plus(Duration.ofMinutes(30)));
+        check("/api/metrics/aggregate?" + range(halfHour.from(), halfHour.to())
+                        + "&metric=order_latency_ms&interval=1s&aggregation=max&gapFill=previous",
+                AggregationQuery.of("order_latency_ms", halfHour, Interval.SECOND_1, Aggregation.MAX)
                         .withGapFill(GapFill.PREVIOUS), false);
     }
 
@@ -227,5 +238,84 @@ abstract class HttpReadsContract {
         ServerFixture.Response candles = server.get("/api/export/candles");
         assertThat(candles.body().lines().map(ApiJson::parse).map(ApiJson::candle).toList())
                 .hasSize(240).containsExactlyInAnyOrderElementsOf(store().candles(CandleQuery.of(TimeRange.all())));
+    }
+
+    /** A request the server must refuse: its path and query, the parameter named (null: none), words of the error. */
+    record BadRequest(String pathAndQuery, String parameter, String errorContains, String hintContains) {
+        @Override
+        public String toString() {
+            return pathAndQuery;
+        }
+    }
+
+    Stream<BadRequest> badRequests() {
+        String window = range(T0, END);
+        return Stream.of(
+                new BadRequest("/api/metrics/raw?metric=prise&" + window, "metric", "unknown metric 'prise'",
+                        "did you mean 'price'?"),
+                new BadRequest("/api/metrics/aggregate?metric=nope&" + window, "metric", "unknown metric 'nope'",
+                        "stored metrics: order_latency_ms, price, volume, weird"),
+                new BadRequest("/api/metrics/current?metric=price&metric=nope", "metric", "unknown metric 'nope'", ""),
+                new BadRequest("/api/candles/from-metrics?price=nope&" + window, "price", "unknown metric 'nope'", ""),
+                new BadRequest("/api/candles/from-metrics?price=price&volume=nope&" + window, "volume",
+                        "unknown metric 'nope'", ""),
+                new BadRequest("/api/metrics/aggregate?metric=price&interval=2m&" + window, "interval",
+                        "unknown interval '2m'", "1s, 1m, 5m"),
+                new BadRequest("/api/metrics/aggregate?metric=price&interval=5M&" + window, "interval",
+                        "ambiguous", "1mo"),
+                new BadRequest("/api/metrics/aggregate?metric=price&aggregation=median&" + window, "aggregation",
+                        "unknown aggregation 'median'", "p50"),
+                new BadRequest("/api/metrics/aggregate?metric=price&gapFill=zero&" + window, "gapFill",
+                        "unknown gap fill 'zero'", "previous"),
+                new BadRequest("/api/metrics/aggregate?metric=price&" + range(END, T0), "from", "is after to",
+                        "from before to"),
+                new BadRequest("/api/metrics/raw?metric=price&" + range(END, T0), "from", "is after to", ""),
+                new BadRequest("/api/metrics/aggregate?metric=price&interval=1s&from=2026-01-01T00:00:00Z&to="
+                        + END.toEpochMilli(), "interval", "metrics.server.max-buckets", "coarser interval"),
+                new BadRequest("/api/candles/rollup?interval=1m&from=1900-01-01T00:00:00Z", "interval",
+                        "metrics.server.max-buckets", "shorter range"),
+                new BadRequest("/api/metrics/aggregate?metric=order_latency_ms&interval=1s&gapFill=null&" + window,
+                        null, "over the cap of 5,000", "coarser interval"),
+                new BadRequest("/api/candles/rollup?interval=1s&" + window, null, "1s", ""),
+                new BadRequest("/api/candles/rollup?" + window, "interval", "missing", "interval=1h"),
+                new BadRequest("/api/metrics/raw?metric=price&from=yesterday", "from", "from=yesterday is not a time",
+                        "ISO-8601"),
+                new BadRequest("/api/metrics/raw?metric=price&to=99999999999999999999", "to", "out of range", ""),
+                new BadRequest("/api/metrics/raw?metric=price&limit=abc", "limit", "not a whole number", ""),
+                new BadRequest("/api/metrics/raw?metric=price&limit=0", "limit", "outside 1..100000", ""),
+                new BadRequest("/api/metrics/raw?metric=price&limit=100001", "limit", "outside 1..100000",
+                        "metrics.server.max-points"),
+                new BadRequest("/api/metrics/raw?metric=price&order=sideways", "order", "unknown order", "asc"),
+                new BadRequest("/api/metrics/raw?metric=price&label.=x", "label.", "names no label key",
+                        "label.venue=binance"),
+                new BadRequest("/api/metrics/raw", "metric", "'metric' is missing", "metric="),
+                new BadRequest("/api/metrics/raw?metric=price&metric=volume", "metric", "given 2 times", "once"),
+                new BadRequest("/api/metrics/aggregate?metirc=price", "metirc", "unknown query parameter",
+                        "did you mean 'metric'?"),
+                new BadRequest("/api/metrics/aggregate?metric=price&bySymbol=maybe", "bySymbol", "not a boolean",
+                        "bySymbol=true"),
+                new BadRequest("/api/stats?table=candles", "table", "unknown query parameter", "takes no query"),
+                new BadRequest("/api/count?table=prices", "table", "unknown table 'prices'", "candles"),
+                new BadRequest("/api/export/prices", "table", "unknown table 'prices'", "trading_metrics"),
+                new BadRequest("/health?deep=perhaps", "deep", "not a boolean", ""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRequests")
+    @DisplayName("a bad request answers 400 with an error and a hint naming the parameter, never a stack trace")
+    void badRequest(BadRequest bad) {
+        ServerFixture.Response response = server.get(bad.pathAndQuery());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/json");
+        JsonNode body = response.json();
+        assertThat(body.path("error").asText()).contains(bad.errorContains());
+        assertThat(body.path("hint").asText()).isNotBlank().contains(bad.hintContains());
+        if (bad.parameter() == null) {
+            assertThat(body.has("parameter")).as(response.body()).isFalse();
+        } else {
+            assertThat(body.path("parameter").asText()).isEqualTo(bad.parameter());
+        }
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain(".java:");
     }
 }

@@ -17,7 +17,7 @@ class TimescaleHttpReadsTest extends HttpReadsContract {
     protected MetricsStore openStore(Path folder) {
         schema = PostgresTestServer.TIMESCALE.newSchema();
         return new TimescaleMetricsStoreFactory().create(
-                ConfigFactory.parseMap(schema.settings("timescaledb", "required")));
+                ConfigFactory.parseMap(schema.settings("timescaledb", "required", "max-buckets", STORE_MAX_BUCKETS)));
     }
 
     @Override
