@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -108,7 +107,7 @@ final class LiveRoutes implements RouteGroup {
             json.writeStartObject();
             json.writeArrayFieldStart("points");
             for (MetricPoint point : points) {
-                writePoint(json, point);
+                StoreJson.point(json, point);
             }
             json.writeEndArray();
             json.writeEndObject();
@@ -116,20 +115,6 @@ final class LiveRoutes implements RouteGroup {
             throw new UncheckedIOException(e);
         }
         return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static void writePoint(JsonGenerator json, MetricPoint point) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("metric", point.metricName());
-        JsonOutput.text(json, "symbol", point.symbol());
-        JsonOutput.number(json, "value", point.value());
-        json.writeObjectFieldStart("labels");
-        for (Map.Entry<String, String> label : point.labels().entrySet()) {
-            json.writeStringField(label.getKey(), label.getValue());
-        }
-        json.writeEndObject();
-        JsonOutput.instant(json, "time", point.timestamp());
-        json.writeEndObject();
     }
 
     /**

@@ -78,7 +78,10 @@ public final class MetricsHttpServer implements AutoCloseable {
     static List<RouteGroup> routeGroups(ServerResources resources) {
         return List.of(
                 new HealthRoutes(resources),
-                new ReadRoutes(resources),
+                new MetricReadRoutes(resources),
+                new CandleRoutes(resources),
+                new PerformanceRoutes(resources),
+                new TableRoutes(resources),
                 new WriteRoutes(resources),
                 new LiveRoutes(resources),
                 new GrafanaRoutes(resources),

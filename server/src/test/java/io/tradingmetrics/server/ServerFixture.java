@@ -30,7 +30,7 @@ final class ServerFixture implements AutoCloseable {
 
     private final MetricsHttpServer server;
     private final MetricsStore store;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private ServerFixture(MetricsHttpServer server, MetricsStore store) {
         this.server = server;
@@ -81,10 +81,29 @@ final class ServerFixture implements AutoCloseable {
 
     /** @return the answer to a request built by the caller */
     Response send(HttpRequest request) {
+        HttpResponse<String> response = exchange(request);
+        return new Response(response.statusCode(), response.headers().firstValue("content-type").orElse(""),
+                response.body());
+    }
+
+    /** @return the answer to GET of the URI, of any server */
+    static Response request(URI uri) {
+        HttpResponse<String> response = exchange(HttpRequest.newBuilder(uri).GET().build());
+        return new Response(response.statusCode(), response.headers().firstValue("content-type").orElse(""),
+                response.body());
+    }
+
+    /** @return the first value of each header of the answer, names in lower case */
+    Map<String, String> sendForHeaders(HttpRequest request) {
+        Map<String, String> headers = new java.util.TreeMap<>();
+        exchange(request).headers().map().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT),
+                values.get(0)));
+        return headers;
+    }
+
+    private static HttpResponse<String> exchange(HttpRequest request) {
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("content-type").orElse(""),
-                    response.body());
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("request " + request.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {
