@@ -44,9 +44,12 @@ final class ServerFixture implements AutoCloseable {
 
     /** @return the server over a new DuckDB file, its settings changed by the function */
     static ServerFixture duckDb(Path folder, Function<ServerSettings, ServerSettings> change) {
-        MetricsStore store = new DuckDbMetricsStoreFactory().create(
-                ConfigFactory.parseMap(Map.of("path", folder.resolve("served.duckdb").toString())));
-        return serving(store, change);
+        return serving(openDuckDb(folder.resolve("served.duckdb")), change);
+    }
+
+    /** @return a DuckDB store on the file, created when missing */
+    static MetricsStore openDuckDb(Path file) {
+        return new DuckDbMetricsStoreFactory().create(ConfigFactory.parseMap(Map.of("path", file.toString())));
     }
 
     /** @return the server over the store on a free loopback port; it owns the store */
