@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("metrics serve")
 class ServeCommandTest {
     private static final Pattern SERVING = Pattern.compile("^metrics: serving .* on (http://127\\.0\\.0\\.1:\\d+)$");
-    private static final int POINTS = 200_000;
+    private static final int POINTS = 100_000;
     private static final Instant T0 = Instant.parse("2026-12-01T00:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Shutting the server down: drain, then stop, then close the store")
 class ShutdownTest {
-    private static final int POINTS = 200_000;
+    private static final int POINTS = 100_000;
 
     @TempDir
     Path folder;
