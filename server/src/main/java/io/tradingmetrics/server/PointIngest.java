@@ -1,6 +1,7 @@
 package io.tradingmetrics.server;
 
 import io.tradingmetrics.storage.api.MetricPoint;
+import io.tradingmetrics.storage.api.StoreConfigException;
 import io.tradingmetrics.writer.BufferFullException;
 import io.tradingmetrics.writer.MetricsWriter;
 import io.tradingmetrics.writer.MetricsWriterException;
@@ -50,13 +51,20 @@ final class PointIngest {
      */
     static void requireAcknowledgingPolicy(OverflowPolicy policy) {
         if (policy == OverflowPolicy.DROP_NEWEST || policy == OverflowPolicy.DROP_OLDEST) {
-            throw new IllegalArgumentException("metrics.writer.overflow.policy = " + policy.name().toLowerCase()
+            throw new StoreConfigException("metrics.writer.overflow.policy = " + policy.name().toLowerCase()
                     .replace('_', '-') + " would drop points the server has acknowledged; the server needs block"
                     + " or fail (a full buffer then answers 503 and the producer sends again)");
         }
     }
 
     Outcome write(List<MetricPoint> points, boolean sync) {
+        if (points.size() > settings.maxBufferedRows()) {
+            // It could never be taken whole: say so instead of taking part of it.
+            throw new ApiException(413, java.util.Optional.empty(), "the body holds " + points.size()
+                    + " points, more than the server's write buffer takes at once (metrics.writer.buffer.max-rows = "
+                    + settings.maxBufferedRows() + ")", "split it into requests of at most "
+                    + settings.maxBufferedRows() + " points");
+        }
         int taken = 0;
         synchronized (this) {
             int room = settings.maxBufferedRows() - writer.stats().bufferedRows();

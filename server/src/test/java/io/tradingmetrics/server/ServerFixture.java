@@ -6,6 +6,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.duckdb.DuckDbMetricsStoreFactory;
+import io.tradingmetrics.writer.WriterSettings;
 
 import java.io.IOException;
 import java.net.URI;
@@ -54,8 +55,14 @@ final class ServerFixture implements AutoCloseable {
 
     /** @return the server over the store on a free loopback port; it owns the store */
     static ServerFixture serving(MetricsStore store, Function<ServerSettings, ServerSettings> change) {
+        return serving(store, WriterSettings.defaults(), change);
+    }
+
+    /** @return the server over the store, posted points through a writer of these settings */
+    static ServerFixture serving(MetricsStore store, WriterSettings writer,
+                                 Function<ServerSettings, ServerSettings> change) {
         ServerSettings settings = change.apply(settings(ConfigFactory.empty()));
-        return new ServerFixture(MetricsHttpServer.start(settings, store), store);
+        return new ServerFixture(MetricsHttpServer.start(settings, writer, store), store);
     }
 
     /** @return the settings of the configuration over the reference, on port 0 */

@@ -7,7 +7,10 @@ import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.MetricQuery;
 import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.api.PerformanceSnapshot;
+import io.tradingmetrics.storage.api.StoreConfigException;
 import io.tradingmetrics.storage.api.StoreTable;
+import io.tradingmetrics.writer.OverflowPolicy;
+import io.tradingmetrics.writer.WriterSettings;
 import io.tradingmetrics.storage.api.TimeRange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +35,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** POST /api/metrics, /api/candles, /api/performance against a real server and a real DuckDB file. */
 @DisplayName("Writes over HTTP, read back through the SPI")
@@ -268,5 +273,27 @@ class WriteRoutesTest {
         assertThat(served.post("/api/metrics?sync=true", points).statusCode()).isEqualTo(200);
         assertThat(stored("copy")).containsExactly(new MetricPoint(Instant.parse("2026-12-01T10:00:00.123456Z"),
                 "copy", 7.5, Optional.of("S"), Map.of("k", "v")));
+    }
+
+    @Test
+    @DisplayName("a body larger than the writer's buffer is a 413 naming the limit; a dropping policy is refused")
+    void writerLimits(@TempDir Path other) {
+        WriterSettings small = WriterSettings.defaults().withBatchSize(5).withBuffer(10, 1L << 20);
+        try (Served limited = new Served(ServerFixture.serving(ServerFixture.openDuckDb(other.resolve("a.duckdb")),
+                small, s -> s))) {
+            StringBuilder body = new StringBuilder();
+            for (int i = 0; i < 11; i++) {
+                body.append("{\"metric\": \"price\", \"value\": ").append(i).append(", \"time\": 0}\n");
+            }
+            HttpResponse<String> response = limited.post("/api/metrics", body.toString());
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(response.body()).contains("metrics.writer.buffer.max-rows = 10");
+            assertThat(limited.store.count(StoreTable.TRADING_METRICS, TimeRange.all())).isZero();
+        }
+        WriterSettings dropping = WriterSettings.defaults().withOverflow(OverflowPolicy.DROP_OLDEST, Duration.ZERO);
+        ServerSettings settings = ServerFixture.settings(ConfigFactory.empty());
+        assertThatThrownBy(() -> MetricsHttpServer.start(settings, dropping))
+                .isInstanceOf(StoreConfigException.class)
+                .hasMessageContaining("metrics.writer.overflow.policy = drop-oldest");
     }
 }
