@@ -145,26 +145,37 @@ final class LiveFeed implements AutoCloseable {
         changed = sorted(changed);
         for (Client client : clients) {
             boolean alive;
-            if (!client.primed) {
-                alive = client.sink.send("snapshot", client.filter.select(all));
-                client.primed = true;
-                client.lastSent = System.nanoTime();
-            } else {
-                List<MetricPoint> mine = client.filter.select(changed);
-                if (!mine.isEmpty()) {
-                    alive = client.sink.send("changes", mine);
-                    client.lastSent = System.nanoTime();
-                } else if (System.nanoTime() - client.lastSent > KEEP_ALIVE_NANOS) {
-                    alive = client.sink.keepAlive();
-                    client.lastSent = System.nanoTime();
-                } else {
-                    alive = true;
-                }
+            try {
+                alive = push(client, all, changed);
+            } catch (RuntimeException e) {
+                // A connection that broke in an unexpected way ends that client, never the poller (a scheduled task
+                // that throws is not run again).
+                LOG.debug("live values: a client's stream failed: {}", e.toString());
+                alive = false;
             }
             if (!alive) {
                 leave(client.sink);
             }
         }
+    }
+
+    /** @return whether the client is still there */
+    private static boolean push(Client client, List<MetricPoint> all, List<MetricPoint> changed) {
+        if (!client.primed) {
+            client.primed = true;
+            client.lastSent = System.nanoTime();
+            return client.sink.send("snapshot", client.filter.select(all));
+        }
+        List<MetricPoint> mine = client.filter.select(changed);
+        if (!mine.isEmpty()) {
+            client.lastSent = System.nanoTime();
+            return client.sink.send("changes", mine);
+        }
+        if (System.nanoTime() - client.lastSent > KEEP_ALIVE_NANOS) {
+            client.lastSent = System.nanoTime();
+            return client.sink.keepAlive();
+        }
+        return true;
     }
 
     private static List<MetricPoint> sorted(java.util.Collection<MetricPoint> points) {
