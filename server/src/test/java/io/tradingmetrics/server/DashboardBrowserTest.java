@@ -10,7 +10,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -114,9 +113,12 @@ class DashboardBrowserTest {
         return ((Number) count).longValue();
     }
 
+    /** The text of a cell of the latest table, read in one script: the table is redrawn as events arrive. */
     private static String cell(WebDriver browser, String series, int column) {
-        List<WebElement> rows = browser.findElements(By.cssSelector("#latest tbody tr[data-series='" + series + "']"));
-        return rows.isEmpty() ? "" : rows.get(0).findElement(By.cssSelector("td:nth-child(" + column + ")")).getText();
+        Object text = ((JavascriptExecutor) browser).executeScript("""
+                const row = document.querySelector('#latest tbody tr[data-series="' + arguments[0] + '"]');
+                return row ? row.children[arguments[1] - 1].textContent : '';""", series, column);
+        return text == null ? "" : text.toString();
     }
 
     private static void await(String what, Supplier<Boolean> condition) throws InterruptedException {
