@@ -66,7 +66,7 @@ public final class StoreSelector {
         }
         List<String> problems = new ArrayList<>();
         Optional<MetricsStoreFactory> factory = selectFactory(effective, problems);
-        problems.addAll(new StoreConfigValidator(reference).validate(effective));
+        problems.addAll(new StoreConfigValidator(reference, factories).validate(effective));
         if (!problems.isEmpty()) {
             throw new StoreConfigProblemsException(problems);
         }
