@@ -599,8 +599,13 @@ public final class DualMetricsStore implements MetricsStore {
         if (closed) {
             return;
         }
-        closed = true;
-        writes.lock();
+        writes.lock(); // lets a write in progress finish and mark its record; no write starts after
+        try {
+            closed = true;
+        } finally {
+            writes.unlock();
+        }
+        // Not under the write lock: the mirror takes it to adopt a secondary or resume mirroring.
         try {
             if (mirror != null) {
                 mirror.stop(CLOSE_WAIT);
@@ -613,7 +618,6 @@ public final class DualMetricsStore implements MetricsStore {
                 if (outbox != null) {
                     outbox.close();
                 }
-                writes.unlock();
             }
         }
     }
