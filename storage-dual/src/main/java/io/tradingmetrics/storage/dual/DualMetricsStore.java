@@ -506,7 +506,11 @@ public final class DualMetricsStore implements MetricsStore {
         return shadow == null ? answer : shadow.sample(what, answer, read);
     }
 
-    /** @return the primary's tables; {@link #status()} and {@link #health()} tell the secondary's side */
+    /**
+     * @return the primary's tables; {@link #status()} and {@link #health()} tell the secondary's side. (Retention,
+     *         {@code applyRetention}, runs as the interface's default: table by table through {@link #deleteRange},
+     *         each delete mirrored in order.)
+     */
     @Override
     public List<TableStats> stats() {
         ensureOpen();
@@ -573,6 +577,29 @@ public final class DualMetricsStore implements MetricsStore {
                 : status.outboxRecords() + " writes waiting in the outbox";
         return new StoreHealth(first.healthy(), NAME, "dual: primary " + first.message() + "; secondary " + second
                 + "; " + mirroring + (status.needsBackfill() ? "; backfill not yet recorded" : ""), details);
+    }
+
+    /** @return the primary's answer, with the mirror's state: cheap, like the primary's own ping */
+    @Override
+    public StoreHealth ping() {
+        StoreHealth first = primary.ping();
+        Map<String, String> details = new LinkedHashMap<>();
+        first.details().forEach((k, v) -> details.put("primary." + k, v));
+        if (mirror != null) {
+            details.put("secondary.open", Boolean.toString(mirror.secondary().isPresent()));
+            details.put("mirroring", stopped ? "STOPPED" : "active");
+            details.put("outbox.records", Long.toString(Math.max(0, outbox.lastSeq() - mirror.applied())));
+            mirror.lastError().ifPresent(e -> details.put("last-replay-error", e));
+        }
+        return new StoreHealth(first.healthy(), NAME, "dual: primary " + first.message()
+                + (stopped ? "; mirroring STOPPED" : ""), details);
+    }
+
+    /** @return the primary's size on disk */
+    @Override
+    public java.util.OptionalLong bytesOnDisk() {
+        ensureOpen();
+        return primary.bytesOnDisk();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.tradingmetrics.storage.duckdb;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.tradingmetrics.storage.api.LatestQuery;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.MetricQuery;
 import io.tradingmetrics.storage.api.MetricsStore;
@@ -91,6 +92,10 @@ class OpenModeTest {
             try (Stream<MetricPoint> points = store.streamMetrics(TimeRange.all())) {
                 assertThat(points).hasSize(2);
             }
+            // Without the series catalogue (schema V5), the latest points come from the raw rows.
+            assertThat(store.latest(LatestQuery.all())).containsExactly(
+                    new MetricPoint(Instant.parse("2025-01-02T00:00:00Z"), "m", 2, Optional.empty(), Map.of()),
+                    MetricPoint.of(Instant.parse("2025-01-01T10:00:00.5Z"), "m", 1.5, "S", Map.of("k", "v")));
             assertThat(store.count(StoreTable.TRADING_METRICS,
                     TimeRange.of(Instant.parse("2025-01-01T10:00:00Z"), Instant.parse("2025-01-01T11:00:00Z"))))
                     .isEqualTo(1);
@@ -117,7 +122,7 @@ class OpenModeTest {
             assertThat(store.count(StoreTable.CANDLES, TimeRange.all())).isZero();
             assertThat(store.stats()).extracting(s -> s.rowCount()).containsExactly(0L, 0L, 0L);
             assertThat(store.schemaInfo().currentVersion()).isEqualTo("none");
-            assertThat(store.schemaInfo().latestVersion()).isEqualTo("4");
+            assertThat(store.schemaInfo().latestVersion()).isEqualTo("5");
             assertThatThrownBy(() -> store.insertMetric(MetricPoint.of(Instant.EPOCH, "m", 1)))
                     .isInstanceOf(MetricsStoreException.class).hasMessageContaining("holds none of the store's tables");
         }

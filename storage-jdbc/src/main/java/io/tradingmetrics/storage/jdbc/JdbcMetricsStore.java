@@ -14,10 +14,14 @@ import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.api.MetricsStoreException;
 import io.tradingmetrics.storage.api.PerformanceSnapshot;
 import io.tradingmetrics.storage.api.PerformanceSummary;
+import io.tradingmetrics.storage.api.RetentionPlan;
+import io.tradingmetrics.storage.api.RetentionPolicy;
+import io.tradingmetrics.storage.api.RetentionReport;
 import io.tradingmetrics.storage.api.SchemaInfo;
 import io.tradingmetrics.storage.api.StoreHealth;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.StoreUnavailableException;
+import io.tradingmetrics.storage.api.TableRetention;
 import io.tradingmetrics.storage.api.TableStats;
 import io.tradingmetrics.storage.api.TimeRange;
 import io.tradingmetrics.storage.api.WriteId;
@@ -31,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +45,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
@@ -77,6 +83,10 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     private final AtomicLong nextPrune = new AtomicLong(System.nanoTime());
     /** Held by upserts when the dialect {@linkplain SqlDialect#serializesUpserts serializes} them, else null. */
     private final ReentrantLock upsertLock;
+    /** The series catalogue, when the schema has it (an older-system database read as it is has none). */
+    private final Optional<SeriesCatalogue> catalogue;
+    /** The tables derived from the points, maintained in the transaction of every write and delete of points. */
+    private final List<DerivedTable> derivedTables;
 
     /**
      * @param writeIdRetention how long the ids of committed writes are kept, so that a retry with the same
@@ -97,6 +107,11 @@ public abstract class JdbcMetricsStore implements MetricsStore {
             throw new IllegalArgumentException("writeIdRetention must be positive: " + writeIdRetention);
         }
         this.upsertLock = dialect.serializesUpserts() ? new ReentrantLock() : null;
+        this.catalogue = jdbc.reading("look for the series catalogue", SeriesCatalogue::exists)
+                ? Optional.of(new SeriesCatalogue(dialect)) : Optional.empty();
+        List<DerivedTable> derived = new ArrayList<>();
+        catalogue.ifPresent(derived::add);
+        this.derivedTables = List.copyOf(derived);
         // The one line an open logs at INFO; what Flyway and the drivers say meanwhile is at DEBUG (FlywayLogs).
         LOG.info("opened {} store: {} (schema version {})", backendName, schema.storeDescription(),
                 schema.checkedVersion().orElse("not checked"));
@@ -113,8 +128,16 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     public final long insertMetrics(Collection<MetricPoint> points, WriteId writeId) {
         List<MetricPoint> batch = validBatch(points, writeId, "metric points");
         if (!batch.isEmpty()) {
-            write("insert " + batch.size() + " metric points", writeId, false,
-                    connection -> bulkWriter.appendMetrics(connection, batch));
+            // Derived tables update rows that concurrent writes update too: serialized where upserts are.
+            write("insert " + batch.size() + " metric points", writeId, !derivedTables.isEmpty(), connection -> {
+                bulkWriter.appendMetrics(connection, batch);
+                if (!derivedTables.isEmpty()) {
+                    AppendedPoints appended = new AppendedPoints(connection, batch, dialect, bulkWriter);
+                    for (DerivedTable table : derivedTables) {
+                        table.pointsAppended(connection, appended);
+                    }
+                }
+            });
         }
         return batch.size();
     }
@@ -159,17 +182,21 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     }
 
     private void write(String action, WriteId writeId, boolean upsert, JdbcExecutor.WriteWork work) {
+        serialized(upsert, () -> jdbc.write(action, writeId, work));
+        pruneWriteIdsNow(false);
+    }
+
+    /** Runs the work holding the upsert lock, when asked and the dialect serializes upserts. */
+    private <T> T serialized(boolean upsert, Supplier<T> work) {
         if (upsert && upsertLock != null) {
             upsertLock.lock();
             try {
-                jdbc.write(action, writeId, work);
+                return work.get();
             } finally {
                 upsertLock.unlock();
             }
-        } else {
-            jdbc.write(action, writeId, work);
         }
-        pruneWriteIdsNow(false);
+        return work.get();
     }
 
     /**
@@ -230,7 +257,8 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     public final List<MetricPoint> latest(LatestQuery query) {
         requireNonNull(query, "query is null");
         ensureOpen();
-        return jdbc.list("read the latest points", dialect.latestPerSeries(query), RowMappers.metricPoints());
+        SqlBuilder sql = catalogue.map(c -> c.latest(query)).orElseGet(() -> dialect.latestPerSeries(query));
+        return jdbc.list("read the latest points", sql, RowMappers.metricPoints());
     }
 
     @Override
@@ -348,7 +376,33 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         requireNonNull(range, "range is null");
         ensureOpen();
         ensureWritable();
-        return jdbc.inTransaction("delete from " + table.tableName(), connection -> deleteRows(connection, table, range));
+        return serialized(!derivedTables.isEmpty() && table == StoreTable.TRADING_METRICS,
+                () -> jdbc.inTransaction("delete from " + table.tableName(),
+                        connection -> deleteMaintainingDerived(connection, table, range)));
+    }
+
+    /**
+     * Deletes the rows of the table in the range through {@link #deleteRows}, inside the caller's transaction, and
+     * keeps the {@link DerivedTable}s exact around a deletion of points. Every deletion of points (deleteRange,
+     * retention) goes through here.
+     *
+     * @return how many rows were deleted
+     */
+    protected final long deleteMaintainingDerived(Connection connection, StoreTable table, TimeRange range)
+            throws SQLException {
+        boolean points = table == StoreTable.TRADING_METRICS;
+        if (points) {
+            for (DerivedTable derived : derivedTables) {
+                derived.beforePointsDeleted(connection, range);
+            }
+        }
+        long deleted = deleteRows(connection, table, range);
+        if (points) {
+            for (DerivedTable derived : derivedTables) {
+                derived.afterPointsDeleted(connection, range);
+            }
+        }
+        return deleted;
     }
 
     /**
@@ -359,6 +413,92 @@ public abstract class JdbcMetricsStore implements MetricsStore {
      */
     protected long deleteRows(Connection connection, StoreTable table, TimeRange range) throws SQLException {
         return JdbcExecutor.update(connection, reads.deleteRange(table, range));
+    }
+
+    /**
+     * Decides and deletes in one transaction: the guards are checked against the rows the deletes then see, and a
+     * failure leaves every table as it was. Deletes go through {@link #deleteMaintainingDerived} (the derived tables
+     * stay exact; TimescaleDB drops whole chunks).
+     */
+    @Override
+    public final RetentionReport applyRetention(RetentionPolicy policy, Instant now) {
+        return retention(policy, now, false);
+    }
+
+    /** Reads only, on an auto-commit connection. */
+    @Override
+    public final RetentionReport planRetention(RetentionPolicy policy, Instant now) {
+        return retention(policy, now, true);
+    }
+
+    private RetentionReport retention(RetentionPolicy policy, Instant now, boolean dryRun) {
+        requireNonNull(policy, "policy is null");
+        requireNonNull(now, "now is null");
+        ensureOpen();
+        if (!dryRun) {
+            ensureWritable();
+        }
+        long started = System.nanoTime();
+        OptionalLong before = bytesOnDisk();
+        record Outcome(List<TableRetention> tables, Optional<String> refusal) {}
+        JdbcExecutor.ConnectionWork<Outcome> work = connection -> {
+            RetentionPlan plan;
+            try {
+                plan = RetentionPlan.of(policy, now, new RetentionFacts(connection, reads));
+            } catch (RetentionFacts.Failure e) {
+                throw e.getCause();
+            }
+            Map<StoreTable, Long> deleted = new EnumMap<>(StoreTable.class);
+            if (!dryRun) {
+                for (Map.Entry<StoreTable, Instant> deletion : plan.deletions().entrySet()) {
+                    deleted.put(deletion.getKey(), deleteMaintainingDerived(connection, deletion.getKey(),
+                            TimeRange.of(TimeRange.all().from(), deletion.getValue())));
+                }
+            }
+            List<TableRetention> tables = new ArrayList<>(plan.tables(deleted, dryRun));
+            if (plan.refusal().isEmpty()) {
+                tables.addAll(retainRollups(connection, policy, now, dryRun));
+            }
+            return new Outcome(tables, plan.refusal());
+        };
+        Outcome outcome = dryRun ? jdbc.reading("plan retention", work)
+                : serialized(!derivedTables.isEmpty(), () -> jdbc.inTransaction("apply retention", work));
+        OptionalLong after = dryRun ? before : bytesOnDisk();
+        return new RetentionReport(now, dryRun, outcome.tables(), outcome.refusal(), before, after,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Applies the policy's rollup keeps ({@link RetentionPolicy#rollups()}) inside the retention run's transaction,
+     * after the tables' deletes and only when no guard refused the run; a dry run only counts.
+     *
+     * @return one entry per rollup table; none by default (a store without rollups)
+     */
+    protected List<TableRetention> retainRollups(Connection connection, RetentionPolicy policy, Instant now,
+                                                 boolean dryRun) throws SQLException {
+        return List.of();
+    }
+
+    @Override
+    public final OptionalLong bytesOnDisk() {
+        ensureOpen();
+        return jdbc.reading("measure the store's size", this::storeBytes);
+    }
+
+    /**
+     * @return the bytes the store takes on disk; by default the sum of the tables' sizes as the dialect tells them
+     *         ({@code pg_total_relation_size}, {@code hypertable_size}), empty when it cannot tell one
+     */
+    protected OptionalLong storeBytes(Connection connection) throws SQLException {
+        long total = 0;
+        for (StoreTable table : StoreTable.values()) {
+            OptionalLong bytes = dialect.tableBytesOnDisk(connection, table);
+            if (bytes.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            total += bytes.getAsLong();
+        }
+        return OptionalLong.of(total);
     }
 
     @Override
@@ -385,6 +525,25 @@ public abstract class JdbcMetricsStore implements MetricsStore {
                 details.put("engine", dialect.engineVersion(connection));
                 details.putAll(healthDetails(connection));
                 return new StoreHealth(true, backendName, where, details);
+            });
+        } catch (RuntimeException e) {
+            return new StoreHealth(false, backendName, where + ": " + e.getMessage(), Map.of());
+        }
+    }
+
+    /** One {@code SELECT 1} on a borrowed connection: no table is read, whatever the store holds. */
+    @Override
+    public final StoreHealth ping() {
+        String where = connections.description();
+        if (closed.get()) {
+            return new StoreHealth(false, backendName, where + ": the store is closed", Map.of());
+        }
+        try {
+            return jdbc.reading("check that the store answers", connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SELECT 1");
+                }
+                return new StoreHealth(true, backendName, where, Map.of());
             });
         } catch (RuntimeException e) {
             return new StoreHealth(false, backendName, where + ": " + e.getMessage(), Map.of());

@@ -145,6 +145,14 @@ public abstract class MetricsStoreCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("Latest value per series under late points, ties, deletes and retention")
+    class LatestUnderChanges extends LatestUnderChangesContract {
+        LatestUnderChanges() {
+            super(stores);
+        }
+    }
+
+    @Nested
     @DisplayName("Candles")
     class Candles extends CandleContract {
         Candles() {
@@ -164,6 +172,14 @@ public abstract class MetricsStoreCompatibilityKit {
     @DisplayName("Maintenance: stats, counts, deletes, retention, optimize")
     class Maintenance extends MaintenanceContract {
         Maintenance() {
+            super(stores);
+        }
+    }
+
+    @Nested
+    @DisplayName("Retention: keeps per table from the clock, guards against a wrong clock, dry runs")
+    class Retention extends RetentionContract {
+        Retention() {
             super(stores);
         }
     }
