@@ -51,6 +51,16 @@ public final class StoreMigrator {
         return migrate(KIND_MIGRATE, source, target, targetId, options);
     }
 
+    /**
+     * @return whether a checkpoint of this migration (same source, target, tables and range) exists, so that
+     *         {@link #migrate} would resume it rather than start afresh (it still checks that the checkpoint can be
+     *         trusted)
+     */
+    public static boolean hasCheckpoint(RowSource source, String targetId, MigrationOptions options) {
+        CheckpointKey key = new CheckpointKey(KIND_MIGRATE, source.id(), targetId, options.tables(), options.range());
+        return CheckpointFile.read(CheckpointFile.path(options.stateDirectory(), key), key).isPresent();
+    }
+
     MigrationReport migrate(String kind, RowSource source, MetricsStore target, String targetId,
                             MigrationOptions options) {
         requireNonNull(source, "source is null");
