@@ -30,6 +30,7 @@ import static java.util.Objects.requireNonNull;
  */
 public final class StoreMigrator {
     static final String KIND_MIGRATE = "migrate";
+    static final String KIND_BACKFILL = "backfill";
 
     private final MigrationListener listener;
 
@@ -52,13 +53,18 @@ public final class StoreMigrator {
     }
 
     /**
-     * @return whether a checkpoint of this migration (same source, target, tables and range) exists, so that
-     *         {@link #migrate} would resume it rather than start afresh (it still checks that the checkpoint can be
-     *         trusted)
+     * Copies the source's rows into a target whose rows in the tables and range are, by construction, all copies of
+     * the source's made earlier (the secondary of a dual store before its backfill boundary, where only copies of
+     * the primary ever land): every chunk not yet done is cleared in the target and copied, so a fresh run does not
+     * refuse rows there. Resumable like {@link #migrate}, with checkpoints of their own.
+     *
+     * @throws IllegalArgumentException when the options ask to append
      */
-    public static boolean hasCheckpoint(RowSource source, String targetId, MigrationOptions options) {
-        CheckpointKey key = new CheckpointKey(KIND_MIGRATE, source.id(), targetId, options.tables(), options.range());
-        return CheckpointFile.read(CheckpointFile.path(options.stateDirectory(), key), key).isPresent();
+    public MigrationReport backfill(RowSource source, MetricsStore target, String targetId, MigrationOptions options) {
+        if (options.append()) {
+            throw new IllegalArgumentException("a backfill replaces the target's rows in the range; it never appends");
+        }
+        return migrate(KIND_BACKFILL, source, target, targetId, options);
     }
 
     MigrationReport migrate(String kind, RowSource source, MetricsStore target, String targetId,
@@ -76,7 +82,8 @@ public final class StoreMigrator {
             MigrationPlan plan = plan(source, target, targetId, options, existing, path);
             MigrationReport.Outcome outcome = existing.flatMap(Checkpoint::completed).isPresent()
                     ? MigrationReport.Outcome.ALREADY_COMPLETE : MigrationReport.Outcome.DRY_RUN;
-            if (outcome == MigrationReport.Outcome.DRY_RUN && existing.isEmpty() && !options.append()) {
+            if (outcome == MigrationReport.Outcome.DRY_RUN && existing.isEmpty() && !options.append()
+                    && !kind.equals(KIND_BACKFILL)) {
                 describeRefusal(plan).ifPresent(reason -> listener.info("a real run would stop here: " + reason));
             }
             return new MigrationReport(outcome, plan, List.of(), elapsedSince(start), Optional.empty());
@@ -99,7 +106,7 @@ public final class StoreMigrator {
             if (existing.isPresent()) {
                 checkpoint = existing.get();
             } else {
-                if (!options.append()) {
+                if (!options.append() && !kind.equals(KIND_BACKFILL)) {
                     Optional<String> refusal = describeRefusal(plan);
                     if (refusal.isPresent()) {
                         throw new TargetNotEmptyException(refusal.get());

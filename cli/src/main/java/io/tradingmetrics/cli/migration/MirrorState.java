@@ -14,21 +14,18 @@ import java.util.Optional;
  */
 interface MirrorState extends AutoCloseable {
     /**
-     * @return the instant from which every row of the table reaches the secondary through mirroring: the rows before
-     *         it are the backfill's to copy; empty before the app first mirrored
+     * @return the table's backfill boundary B, a row timestamp: rows from B on reach the secondary through the
+     *         mirror; rows before it only through copies of the primary (the backfill copies them); empty before the
+     *         app first mirrored
      */
-    Optional<Instant> mirroringSince(StoreTable table);
+    Optional<Instant> boundary(StoreTable table);
 
-    /**
-     * @return time ranges before {@link #mirroringSince} that the app wrote into after mirroring began (late writes):
-     *         the backfill copies each of them again, whole, after the history, so that such a row is neither missing
-     *         nor doubled in the secondary
-     */
-    List<TimeRange> lateWrites(StoreTable table);
+    /** Records in the dual store's state that the table's rows before its boundary are copied. */
+    void recordBackfilled(StoreTable table);
 
     /**
      * @return the ranges the secondary lacks because mirroring stopped (a full outbox with the policy that stops
-     *         mirroring) until it resumed, which {@code catch-up} copies; empty when nothing is missing
+     *         mirroring), which {@code catch-up} copies; empty when nothing is missing
      */
     List<TimeRange> missed(StoreTable table);
 
