@@ -54,7 +54,7 @@ final class AckLog {
         List<MetricPoint> allPoints() {
             List<MetricPoint> all = new ArrayList<>();
             for (String[] batch : pointBatches) {
-                all.addAll(points(batch[1], Long.parseLong(batch[2]), Integer.parseInt(batch[3])));
+                all.addAll(AckLog.points(batch[1], Long.parseLong(batch[2]), Integer.parseInt(batch[3])));
             }
             return all;
         }
