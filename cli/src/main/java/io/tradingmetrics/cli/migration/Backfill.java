@@ -1,6 +1,5 @@
 package io.tradingmetrics.cli.migration;
 
-import io.tradingmetrics.migration.MigrationException;
 import io.tradingmetrics.migration.MigrationListener;
 import io.tradingmetrics.migration.MigrationOptions;
 import io.tradingmetrics.migration.MigrationReport;
@@ -12,73 +11,66 @@ import io.tradingmetrics.storage.api.OpenMode;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.TimeRange;
 import io.tradingmetrics.storage.api.Timestamps;
+import io.tradingmetrics.storage.dual.DualState;
+import io.tradingmetrics.storage.dual.DualStatus;
+import io.tradingmetrics.storage.dual.MirrorState;
+import io.tradingmetrics.storage.dual.SecondaryHold;
 
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * {@code migrate --backfill}: copies into the secondary of an app's dual store exactly the primary's rows before each
- * table's backfill boundary B, while the app keeps writing: rows from B on reach the secondary through the mirror, and
+ * table's backfill boundary B, while the app keeps writing. Rows from B on reach the secondary through the mirror;
  * rows before B only through copies of the primary (this one, and the mirror's own re-copy of any range before B that
- * a late write touches), so the secondary's rows before B may all be replaced. Copied in checkpointed chunks like any
- * migration: a run killed at any moment resumes with the same command. The app lends the secondary for the duration
- * ({@link MirrorState#borrowSecondary}) and queues its mirrored writes meanwhile; the copy is recorded in the dual
- * store's state as done when it completes.
+ * a late write touches, which it makes after this copy since it waits while the secondary is held), so every chunk
+ * before B is cleared in the secondary and copied. Chunks are checkpointed as in any migration: a run killed at any
+ * moment resumes with the same command. At the end the backfill is recorded in the dual store's state for the epoch
+ * read before copying, so that the app allows a switch.
  */
 final class Backfill {
     private final DualPair pair;
-    private final MirrorState state;
     private final MigrationListener listener;
     private final PrintWriter out;
 
-    Backfill(DualPair pair, MirrorState state, MigrationListener listener, PrintWriter out) {
+    Backfill(DualPair pair, MigrationListener listener, PrintWriter out) {
         this.pair = requireNonNull(pair, "pair is null");
-        this.state = requireNonNull(state, "state is null");
         this.listener = requireNonNull(listener, "listener is null");
         this.out = requireNonNull(out, "out is null");
     }
 
     /** @return whether every table's history is in the secondary */
     boolean run(MigrationOptions options) {
-        List<StoreTable> tables = options.tables();
-        List<Instant> boundaries = new ArrayList<>();
-        for (StoreTable table : tables) {
-            boundaries.add(state.boundary(table).orElseThrow(() -> new MigrationException("the app has not begun"
-                    + " mirroring " + table.tableName() + " into " + pair.secondary().describe() + " (no boundary in"
-                    + " the dual state of " + pair.given() + "); start the app with this configuration first: the"
-                    + " backfill copies the rows from before the instant mirroring began")));
-        }
-        try (AutoCloseable lease = state.borrowSecondary(DualCommands.LEASE_TIMEOUT);
+        DualStatus before = pair.status();
+        try (SecondaryHold hold = options.dryRun() ? null : pair.hold("migrate --backfill");
              MetricsStore primary = pair.primary().open(OpenMode.READ_ONLY);
-             MetricsStore secondary = options.dryRun() ? pair.secondary().openForDryRun()
-                     : pair.secondary().open(OpenMode.MIGRATE)) {
-            DualCommands.requireStoresOfState(pair, state, primary, secondary);
+             MetricsStore secondary = pair.openSecondary(options.dryRun())) {
+            pair.requireStoresOf(before, primary, secondary);
             RowSource source = RowSource.of(pair.primary().describe(), primary);
             boolean succeeded = true;
-            for (int i = 0; i < tables.size(); i++) {
-                StoreTable table = tables.get(i);
-                TimeRange history = TimeRange.of(Timestamps.MIN, boundaries.get(i));
-                out.println(table.tableName() + ": the rows before " + TimeRanges.format(history.to())
-                        + " (the boundary: rows from then on are mirrored)");
+            for (StoreTable table : options.tables()) {
+                MirrorState mirror = before.tables().get(table.ordinal());
+                TimeRange history = TimeRange.of(Timestamps.MIN, mirror.boundary());
+                out.println(table.tableName() + ": the primary's rows before " + TimeRanges.format(history.to())
+                        + " (the boundary; rows from it on are mirrored)");
                 MigrationReport report = new StoreMigrator(listener).backfill(source, secondary,
                         pair.secondary().describe(), options.withTables(List.of(table)).withRange(history)
                                 .withVerify(false));
                 out.println(report.summary());
                 succeeded &= report.succeeded();
-                if (report.succeeded() && !options.dryRun()) {
-                    state.recordBackfilled(table);
-                }
+            }
+            if (succeeded && !options.dryRun() && options.tables().size() == StoreTable.values().length) {
+                DualState.recordBackfilled(pair.directory(), before.epoch());
+                out.println("backfill recorded as done for mirroring epoch " + before.epoch() + " in "
+                        + pair.directory() + "; check the two stores with: metrics verify --config " + pair.given());
+            } else if (succeeded && !options.dryRun()) {
+                out.println("the backfill is recorded as done only when it copies every table; run it without"
+                        + " --tables to finish it (copied tables are skipped)");
             }
             out.flush();
             return succeeded;
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new MigrationException("giving the secondary back to the app failed: " + e.getMessage(), e);
         }
     }
 }

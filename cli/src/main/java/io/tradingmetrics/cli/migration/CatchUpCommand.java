@@ -1,88 +1,88 @@
 package io.tradingmetrics.cli.migration;
 
 import io.tradingmetrics.cli.StoreCommand;
-import io.tradingmetrics.migration.MigrationException;
-import io.tradingmetrics.migration.RangeReplacer;
-import io.tradingmetrics.migration.RowSource;
-import io.tradingmetrics.migration.TimeRanges;
-import io.tradingmetrics.storage.api.MetricsStore;
-import io.tradingmetrics.storage.api.OpenMode;
-import io.tradingmetrics.storage.api.StoreTable;
-import io.tradingmetrics.storage.api.TimeRange;
+import io.tradingmetrics.storage.dual.DualCatchUp;
+import io.tradingmetrics.storage.dual.DualStatus;
+import io.tradingmetrics.storage.dual.MirrorState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.util.List;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
- * {@code metrics catch-up}: after an outage of the secondary longer than the outbox holds (mirroring stopped), brings
- * it back: every range the app's dual store recorded as missed is replaced in the secondary by the primary's rows,
- * while the app keeps writing. History before the outage is not copied again. Running it again is harmless.
+ * {@code metrics catch-up}: after an outage of the secondary longer than the outbox holds (mirroring stopped on a
+ * full outbox), brings the secondary back from the instant mirroring stopped, without copying history again. The
+ * dual store does the copying: a running app by itself once the secondary answers again (this command then waits for
+ * it and reports), and when no app runs this command opens the dual store, which replays its outbox and copies the
+ * missed ranges from the primary, and closes it. Running it again is harmless.
  */
 @Command(name = "catch-up", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Brings the secondary of the dual store that --config names (the app's configuration) back "
-                + "after mirroring stopped: copies from the primary what the secondary missed since the instant "
-                + "mirroring stopped, without copying history again. The app keeps writing; run it again after a "
-                + "failure or kill."})
+                + "after mirroring stopped: the missed writes are copied from the primary, from the instant "
+                + "mirroring stopped, history is not copied again. With the app running it waits for the app to do "
+                + "it; with the app stopped it does it. Exit code 0 once the secondary holds everything."})
 public final class CatchUpCommand extends StoreCommand {
-    @Option(names = "--batch-size", paramLabel = "ROWS", defaultValue = "10000",
-            description = "rows per write (default: ${DEFAULT-VALUE})")
-    int batchSize;
-
-    @Option(names = "--dry-run", description = "print the ranges to copy; write nothing")
-    boolean dryRun;
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT30M",
+            description = "how long to wait for the secondary to catch up, ISO-8601 (default: 30 minutes)")
+    Duration timeout;
 
     @Override
     public Integer call() {
         MigrationCommands.refuseStoreOption(spec);
-        if (batchSize < 1 || batchSize > 1_000_000) {
-            throw usageError("invalid value for option '--batch-size': " + batchSize + " is out of range; give 1 to"
-                    + " 1000000 rows");
-        }
         DualPair pair = DualPair.of(configName(), appConfig(), "catch-up");
-        try (MirrorState state = DualCommands.state(pair)) {
-            long ranges = 0;
-            for (StoreTable table : StoreTable.values()) {
-                ranges += state.missed(table).size();
-            }
-            if (ranges == 0) {
-                out().println("nothing to catch up: the secondary " + pair.secondary().describe() + " missed nothing"
-                        + " (mirroring never stopped, or an earlier catch-up finished)");
-                out().flush();
-                return 0;
-            }
-            try (AutoCloseable lease = state.borrowSecondary(DualCommands.LEASE_TIMEOUT);
-                 MetricsStore primary = pair.primary().open(OpenMode.READ_ONLY);
-                 MetricsStore secondary = dryRun ? pair.secondary().openForDryRun()
-                         : pair.secondary().open(OpenMode.MIGRATE)) {
-                DualCommands.requireStoresOfState(pair, state, primary, secondary);
-                RowSource source = RowSource.of(pair.primary().describe(), primary);
-                RangeReplacer replacer = new RangeReplacer(batchSize, CliProgressListener.on(err()));
-                for (StoreTable table : StoreTable.values()) {
-                    List<TimeRange> missed = state.missed(table);
-                    for (TimeRange range : missed) {
-                        if (dryRun) {
-                            out().printf("%s %s: would replace %,d rows of the secondary by the primary's %,d%n",
-                                    table.tableName(), TimeRanges.format(range), secondary.count(table, range),
-                                    primary.count(table, range));
-                            continue;
-                        }
-                        RangeReplacer.Result result = replacer.replace(source, secondary, table, range);
-                        out().printf("%s %s: %,d rows of the secondary replaced by the primary's %,d%n",
-                                table.tableName(), TimeRanges.format(range), result.rowsDeleted(),
-                                result.rowsCopied());
-                    }
-                }
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new MigrationException("giving the secondary back to the app failed: " + e.getMessage(), e);
-            }
-            out().println(dryRun ? "dry run: nothing written" : "caught up: the secondary "
-                    + pair.secondary().describe() + " holds what it missed; check with: metrics verify --config "
-                    + configName());
+        DualStatus before = pair.status();
+        describe(before);
+        DualStatus after;
+        if (appRunning(pair.directory())) {
+            out().println("the app runs: it copies the missed ranges itself once the secondary answers; waiting");
             out().flush();
-            return 0;
+            after = MirrorWait.untilMirrored(pair, Instant.now(), timeout, err());
+        } else {
+            after = DualCatchUp.run(pair.config(), timeout);
+        }
+        out().println("caught up: the secondary " + pair.secondary().describe() + " holds every write ("
+                + after.outboxRecords() + " waiting, mirroring " + (after.mirroring() ? "on" : "off")
+                + "); check with: metrics verify --config " + configName());
+        out().flush();
+        return 0;
+    }
+
+    private void describe(DualStatus status) {
+        if (!status.needsCatchUp() && status.mirroring()) {
+            out().println("mirroring into " + status.secondaryId().orElse("the secondary") + " never stopped or has"
+                    + " caught up; " + status.outboxRecords() + " writes waiting in the outbox");
+            return;
+        }
+        status.stoppedSince().ifPresent(since -> out().println("mirroring stopped at " + since));
+        for (MirrorState table : status.tables()) {
+            table.catchUpFrom().ifPresent(from -> out().println("  " + table.table().tableName()
+                    + ": the secondary misses writes from " + from + " on"));
+        }
+    }
+
+    /** Whether an app holds the outbox directory's lock (the dual store's {@code lock} file). */
+    private static boolean appRunning(Path directory) {
+        Path lock = directory.resolve("lock");
+        if (!Files.exists(lock)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+            FileLock taken = channel.tryLock();
+            if (taken == null) {
+                return true;
+            }
+            taken.release();
+            return false;
+        } catch (OverlappingFileLockException | IOException e) {
+            return true;
         }
     }
 }

@@ -81,8 +81,6 @@ public final class MigrateCommand extends StoreCommand {
                     + " and --verify (run 'metrics verify --config FILE' afterwards)");
         }
         DualPair pair = DualPair.of(configName(), appConfig(), "migrate --backfill");
-        try (MirrorState state = DualCommands.state(pair)) {
-            return new Backfill(pair, state, CliProgressListener.on(err()), out()).run(options) ? 0 : 1;
-        }
+        return new Backfill(pair, CliProgressListener.on(err()), out()).run(options) ? 0 : 1;
     }
 }

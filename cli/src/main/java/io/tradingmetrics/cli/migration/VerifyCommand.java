@@ -2,7 +2,6 @@ package io.tradingmetrics.cli.migration;
 
 import io.tradingmetrics.cli.StoreCommand;
 import io.tradingmetrics.cli.StoreSpec;
-import io.tradingmetrics.migration.MigrationException;
 import io.tradingmetrics.migration.RowSource;
 import io.tradingmetrics.migration.TimeRanges;
 import io.tradingmetrics.migration.VerificationReport;
@@ -13,7 +12,11 @@ import io.tradingmetrics.storage.api.OpenMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import io.tradingmetrics.storage.dual.DualStatus;
+import io.tradingmetrics.storage.dual.SecondaryHold;
+
 import java.time.Duration;
+import java.time.Instant;
 
 /** {@code metrics verify}: proves two stores hold the same rows, or names where they differ. */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
@@ -25,7 +28,7 @@ import java.time.Duration;
                 + " the app writes. Exit code 0 means the stores match, 1 that they differ."})
 public final class VerifyCommand extends StoreCommand {
     private static final int RECHECK_ROUNDS = 4;
-    private static final Duration RECHECK_PAUSE = Duration.ofSeconds(2);
+    private static final Duration WAIT_FOR_MIRROR = Duration.ofMinutes(2);
 
     @Mixin
     StorePairOptions stores;
@@ -60,61 +63,53 @@ public final class VerifyCommand extends StoreCommand {
 
     /**
      * The primary and secondary of the configured dual store, up to {@code --until} (default: the instant the command
-     * starts), while the app keeps writing: the rows from then on, the live tail, are left out. The app lends the
-     * secondary after storing what it had queued; a chunk that differs is compared again a few times, with the
-     * secondary given back in between, since a write made just before the cut may still have been on its way.
+     * starts), while the app keeps writing: rows from then on, the live tail, are left out. It waits until the app
+     * has mirrored every write it accepted before the command started, then takes the secondary away from the app's
+     * mirror while it reads it (a DuckDB file is locked by one process). A chunk that differs is compared again a few
+     * times, the secondary given back in between, since a write made just before the cut may still have been on its
+     * way; a difference that stays is a mismatch.
      */
     private int verifyDual() {
+        Instant started = now();
         if (scope.until == null) {
-            scope.until = now();
+            scope.until = started;
         }
         VerifyOptions options = chunks.applyTo(VerifyOptions.defaults().withTables(scope.tables())
                 .withRange(scope.range(spec.commandLine())));
         DualPair pair = DualPair.of(configName(), appConfig(), "verify");
+        DualStatus status = pair.status();
+        if (status.needsBackfill()) {
+            err().println("verify: the dual state in " + pair.directory() + " records no finished backfill: the"
+                    + " secondary lacks the history until 'metrics migrate --backfill --config " + pair.given()
+                    + "' has run; comparing anyway");
+        }
         Verifier verifier = new Verifier(CliProgressListener.on(err()));
         VerificationReport report = null;
-        int rounds = 0;
-        try (MirrorState state = DualCommands.state(pair)) {
-            while (true) {
-                rounds++;
-                try (AutoCloseable lease = state.borrowSecondary(DualCommands.LEASE_TIMEOUT);
-                     MetricsStore primary = pair.primary().open(OpenMode.READ_ONLY);
-                     MetricsStore secondary = pair.secondary().open(OpenMode.READ_ONLY)) {
-                    DualCommands.requireStoresOfState(pair, state, primary, secondary);
-                    RowSource source = RowSource.of(pair.primary().describe(), primary);
-                    RowSource target = RowSource.of(pair.secondary().describe(), secondary);
-                    report = report == null ? verifier.verify(source, target, options)
-                            : verifier.recheck(report, source, target, options.parallelism());
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new MigrationException("giving the secondary back to the app failed: " + e.getMessage(), e);
-                }
-                if (report.matches() || rounds == RECHECK_ROUNDS) {
-                    break;
-                }
-                err().println("verify: " + differing(report) + " chunk(s) differ; comparing them again in "
-                        + RECHECK_PAUSE.toSeconds() + " s (rows written just before the cut may be on their way)");
-                sleepBetweenRounds();
+        for (int round = 1; ; round++) {
+            MirrorWait.untilMirrored(pair, round == 1 ? started : Instant.now(), WAIT_FOR_MIRROR, err());
+            try (SecondaryHold hold = pair.hold("verify");
+                 MetricsStore primary = pair.primary().open(OpenMode.READ_ONLY);
+                 MetricsStore secondary = pair.secondary().open(OpenMode.READ_ONLY)) {
+                pair.requireStoresOf(pair.status(), primary, secondary);
+                RowSource source = RowSource.of(pair.primary().describe(), primary);
+                RowSource target = RowSource.of(pair.secondary().describe(), secondary);
+                report = report == null ? verifier.verify(source, target, options)
+                        : verifier.recheck(report, source, target, options.parallelism());
             }
+            if (report.matches() || round == RECHECK_ROUNDS) {
+                out().println(report.summary());
+                out().println("compared the rows before " + TimeRanges.format(options.range().to())
+                        + (round > 1 ? " (differing chunks compared " + round + " times)" : "")
+                        + "; rows from then on, the live tail, were not compared");
+                out().flush();
+                return report.matches() ? 0 : 1;
+            }
+            err().println("verify: " + differing(report) + " chunk(s) differ; comparing them again once the app has"
+                    + " mirrored what it accepted meanwhile");
         }
-        out().println(report.summary());
-        out().println("compared the rows before " + TimeRanges.format(options.range().to()) + (rounds > 1
-                ? " (" + rounds + " rounds)" : "") + "; rows from then on, the live tail, were not compared");
-        out().flush();
-        return report.matches() ? 0 : 1;
     }
 
     private static long differing(VerificationReport report) {
         return report.tables().stream().mapToLong(VerificationReport.TableVerification::mismatchedChunks).sum();
-    }
-
-    private static void sleepBetweenRounds() {
-        try {
-            Thread.sleep(RECHECK_PAUSE.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MigrationException("verify was interrupted", e);
-        }
     }
 }
