@@ -26,7 +26,7 @@ import java.util.Set;
 record BenchOptions(long points, int warmups, int runs, int ingestRepeats, int migrationBatch, Set<Section> sections,
                     Optional<String> timescaleUrl, Path workDirectory, Optional<Path> output, String command) {
 
-    enum Section { INGEST, WRITER, QUERIES, STARTUP, MIGRATION }
+    enum Section { INGEST, WRITER, DUAL, QUERIES, STARTUP, MIGRATION }
 
     static final String USAGE = """
             usage: bench [options]
@@ -36,7 +36,7 @@ record BenchOptions(long points, int warmups, int runs, int ingestRepeats, int m
               --warmups N       warm-up runs per query (default 3)
               --ingest-repeats N  measured repetitions per ingest path (default 3)
               --migration-batch N rows per write call of the migrations (default: the migration's, 10k)
-              --sections LIST   comma-separated: ingest,writer,queries,startup,migration (default all)
+              --sections LIST   comma-separated: ingest,writer,dual,queries,startup,migration (default all)
               --timescale-url U TimescaleDB server (default $METRICS_BENCH_TIMESCALE_URL or $METRICS_IT_TIMESCALE_URL);
                                 "none" measures DuckDB only
               --work-dir DIR    where database files go (default: a new temporary folder, deleted at the end)
