@@ -25,14 +25,14 @@ final class MirrorWait {
         while (true) {
             DualStatus status = pair.status();
             boolean drained = status.oldestWaiting().map(oldest -> !oldest.isBefore(instant)).orElse(true);
-            if (drained && !status.needsCatchUp() && status.held().isEmpty()) {
+            if (drained && status.mirroring() && !status.needsCatchUp() && status.held().isEmpty()) {
                 return status;
             }
             if (System.nanoTime() > deadline) {
                 throw new MigrationException("the app has not mirrored into " + pair.secondary().describe()
                         + " what it accepted before " + instant + " within " + timeout + " (" + status.outboxRecords()
                         + " writes waiting since " + status.oldestWaiting().map(Instant::toString).orElse("-")
-                        + (status.needsCatchUp() ? ", a catch-up pending" : "")
+                        + (status.mirroring() ? "" : ", mirroring stopped") + (status.needsCatchUp() ? ", a catch-up pending" : "")
                         + status.held().map(h -> ", the secondary held by " + h).orElse("")
                         + ", last replay error: " + status.lastReplayError().orElse("none") + "); check that the app"
                         + " runs and the secondary answers, then run the command again");
