@@ -113,7 +113,8 @@ class DualCommandsTest {
     @Test
     void theCommandsRefuseAConfigurationWithoutADualStore() throws Exception {
         Path plain = dir.resolve("plain.conf");
-        Files.writeString(plain, "metrics.store { type = duckdb, duckdb.path = \"" + dir.resolve("m.duckdb") + "\" }\n");
+        Files.writeString(plain, "metrics.store { type = duckdb, duckdb.path = \"" + dir.resolve("m.duckdb")
+                + "\" }\n");
         for (String[] command : List.of(new String[] {"migrate", "--backfill"}, new String[] {"verify"},
                 new String[] {"catch-up"})) {
             List<String> args = new ArrayList<>(List.of("--config", plain.toString()));

@@ -41,7 +41,8 @@ final class AckLog {
     }
 
     static String candleLine(Candle candle) {
-        return "C " + Timestamps.toEpochMicros(candle.timestamp()) + " " + candle.symbol() + " " + candle.close() + "\n";
+        return "C " + Timestamps.toEpochMicros(candle.timestamp()) + " " + candle.symbol() + " " + candle.close()
+                + "\n";
     }
 
     /** What a log says was acknowledged. */

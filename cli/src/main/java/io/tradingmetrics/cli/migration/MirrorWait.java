@@ -32,7 +32,8 @@ final class MirrorWait {
                 throw new MigrationException("the app has not mirrored into " + pair.secondary().describe()
                         + " what it accepted before " + instant + " within " + timeout + " (" + status.outboxRecords()
                         + " writes waiting since " + status.oldestWaiting().map(Instant::toString).orElse("-")
-                        + (status.mirroring() ? "" : ", mirroring stopped") + (status.needsCatchUp() ? ", a catch-up pending" : "")
+                        + (status.mirroring() ? "" : ", mirroring stopped")
+                        + (status.needsCatchUp() ? ", a catch-up pending" : "")
                         + status.held().map(h -> ", the secondary held by " + h).orElse("")
                         + ", last replay error: " + status.lastReplayError().orElse("none") + "); check that the app"
                         + " runs and the secondary answers, then run the command again");
