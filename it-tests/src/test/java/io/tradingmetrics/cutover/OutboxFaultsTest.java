@@ -44,16 +44,16 @@ class OutboxFaultsTest {
         LocalServer timescale = PostgresTestServer.TIMESCALE.local();
         try (ChildApp app = ChildApp.start(config, acks, "O1", dir)) {
             stores.awaitMirrored(Instant.now(), 60);
+            double healthy = ackRate(acks, 3_000);
             long before = AckLog.read(acks).points();
             long started = System.nanoTime();
             timescale.stop();
             try {
                 Thread.sleep(OUTAGE_MILLIS);
-                long during = AckLog.read(acks).points() - before;
-                double seconds = (System.nanoTime() - started) / 1e9;
-                double nominal = ChildApp.POINTS_PER_TICK * 1000.0 / ChildApp.TICK_MILLIS;
-                assertThat(during / seconds).as("points/s acknowledged with the secondary down (nominal %s)",
-                        nominal).isGreaterThan(nominal / 2);
+                double down = (AckLog.read(acks).points() - before) / ((System.nanoTime() - started) / 1e9);
+                // Same machine, same minute: the rate with the secondary down against the rate just before.
+                assertThat(down).as("points/s acknowledged with the secondary down, against %s with it up", healthy)
+                        .isGreaterThan(healthy * 0.6);
                 DualStatus status = DualState.read(stores.outbox).orElseThrow();
                 assertThat(status.outboxRecords()).as("writes waiting for the secondary: %s", status).isPositive();
             } finally {
@@ -65,6 +65,14 @@ class OutboxFaultsTest {
         }
         stores.assertOutboxEmpty();
         stores.assertBothHoldExactly(AckLog.read(acks), false);
+    }
+
+    /** @return the points per second the app acknowledges over the next {@code millis} */
+    private static double ackRate(Path acks, long millis) throws Exception {
+        long before = AckLog.read(acks).points();
+        long started = System.nanoTime();
+        Thread.sleep(millis);
+        return (AckLog.read(acks).points() - before) / ((System.nanoTime() - started) / 1e9);
     }
 
     @Test
