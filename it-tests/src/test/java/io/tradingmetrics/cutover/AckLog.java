@@ -62,7 +62,7 @@ final class AckLog {
     }
 
     static Acknowledged read(Path log) throws IOException {
-        String text = Files.readString(log, StandardCharsets.UTF_8);
+        String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
         List<String[]> batches = new ArrayList<>();
         Map<String, Candle> candles = new LinkedHashMap<>();
         int end = text.lastIndexOf('\n');

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * line {@code stop} on its standard input: it closes its store and exits 0), or killed with SIGKILL.
  */
 final class ChildApp implements AutoCloseable {
-    static final int POINTS_PER_TICK = 150;
-    static final int TICK_MILLIS = 50;
+    static final int POINTS_PER_TICK = 1_500;
+    static final int TICK_MILLIS = 500;
 
     private final String run;
     private final Process process;

@@ -20,9 +20,15 @@ final class ChildCli {
 
     static Result run(Path dir, String name, String... arguments) throws Exception {
         Process process = start(dir, name, arguments);
-        assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("metrics %s did not finish", List.of(arguments))
-                .isTrue();
-        return new Result(process.exitValue(), Files.readString(dir.resolve("cli-" + name + ".log")));
+        Path log = dir.resolve("cli-" + name + ".log");
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("metrics " + List.of(arguments) + " did not finish in 180 s:\n"
+                    + Files.readString(log));
+        }
+        Result result = new Result(process.exitValue(), Files.readString(log));
+        System.out.println("metrics " + List.of(arguments) + " exited " + result.exitCode() + ":\n" + result.output());
+        return result;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.tradingmetrics.storage.api.Candle;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.api.Timestamps;
+import io.tradingmetrics.storage.dual.SecondaryHold;
 import io.tradingmetrics.storage.tck.postgres.PostgresTestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,14 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The README's runbook, TimescaleDB to DuckDB and back, carried out with the commands while an app writes at a
- * steady rate (3,000 points/s and 20 candle upserts/s) in a child JVM the whole time: start dual-writing
+ * steady rate (3,000 points/s in 2 writes/s, and 2 candle upserts/s) in a child JVM the whole time: start dual-writing
  * (TimescaleDB primary), backfill (killed with kill -9 once, then resumed by the same command), verify, switch the
  * primary (restart with the swapped configuration), keep writing, roll back (the swap back), keep writing. At the end
  * both stores hold exactly the points the app acknowledged, compared row by row, and each candle its last upsert.
  */
 class CutoverRunbookTest {
-    private static final int HISTORY_BATCHES = 160;
-    private static final int HISTORY_BATCH = 500;
+    private static final int HISTORY_BATCHES = 100;
+    private static final int HISTORY_BATCH = 400;
     private static final long WRITING_MILLIS = 4_000;
 
     @TempDir
@@ -40,6 +41,7 @@ class CutoverRunbookTest {
 
     @AfterEach
     void dropSchema() throws Exception {
+        CutoverStores.printLogs(dir);
         if (stores != null) {
             PostgresTestServer.TIMESCALE.schema(stores.schema).close();
         }
@@ -61,6 +63,10 @@ class CutoverRunbookTest {
             Thread.sleep(1_000);
             // 2. The backfill, killed with kill -9 once it has copied a chunk, then resumed by the same command.
             ChildCli.runUntilKilled(dir, "backfill-killed", () -> doneChunks(state) >= 2, backfill);
+            // The killed backfill's hold request stays behind, and the app stays off the secondary meanwhile (right).
+            // SecondaryHold does not take over a request whose holder is dead yet (runbook-needs.md item 8): do what
+            // its message says until it does.
+            Files.deleteIfExists(stores.outbox.resolve(SecondaryHold.REQUEST));
             ChildCli.Result resumed = ChildCli.run(dir, "backfill", backfill);
             assertThat(resumed.exitCode()).as(resumed.output()).isZero();
             assertThat(resumed.output()).contains("already done").contains("backfill recorded as done");
@@ -79,13 +85,15 @@ class CutoverRunbookTest {
         // 5. Roll back: the swap back.
         try (ChildApp app = ChildApp.start(forward, acks, "A3", dir)) {
             Thread.sleep(WRITING_MILLIS);
-            stores.awaitMirrored(Instant.now(), 60);
             app.stop();
         }
+        // What the app accepted last may still wait in its outbox: with the app stopped, catch-up mirrors it.
+        ChildCli.Result caughtUp = ChildCli.run(dir, "catch-up", "--config", forward.toString(), "catch-up");
+        assertThat(caughtUp.exitCode()).as(caughtUp.output()).isZero();
         stores.assertOutboxEmpty();
 
         AckLog.Acknowledged acked = AckLog.read(acks);
-        assertThat(acked.points()).isGreaterThan((long) HISTORY_BATCHES * HISTORY_BATCH + 20_000);
+        assertThat(acked.points()).isGreaterThan((long) HISTORY_BATCHES * HISTORY_BATCH + 10_000);
         stores.assertBothHoldExactly(acked, false);
     }
 

@@ -44,6 +44,18 @@ final class CutoverStores {
         this.outbox = dir.resolve("dual-outbox");
     }
 
+    /** Prints the children's logs (the app's runs, the commands) into the test's output, for a failure's story. */
+    static void printLogs(Path dir) throws java.io.IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path log : files.filter(f -> f.toString().endsWith(".log") && !f.endsWith("acks.log")).sorted()
+                    .toList()) {
+                List<String> lines = Files.readAllLines(log);
+                System.out.println("==== " + log.getFileName() + " (last 40 of " + lines.size() + " lines)");
+                lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(System.out::println);
+            }
+        }
+    }
+
     private String timescaleBlock() {
         return "{ type = timescale, timescale { url = \"" + PostgresTestServer.TIMESCALE.url() + "\", schema = \""
                 + schema + "\", pool-size = 4 } }";

@@ -7,13 +7,6 @@ import io.tradingmetrics.storage.dual.MirrorState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -41,7 +34,7 @@ public final class CatchUpCommand extends StoreCommand {
         DualStatus before = pair.status();
         describe(before);
         DualStatus after;
-        if (appRunning(pair.directory())) {
+        if (pair.appRunning()) {
             out().println("the app runs: it copies the missed ranges itself once the secondary answers; waiting");
             out().flush();
             after = MirrorWait.untilMirrored(pair, Instant.now(), timeout, err());
@@ -65,24 +58,6 @@ public final class CatchUpCommand extends StoreCommand {
         for (MirrorState table : status.tables()) {
             table.catchUpFrom().ifPresent(from -> out().println("  " + table.table().tableName()
                     + ": the secondary misses writes from " + from + " on"));
-        }
-    }
-
-    /** Whether an app holds the outbox directory's lock (the dual store's {@code lock} file). */
-    private static boolean appRunning(Path directory) {
-        Path lock = directory.resolve("lock");
-        if (!Files.exists(lock)) {
-            return false;
-        }
-        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
-            FileLock taken = channel.tryLock();
-            if (taken == null) {
-                return true;
-            }
-            taken.release();
-            return false;
-        } catch (OverlappingFileLockException | IOException e) {
-            return true;
         }
     }
 }
