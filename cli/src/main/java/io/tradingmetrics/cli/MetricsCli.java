@@ -36,6 +36,7 @@ import java.util.concurrent.Callable;
         subcommands = {
                 DemoCommand.class,
                 StatsCommand.class,
+                ServeCommand.class,
                 RetentionCommand.class,
                 QueryCommand.class,
                 SchemaCommand.class,
