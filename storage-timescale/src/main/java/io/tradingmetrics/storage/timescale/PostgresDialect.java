@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -197,6 +198,13 @@ final class PostgresDialect implements SqlDialect {
                 statement.execute("CREATE TEMPORARY TABLE " + name + " " + definition + " ON COMMIT DELETE ROWS");
             }
         }
+    }
+
+    /** One round trip per batch for a derived table, where staging takes three (table check, COPY, merge). */
+    @Override
+    public Optional<String> pointArrays() {
+        return Optional.of("SELECT * FROM unnest(CAST(? AS timestamptz[]), CAST(? AS text[]), CAST(? AS float8[]),"
+                + " CAST(? AS text[]), CAST(? AS jsonb[])) AS p(timestamp, metric_name, value, symbol, labels)");
     }
 
     @Override
