@@ -21,6 +21,9 @@ import io.tradingmetrics.storage.api.StoreUnavailableException;
 import io.tradingmetrics.storage.api.TableStats;
 import io.tradingmetrics.storage.api.TimeRange;
 import io.tradingmetrics.storage.api.WriteId;
+import io.tradingmetrics.storage.jdbc.rollup.RollupReads;
+import io.tradingmetrics.storage.jdbc.rollup.RollupSettings;
+import io.tradingmetrics.storage.jdbc.rollup.Rollups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +72,8 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     private final FlywaySchemaManager schema;
     private final JdbcExecutor jdbc;
     private final ReadSql reads;
+    private final Rollups rollups;
+    private final RollupReads rollupReads;
     /** How often a write prunes the write ids (the table stays small between prunes: one row per write). */
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
 
@@ -85,6 +90,17 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     protected JdbcMetricsStore(String backendName, ConnectionSource connections, SqlDialect dialect,
                                BulkWriter bulkWriter, SqlErrorTranslator errors, FlywaySchemaManager schema,
                                Duration writeIdRetention) {
+        this(backendName, connections, dialect, bulkWriter, errors, schema, writeIdRetention,
+                RollupSettings.disabled());
+    }
+
+    /**
+     * @param rollupSettings the rollups the store keeps; they take effect once the backend calls
+     *        {@link #openRollups} (until then every aggregation reads raw points and writes maintain nothing)
+     */
+    protected JdbcMetricsStore(String backendName, ConnectionSource connections, SqlDialect dialect,
+                               BulkWriter bulkWriter, SqlErrorTranslator errors, FlywaySchemaManager schema,
+                               Duration writeIdRetention, RollupSettings rollupSettings) {
         this.backendName = requireNonNull(backendName, "backendName is null");
         this.connections = requireNonNull(connections, "connections is null");
         this.dialect = requireNonNull(dialect, "dialect is null");
@@ -92,6 +108,8 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         this.schema = requireNonNull(schema, "schema is null");
         this.jdbc = new JdbcExecutor(connections, dialect, requireNonNull(errors, "errors is null"));
         this.reads = new ReadSql(dialect);
+        this.rollups = new Rollups(requireNonNull(rollupSettings, "rollupSettings is null"), dialect, bulkWriter);
+        this.rollupReads = new RollupReads(dialect);
         this.writeIdRetention = requireNonNull(writeIdRetention, "writeIdRetention is null");
         if (writeIdRetention.isNegative() || writeIdRetention.isZero()) {
             throw new IllegalArgumentException("writeIdRetention must be positive: " + writeIdRetention);
@@ -113,8 +131,12 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     public final long insertMetrics(Collection<MetricPoint> points, WriteId writeId) {
         List<MetricPoint> batch = validBatch(points, writeId, "metric points");
         if (!batch.isEmpty()) {
-            write("insert " + batch.size() + " metric points", writeId, false,
-                    connection -> bulkWriter.appendMetrics(connection, batch));
+            // Rollup merges update rows, which an engine that serializes upserts must serialize too.
+            write("insert " + batch.size() + " metric points", writeId, !rollups.maintainedLevels().isEmpty(),
+                    connection -> {
+                        bulkWriter.appendMetrics(connection, batch);
+                        rollups.afterInsert(connection, batch);
+                    });
         }
         return batch.size();
     }
@@ -223,7 +245,10 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     public final List<AggregatedBucket> aggregate(AggregationQuery query) {
         requireNonNull(query, "query is null");
         ensureOpen();
-        return new BoundedAggregation(jdbc, reads, bucketCap()).aggregate(query);
+        List<Interval> levels = rollups.readableLevels();
+        return new BoundedAggregation(jdbc, reads, bucketCap(),
+                bounded -> rollupReads.aggregate(bounded, levels).orElseGet(() -> reads.aggregate(bounded)))
+                .aggregate(query);
     }
 
     @Override
@@ -348,7 +373,13 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         requireNonNull(range, "range is null");
         ensureOpen();
         ensureWritable();
-        return jdbc.inTransaction("delete from " + table.tableName(), connection -> deleteRows(connection, table, range));
+        return jdbc.inTransaction("delete from " + table.tableName(), connection -> {
+            long deleted = deleteRows(connection, table, range);
+            if (table == StoreTable.TRADING_METRICS) {
+                rollups.afterDelete(connection, range);
+            }
+            return deleted;
+        });
     }
 
     /**
@@ -414,6 +445,30 @@ public abstract class JdbcMetricsStore implements MetricsStore {
             jdbc.closeStreams();
             connections.close();
         }
+    }
+
+    /**
+     * Makes the configured rollups take effect; a backend calls it once its store is constructed. A writable store
+     * reconciles the built levels with the configuration in one transaction (building missing ones from the raw
+     * points, which takes a while on a large table); a read-only one only learns which levels it may read.
+     */
+    protected final void openRollups(boolean writable) {
+        if (writable) {
+            jdbc.inTransaction("prepare the rollups", connection -> {
+                rollups.openForWriting(connection);
+                return null;
+            });
+        } else {
+            jdbc.reading("read the rollup levels", connection -> {
+                rollups.openForReading(connection);
+                return null;
+            });
+        }
+    }
+
+    /** @return the rollup levels aggregations read, finest first (none when rollups are off or not built) */
+    public final List<Interval> rollupLevels() {
+        return rollups.readableLevels();
     }
 
     /**

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -141,23 +142,44 @@ final class PostgresDialect implements SqlDialect {
      */
     @Override
     public void createStaging(Connection connection, TableColumns table) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            boolean exists;
-            try (ResultSet row = statement.executeQuery("SELECT to_regclass('pg_temp." + table.stagingTable()
-                    + "') IS NOT NULL")) {
-                row.next();
-                exists = row.getBoolean(1);
-            }
-            if (!exists) {
-                statement.execute("CREATE TEMPORARY TABLE " + table.stagingTable() + " " + table.stagingDefinition()
-                        + " ON COMMIT DELETE ROWS");
-            }
-        }
+        createTemporaryTable(connection, table.stagingTable(), table.stagingDefinition());
     }
 
     @Override
     public void dropStaging(Connection connection, TableColumns table) {
         // Kept for the session; emptied at commit (see createStaging).
+    }
+
+    /** Kept for the session and emptied at every commit, as the staging tables (see {@link #createStaging}). */
+    @Override
+    public void createTemporaryTable(Connection connection, String name, String definition) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            boolean exists;
+            try (ResultSet row = statement.executeQuery("SELECT to_regclass('pg_temp." + name + "') IS NOT NULL")) {
+                row.next();
+                exists = row.getBoolean(1);
+            }
+            if (!exists) {
+                statement.execute("CREATE TEMPORARY TABLE " + name + " " + definition + " ON COMMIT DELETE ROWS");
+            }
+        }
+    }
+
+    @Override
+    public void dropTemporaryTable(Connection connection, String name) {
+        // Kept for the session; emptied at commit (see createTemporaryTable).
+    }
+
+    /**
+     * EXCLUSIVE conflicts with the ROW EXCLUSIVE lock that a write's merge takes on a rollup table, so a store that
+     * builds levels at open waits for the merges under way to commit (and then sees their raw points), and a write
+     * that reaches its merge meanwhile waits for the build to commit (and then adds its points to the built rows).
+     */
+    @Override
+    public void lockRollupTables(Connection connection, List<String> tables) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LOCK TABLE " + String.join(", ", tables) + " IN EXCLUSIVE MODE");
+        }
     }
 
     @Override
