@@ -173,6 +173,11 @@ public final class InstrumentedMetricsStore implements MetricsStore {
     }
 
     @Override
+    public StoreHealth ping() {
+        return timed("ping", store::ping);
+    }
+
+    @Override
     public SchemaInfo schemaInfo() {
         return timed("schemaInfo", store::schemaInfo);
     }

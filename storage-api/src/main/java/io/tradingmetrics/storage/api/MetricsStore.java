@@ -212,8 +212,26 @@ public interface MetricsStore extends AutoCloseable {
      */
     void optimize();
 
-    /** @return whether the store answers, never throwing */
+    /**
+     * The thorough check, for an operator's command ({@code metrics stats}): the store answers, and what it can
+     * check of its data without changing it (a DuckDB store reads every block of its file, so that damage is found
+     * here rather than by the next query: about a second per ten million points). Poll {@link #ping()} instead.
+     *
+     * @return whether the store answers, never throwing
+     */
     StoreHealth health();
+
+    /**
+     * The cheap check, cheap enough to poll (an HTTP health endpoint, a load balancer, a supervisor): one trivial
+     * round trip to the database that reads no table, so that it costs the same on an empty store and on a big one.
+     * It finds a store that is closed, unreachable or down, not damaged data; {@link #health()} does that. The
+     * default calls {@link #health()}, which suits a store whose health check is cheap already.
+     *
+     * @return whether the store answers, never throwing; {@link StoreHealth#details()} may be empty
+     */
+    default StoreHealth ping() {
+        return health();
+    }
 
     /** @return the schema's version and history */
     SchemaInfo schemaInfo();

@@ -52,8 +52,14 @@ final class DuckDbBulkWriter implements BulkWriter {
         if (scanRegistered && points.size() >= SCAN_MIN_POINTS) {
             insertFromScan(connection, points);
         } else {
-            appendRows(connection, points);
+            appendRows(duck(connection).createAppender(MAIN, TableColumns.METRICS.tableName()), points);
         }
+    }
+
+    /** Derived tables stage few rows (the newest per series) or a batch once: the Appender, without a statement. */
+    @Override
+    public void stagePoints(Connection connection, String table, List<MetricPoint> points) throws SQLException {
+        appendRows(duck(connection).createAppender("temp", MAIN, table), points);
     }
 
     private static void insertFromScan(Connection connection, List<MetricPoint> points) throws SQLException {
@@ -121,8 +127,8 @@ final class DuckDbBulkWriter implements BulkWriter {
         throw new PointBatchScanException("the scan of the batch failed: " + failure, failure);
     }
 
-    private static void appendRows(Connection connection, List<MetricPoint> points) throws SQLException {
-        try (DuckDBAppender appender = duck(connection).createAppender(MAIN, TableColumns.METRICS.tableName())) {
+    private static void appendRows(DuckDBAppender target, List<MetricPoint> points) throws SQLException {
+        try (DuckDBAppender appender = target) {
             // Labels maps repeat: as the same object (a producer's) or as equal ones (read back from a store).
             Map<Map<String, String>, String> jsonByMap = new HashMap<>();
             Map<String, String> lastLabels = null;

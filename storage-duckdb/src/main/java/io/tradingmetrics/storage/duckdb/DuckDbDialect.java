@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /** DuckDB's SQL. DuckDB compares text by code point, so plain ORDER BY already sorts as every store must. */
 final class DuckDbDialect implements SqlDialect {
@@ -87,6 +88,22 @@ final class DuckDbDialect implements SqlDialect {
         }
         query.symbol().ifPresent(symbol -> sql.sql(" AND symbol = ").param(symbol));
         return sql.sql(" GROUP BY metric_name, symbol) ORDER BY metric_name, symbol NULLS FIRST");
+    }
+
+    /**
+     * One hash join of the points with the series and {@code arg_max} over a struct of the row, as
+     * {@link #latestPerSeries} (the same -0.0 care): one pass over the points, no sort.
+     */
+    @Override
+    public void appendNewestPointsOf(SqlBuilder sql, Consumer<SqlBuilder> series) {
+        sql.sql("SELECT struct_extract(newest, 'ts') AS timestamp, metric_name, CASE WHEN struct_extract(newest,"
+                + " 'value') = newest_value THEN newest_value ELSE struct_extract(newest, 'value') END AS value,"
+                + " symbol, struct_extract(newest, 'labels') AS labels FROM (SELECT t.metric_name, t.symbol,"
+                + " arg_max({'ts': t.timestamp, 'value': t.value, 'labels': t.labels}, t.timestamp) AS newest,"
+                + " arg_max(t.value, t.timestamp) AS newest_value FROM trading_metrics t SEMI JOIN (");
+        series.accept(sql);
+        sql.sql(") s ON t.metric_name = s.metric_name AND t.symbol IS NOT DISTINCT FROM s.symbol"
+                + " GROUP BY t.metric_name, t.symbol)");
     }
 
     /**

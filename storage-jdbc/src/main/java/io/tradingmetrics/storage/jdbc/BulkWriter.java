@@ -24,6 +24,12 @@ public interface BulkWriter {
     /** Appends the points to {@code trading_metrics}, in the column order of {@link TableColumns#METRICS}. */
     void appendMetrics(Connection connection, List<MetricPoint> points) throws SQLException;
 
+    /**
+     * Loads points into the empty temporary table {@code table} made by {@link SqlDialect#createPointStaging}, in
+     * the column order of {@link TableColumns#METRICS}, for a {@link DerivedTable}.
+     */
+    void stagePoints(Connection connection, String table, List<MetricPoint> points) throws SQLException;
+
     /** Loads the candles into the empty staging table of {@link TableColumns#CANDLES}. */
     void stageCandles(Connection connection, List<Candle> candles) throws SQLException;
 

@@ -43,6 +43,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
@@ -82,6 +83,10 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     private final AtomicLong nextPrune = new AtomicLong(System.nanoTime());
     /** Held by upserts when the dialect {@linkplain SqlDialect#serializesUpserts serializes} them, else null. */
     private final ReentrantLock upsertLock;
+    /** The series catalogue, when the schema has it (an older-system database read as it is has none). */
+    private final Optional<SeriesCatalogue> catalogue;
+    /** The tables derived from the points, maintained in the transaction of every write and delete of points. */
+    private final List<DerivedTable> derivedTables;
 
     /**
      * @param writeIdRetention how long the ids of committed writes are kept, so that a retry with the same
@@ -115,6 +120,13 @@ public abstract class JdbcMetricsStore implements MetricsStore {
             throw new IllegalArgumentException("writeIdRetention must be positive: " + writeIdRetention);
         }
         this.upsertLock = dialect.serializesUpserts() ? new ReentrantLock() : null;
+        this.catalogue = jdbc.reading("look for the series catalogue", SeriesCatalogue::exists)
+                ? Optional.of(new SeriesCatalogue(dialect)) : Optional.empty();
+        List<DerivedTable> derived = new ArrayList<>();
+        catalogue.ifPresent(derived::add);
+        // Maintains nothing until openRollups() reconciled the configured levels.
+        derived.add(rollups);
+        this.derivedTables = List.copyOf(derived);
         // The one line an open logs at INFO; what Flyway and the drivers say meanwhile is at DEBUG (FlywayLogs).
         LOG.info("opened {} store: {} (schema version {})", backendName, schema.storeDescription(),
                 schema.checkedVersion().orElse("not checked"));
@@ -131,12 +143,16 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     public final long insertMetrics(Collection<MetricPoint> points, WriteId writeId) {
         List<MetricPoint> batch = validBatch(points, writeId, "metric points");
         if (!batch.isEmpty()) {
-            // Rollup merges update rows, which an engine that serializes upserts must serialize too.
-            write("insert " + batch.size() + " metric points", writeId, !rollups.maintainedLevels().isEmpty(),
-                    connection -> {
-                        bulkWriter.appendMetrics(connection, batch);
-                        rollups.afterInsert(connection, batch);
-                    });
+            // Derived tables update rows that concurrent writes update too: serialized where upserts are.
+            write("insert " + batch.size() + " metric points", writeId, !derivedTables.isEmpty(), connection -> {
+                bulkWriter.appendMetrics(connection, batch);
+                if (!derivedTables.isEmpty()) {
+                    AppendedPoints appended = new AppendedPoints(connection, batch, dialect, bulkWriter);
+                    for (DerivedTable table : derivedTables) {
+                        table.pointsAppended(connection, appended);
+                    }
+                }
+            });
         }
         return batch.size();
     }
@@ -181,17 +197,21 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     }
 
     private void write(String action, WriteId writeId, boolean upsert, JdbcExecutor.WriteWork work) {
+        serialized(upsert, () -> jdbc.write(action, writeId, work));
+        pruneWriteIdsNow(false);
+    }
+
+    /** Runs the work holding the upsert lock, when asked and the dialect serializes upserts. */
+    private <T> T serialized(boolean upsert, Supplier<T> work) {
         if (upsert && upsertLock != null) {
             upsertLock.lock();
             try {
-                jdbc.write(action, writeId, work);
+                return work.get();
             } finally {
                 upsertLock.unlock();
             }
-        } else {
-            jdbc.write(action, writeId, work);
         }
-        pruneWriteIdsNow(false);
+        return work.get();
     }
 
     /**
@@ -255,7 +275,8 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     public final List<MetricPoint> latest(LatestQuery query) {
         requireNonNull(query, "query is null");
         ensureOpen();
-        return jdbc.list("read the latest points", dialect.latestPerSeries(query), RowMappers.metricPoints());
+        SqlBuilder sql = catalogue.map(c -> c.latest(query)).orElseGet(() -> dialect.latestPerSeries(query));
+        return jdbc.list("read the latest points", sql, RowMappers.metricPoints());
     }
 
     @Override
@@ -373,13 +394,33 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         requireNonNull(range, "range is null");
         ensureOpen();
         ensureWritable();
-        return jdbc.inTransaction("delete from " + table.tableName(), connection -> {
-            long deleted = deleteRows(connection, table, range);
-            if (table == StoreTable.TRADING_METRICS) {
-                rollups.afterDelete(connection, range);
+        return serialized(!derivedTables.isEmpty() && table == StoreTable.TRADING_METRICS,
+                () -> jdbc.inTransaction("delete from " + table.tableName(),
+                        connection -> deleteMaintainingDerived(connection, table, range)));
+    }
+
+    /**
+     * Deletes the rows of the table in the range through {@link #deleteRows}, inside the caller's transaction, and
+     * keeps the {@link DerivedTable}s exact around a deletion of points. Every deletion of points (deleteRange,
+     * retention) goes through here.
+     *
+     * @return how many rows were deleted
+     */
+    protected final long deleteMaintainingDerived(Connection connection, StoreTable table, TimeRange range)
+            throws SQLException {
+        boolean points = table == StoreTable.TRADING_METRICS;
+        if (points) {
+            for (DerivedTable derived : derivedTables) {
+                derived.beforePointsDeleted(connection, range);
             }
-            return deleted;
-        });
+        }
+        long deleted = deleteRows(connection, table, range);
+        if (points) {
+            for (DerivedTable derived : derivedTables) {
+                derived.afterPointsDeleted(connection, range);
+            }
+        }
+        return deleted;
     }
 
     /**
@@ -416,6 +457,25 @@ public abstract class JdbcMetricsStore implements MetricsStore {
                 details.put("engine", dialect.engineVersion(connection));
                 details.putAll(healthDetails(connection));
                 return new StoreHealth(true, backendName, where, details);
+            });
+        } catch (RuntimeException e) {
+            return new StoreHealth(false, backendName, where + ": " + e.getMessage(), Map.of());
+        }
+    }
+
+    /** One {@code SELECT 1} on a borrowed connection: no table is read, whatever the store holds. */
+    @Override
+    public final StoreHealth ping() {
+        String where = connections.description();
+        if (closed.get()) {
+            return new StoreHealth(false, backendName, where + ": the store is closed", Map.of());
+        }
+        try {
+            return jdbc.reading("check that the store answers", connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SELECT 1");
+                }
+                return new StoreHealth(true, backendName, where, Map.of());
             });
         } catch (RuntimeException e) {
             return new StoreHealth(false, backendName, where + ": " + e.getMessage(), Map.of());

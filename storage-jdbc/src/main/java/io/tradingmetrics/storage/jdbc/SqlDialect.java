@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * What differs between SQL engines, for the queries {@link JdbcMetricsStore} builds. Methods that return SQL text
@@ -65,6 +66,49 @@ public interface SqlDialect {
      *         symbols first (text ordered as {@link #orderTextNullsFirst})
      */
     SqlBuilder latestPerSeries(LatestQuery query);
+
+    /**
+     * Appends the query of the newest point of each series that {@code series} appends (a query of
+     * {@code (metric_name, symbol)} rows, symbol NULL for the series without symbol, each series once), as rows of
+     * {@code (timestamp, metric_name, value, symbol, labels)}, one per series that still has points; when points
+     * tie on the newest timestamp, any one of them, whole. By default one portable {@code DISTINCT ON}; an engine
+     * overrides it with the form its planner runs best.
+     */
+    default void appendNewestPointsOf(SqlBuilder sql, Consumer<SqlBuilder> series) {
+        sql.sql("SELECT DISTINCT ON (t.metric_name, t.symbol) t.timestamp, t.metric_name, t.value, t.symbol, t.labels"
+                + " FROM trading_metrics t JOIN (");
+        series.accept(sql);
+        sql.sql(") s ON t.metric_name = s.metric_name AND t.symbol IS NOT DISTINCT FROM s.symbol"
+                + " ORDER BY t.metric_name, t.symbol, t.timestamp DESC");
+    }
+
+    /** @return the engine's type of the labels column ({@code JSON}; PostgreSQL's is {@code JSONB}) */
+    default String labelsType() {
+        return "JSON";
+    }
+
+    /**
+     * Makes the empty temporary table {@code name} of {@link TableColumns#METRICS}' columns (labels as
+     * {@link #labelsType()}) ready inside the write's transaction, for {@link AppendedPoints#stage}. By default it is
+     * created afresh and {@link #dropPointStaging dropped} after use.
+     */
+    default void createPointStaging(Connection connection, String name) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE OR REPLACE TEMPORARY TABLE " + name + " " + pointStagingDefinition());
+        }
+    }
+
+    /** Ends a staging table of {@link #createPointStaging}, inside the transaction. */
+    default void dropPointStaging(Connection connection, String name) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE " + name);
+        }
+    }
+
+    /** @return the column definitions of a point staging table, labels typed as {@link #labelsType()} */
+    default String pointStagingDefinition() {
+        return TableColumns.METRICS.stagingDefinition().replace("labels VARCHAR", "labels " + labelsType());
+    }
 
     /** Starts a transaction on an auto-commit connection, such that the engine's bulk loader joins it. */
     default void beginTransaction(Connection connection) throws SQLException {

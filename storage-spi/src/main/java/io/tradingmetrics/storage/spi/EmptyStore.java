@@ -166,6 +166,11 @@ public final class EmptyStore implements MetricsStore {
     }
 
     @Override
+    public StoreHealth ping() {
+        return health();
+    }
+
+    @Override
     public SchemaInfo schemaInfo() {
         ensureOpen();
         return schema;

@@ -45,6 +45,19 @@ public abstract class HealthContract extends StoreContract {
     }
 
     @Test
+    @DisplayName("the cheap check (ping) of an open store answers healthy and names its backend, holding rows or not")
+    void pingHealthy() {
+        assertThat(store().ping().healthy()).as(store().ping().message()).isTrue();
+        store().insertMetric(MetricPoint.of(BASE, "p", 1));
+
+        StoreHealth ping = store().ping();
+
+        assertThat(ping.healthy()).as(ping.message()).isTrue();
+        assertThat(ping.backend()).isEqualTo(store().backendName());
+        assertThat(ping.message()).isNotBlank().doesNotContain("\n");
+    }
+
+    @Test
     @DisplayName("the schema of a new store is up to date, with its migrations listed")
     void schemaUpToDate() {
         SchemaInfo schema = store().schemaInfo();
@@ -81,10 +94,13 @@ public abstract class HealthContract extends StoreContract {
         store.close();
 
         StoreHealth health = store.health();
+        StoreHealth ping = store.ping();
 
         assertThat(health.healthy()).isFalse();
         assertThat(health.backend()).isEqualTo(store.backendName());
         assertThat(health.message()).isNotBlank();
+        assertThat(ping.healthy()).isFalse();
+        assertThat(ping.message()).contains("closed");
     }
 
     @Test

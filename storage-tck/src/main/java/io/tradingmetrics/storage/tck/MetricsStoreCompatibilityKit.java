@@ -145,6 +145,14 @@ public abstract class MetricsStoreCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("Latest value per series under late points, ties, deletes and retention")
+    class LatestUnderChanges extends LatestUnderChangesContract {
+        LatestUnderChanges() {
+            super(stores);
+        }
+    }
+
+    @Nested
     @DisplayName("Candles")
     class Candles extends CandleContract {
         Candles() {

@@ -23,7 +23,17 @@ final class CopyBulkWriter implements BulkWriter {
 
     @Override
     public void appendMetrics(Connection connection, List<MetricPoint> points) throws SQLException {
-        BinaryCopyStream copy = start(connection, TableColumns.METRICS.tableName(), TableColumns.METRICS);
+        copyPoints(connection, TableColumns.METRICS.tableName(), points);
+    }
+
+    @Override
+    public void stagePoints(Connection connection, String table, List<MetricPoint> points) throws SQLException {
+        copyPoints(connection, table, points);
+    }
+
+    private static void copyPoints(Connection connection, String table, List<MetricPoint> points)
+            throws SQLException {
+        BinaryCopyStream copy = start(connection, table, TableColumns.METRICS);
         try {
             for (MetricPoint point : points) {
                 Map<String, String> labels = point.labels();

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import static java.util.Objects.requireNonNull;
 
@@ -142,17 +143,22 @@ final class PostgresDialect implements SqlDialect {
      */
     @Override
     public void createStaging(Connection connection, TableColumns table) throws SQLException {
-        createTemporaryTable(connection, table.stagingTable(), table.stagingDefinition());
+        createSessionStaging(connection, table.stagingTable(), table.stagingDefinition());
+    }
+
+    /** Kept for the session and emptied at every commit, as {@link #createStaging}. */
+    @Override
+    public void createPointStaging(Connection connection, String name) throws SQLException {
+        createSessionStaging(connection, name, pointStagingDefinition());
     }
 
     @Override
-    public void dropStaging(Connection connection, TableColumns table) {
+    public void dropPointStaging(Connection connection, String name) {
         // Kept for the session; emptied at commit (see createStaging).
     }
 
-    /** Kept for the session and emptied at every commit, as the staging tables (see {@link #createStaging}). */
-    @Override
-    public void createTemporaryTable(Connection connection, String name, String definition) throws SQLException {
+    private static void createSessionStaging(Connection connection, String name, String definition)
+            throws SQLException {
         try (Statement statement = connection.createStatement()) {
             boolean exists;
             try (ResultSet row = statement.executeQuery("SELECT to_regclass('pg_temp." + name + "') IS NOT NULL")) {
@@ -163,6 +169,40 @@ final class PostgresDialect implements SqlDialect {
                 statement.execute("CREATE TEMPORARY TABLE " + name + " " + definition + " ON COMMIT DELETE ROWS");
             }
         }
+    }
+
+    @Override
+    public String labelsType() {
+        return "JSONB";
+    }
+
+    /**
+     * One index probe per series on {@code (metric_name, symbol, timestamp DESC)}: the newest row by
+     * {@code ORDER BY timestamp DESC LIMIT 1}, the series without symbol apart ({@code IS NOT DISTINCT FROM} would
+     * not use the index).
+     */
+    @Override
+    public void appendNewestPointsOf(SqlBuilder sql, Consumer<SqlBuilder> series) {
+        String point = " CROSS JOIN LATERAL (SELECT t.timestamp, t.metric_name, t.value, t.symbol, t.labels"
+                + " FROM trading_metrics t WHERE t.metric_name = s.metric_name AND ";
+        String newest = " ORDER BY t.timestamp DESC LIMIT 1) p";
+        sql.sql("SELECT p.* FROM (");
+        series.accept(sql);
+        sql.sql(") s" + point + "t.symbol = s.symbol" + newest + " WHERE s.symbol IS NOT NULL"
+                + " UNION ALL SELECT p.* FROM (");
+        series.accept(sql);
+        sql.sql(") s" + point + "t.symbol IS NULL" + newest + " WHERE s.symbol IS NULL");
+    }
+
+    @Override
+    public void dropStaging(Connection connection, TableColumns table) {
+        // Kept for the session; emptied at commit (see createStaging).
+    }
+
+    /** Kept for the session and emptied at every commit, as the staging tables (see {@link #createStaging}). */
+    @Override
+    public void createTemporaryTable(Connection connection, String name, String definition) throws SQLException {
+        createSessionStaging(connection, name, definition);
     }
 
     @Override

@@ -92,7 +92,7 @@ class AdoptionTest {
             assertThat(dump(server)).as("adoption changes no stored value").isEqualTo(before);
             SchemaInfo info = store.schemaInfo();
             assertThat(info.isUpToDate()).isTrue();
-            assertThat(info.currentVersion()).isEqualTo("4");
+            assertThat(info.currentVersion()).isEqualTo("5");
             assertThat(info.history()).anySatisfy(line -> assertThat(line).startsWith("1 adopted schema of the older system"));
 
             assertThat(store.queryMetrics(MetricQuery.of("price", TimeRange.all()))).extracting(MetricPoint::labels)
@@ -157,7 +157,7 @@ class AdoptionTest {
             List<String> before = dump(server);
             try (TimescaleMetricsStore store = TimescaleMetricsStore.open(server.settings())) {
                 assertThat(dump(server)).isEqualTo(before);
-                assertThat(store.schemaInfo().currentVersion()).isEqualTo("4");
+                assertThat(store.schemaInfo().currentVersion()).isEqualTo("5");
                 assertThat(store.count(StoreTable.TRADING_METRICS, TimeRange.all())).isEqualTo(4);
             }
         }

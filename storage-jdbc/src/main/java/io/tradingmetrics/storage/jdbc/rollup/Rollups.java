@@ -4,7 +4,9 @@ import io.tradingmetrics.storage.api.Interval;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.TimeRange;
 import io.tradingmetrics.storage.api.Timestamps;
+import io.tradingmetrics.storage.jdbc.AppendedPoints;
 import io.tradingmetrics.storage.jdbc.BulkWriter;
+import io.tradingmetrics.storage.jdbc.DerivedTable;
 import io.tradingmetrics.storage.jdbc.JdbcExecutor;
 import io.tradingmetrics.storage.jdbc.SqlBuilder;
 import io.tradingmetrics.storage.jdbc.SqlDialect;
@@ -41,7 +43,7 @@ import static java.util.Objects.requireNonNull;
  *       rollup tables (an older system's, opened read-only) has none and is read from raw points.</li>
  * </ul>
  */
-public final class Rollups {
+public final class Rollups implements DerivedTable {
     private static final Logger LOG = LoggerFactory.getLogger(Rollups.class);
 
     private final RollupSettings settings;
@@ -111,8 +113,18 @@ public final class Rollups {
         maintaining = settings.enabled();
     }
 
+    @Override
+    public void pointsAppended(Connection connection, AppendedPoints batch) throws SQLException {
+        afterInsert(connection, batch.points());
+    }
+
+    @Override
+    public void afterPointsDeleted(Connection connection, TimeRange range) throws SQLException {
+        afterDelete(connection, range);
+    }
+
     /** Merges a batch of points, just written in this transaction, into every maintained level. */
-    public void afterInsert(Connection connection, List<MetricPoint> points) throws SQLException {
+    void afterInsert(Connection connection, List<MetricPoint> points) throws SQLException {
         List<Interval> levels = maintainedLevels();
         if (levels.isEmpty() || points.isEmpty()) {
             return;
@@ -145,7 +157,7 @@ public final class Rollups {
      * range touched, from the raw points that remain: buckets wholly inside the range go, the partial ones at its
      * edges keep what is left of them.
      */
-    public void afterDelete(Connection connection, TimeRange range) throws SQLException {
+    void afterDelete(Connection connection, TimeRange range) throws SQLException {
         if (range.isEmpty()) {
             return;
         }

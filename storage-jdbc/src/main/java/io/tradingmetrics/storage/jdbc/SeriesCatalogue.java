@@ -1,0 +1,139 @@
+package io.tradingmetrics.storage.jdbc;
+
+import io.tradingmetrics.storage.api.LatestQuery;
+import io.tradingmetrics.storage.api.MetricPoint;
+import io.tradingmetrics.storage.api.TimeRange;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The series catalogue: one row per (metric_name, symbol) series with its newest point, so that {@code latest()}
+ * reads as many rows as there are series instead of every point. Created and built from the existing points by the
+ * schema script V5 of each engine; kept exact here, in the transaction of every write and delete:
+ * <ul>
+ *   <li>a batch is reduced in memory to its newest point per series, staged, and merged by one upsert that replaces
+ *       a row only with a strictly newer point (an older or late point never replaces a newer one; on a tie the
+ *       row stays, and a tie has no order: {@code latest()} gives any one of the tied points);</li>
+ *   <li>after a delete, each series whose newest point lay in the deleted range gets the newest of its remaining
+ *       points from {@code trading_metrics}, and the series with none left lose their row.</li>
+ * </ul>
+ * The key is {@code (metric_name, symbol_key)}, {@code symbol_key} being {@code '=' || symbol}, or {@code ''} for
+ * the series without symbol (key columns cannot be NULL, and an empty text is a valid symbol).
+ */
+final class SeriesCatalogue implements DerivedTable {
+    static final String TABLE = "series_catalogue";
+    private static final String STAGING = "series_catalogue_staging";
+    private static final String COLUMNS = "timestamp, metric_name, value, symbol, labels";
+    private static final String SYMBOL_KEY = "coalesce('=' || symbol, '')";
+
+    private final SqlDialect dialect;
+
+    SeriesCatalogue(SqlDialect dialect) {
+        this.dialect = requireNonNull(dialect, "dialect is null");
+    }
+
+    /** @return whether the schema has the catalogue (a database of the older system read as it is has none) */
+    static boolean exists(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM information_schema.tables"
+                + " WHERE table_schema = current_schema() AND table_name = ?")) {
+            statement.setString(1, TABLE);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1) > 0;
+            }
+        }
+    }
+
+    /** The latest points, as rows of {@code (timestamp, metric_name, value, symbol, labels)}, as latest() orders them. */
+    SqlBuilder latest(LatestQuery query) {
+        SqlBuilder sql = new SqlBuilder().sql("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE TRUE");
+        if (!query.metricNames().isEmpty()) {
+            sql.sql(" AND metric_name IN (").params(new TreeSet<>(query.metricNames())).sql(")");
+        }
+        query.symbol().ifPresent(symbol -> sql.sql(" AND symbol_key = ").param("=" + symbol));
+        return sql.sql(" ORDER BY " + dialect.orderTextNullsFirst("metric_name") + ", "
+                + dialect.orderTextNullsFirst("symbol"));
+    }
+
+    @Override
+    public void pointsAppended(Connection connection, AppendedPoints batch) throws SQLException {
+        String staged = batch.stage(STAGING, newestPerSeries(batch.points()));
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate(upsertHead() + "SELECT " + COLUMNS + " FROM " + staged
+                    + upsertTail(" WHERE excluded.timestamp > " + TABLE + ".timestamp"));
+        }
+        batch.dropStaging(STAGING);
+    }
+
+    /**
+     * The series whose newest point was deleted get their newest remaining point (older than the range, or newer
+     * than it: none is left inside), then a row still inside the range is a series without points left.
+     */
+    @Override
+    public void afterPointsDeleted(Connection connection, TimeRange range) throws SQLException {
+        SqlBuilder refill = new SqlBuilder().sql(upsertHead());
+        dialect.appendNewestPointsOf(refill, series -> inRange(series.sql("SELECT metric_name, symbol FROM "
+                + TABLE + " WHERE "), range));
+        JdbcExecutor.update(connection, refill.sql(upsertTail("")));
+        JdbcExecutor.update(connection, inRange(new SqlBuilder().sql("DELETE FROM " + TABLE + " WHERE "), range));
+    }
+
+    private static SqlBuilder inRange(SqlBuilder sql, TimeRange range) {
+        return sql.sql("timestamp >= ").param(range.from()).sql(" AND timestamp < ").param(range.to());
+    }
+
+    /**
+     * @return the upsert's start, to be followed by a query of {@code (timestamp, metric_name, value, symbol,
+     *         labels)} rows, at most one per series, then {@link #upsertTail}
+     */
+    private String upsertHead() {
+        return "INSERT INTO " + TABLE + " (metric_name, symbol_key, timestamp, value, symbol, labels)"
+                + " SELECT metric_name, " + SYMBOL_KEY + ", timestamp, value, symbol, CAST(labels AS "
+                + dialect.labelsType() + ") FROM (";
+    }
+
+    /** @param condition the WHERE of the update, or empty to replace unconditionally */
+    private static String upsertTail(String condition) {
+        // In key order, so that concurrent writes of overlapping series lock rows in the same order and never
+        // deadlock one another (PostgreSQL takes the row locks in the order the rows come).
+        return ") newest ORDER BY 1, 2 ON CONFLICT (metric_name, symbol_key) DO UPDATE SET"
+                + " timestamp = excluded.timestamp, value = excluded.value, symbol = excluded.symbol,"
+                + " labels = excluded.labels" + condition;
+    }
+
+    /** @return the newest point of each series of the batch, the first given of those tied on the timestamp */
+    static List<MetricPoint> newestPerSeries(List<MetricPoint> points) {
+        Map<SeriesKey, MetricPoint> newest = new HashMap<>();
+        SeriesKey lastKey = null;
+        for (MetricPoint point : points) {
+            SeriesKey key = lastKey != null && lastKey.matches(point) ? lastKey
+                    : new SeriesKey(point.metricName(), point.symbol());
+            lastKey = key;
+            MetricPoint held = newest.putIfAbsent(key, point);
+            if (held != null && point.timestamp().isAfter(held.timestamp())) {
+                newest.put(key, point);
+            }
+        }
+        return new ArrayList<>(newest.values());
+    }
+
+    private record SeriesKey(String metricName, Optional<String> symbol) {
+        /** Points of one series usually come together, often with the very same texts: compared by identity first. */
+        boolean matches(MetricPoint point) {
+            return (metricName == point.metricName() || metricName.equals(point.metricName()))
+                    && symbol.equals(point.symbol());
+        }
+    }
+}
