@@ -255,9 +255,22 @@ final class PostgresDialect implements SqlDialect {
     /** VACUUM cannot run in a transaction: the connection is in auto-commit mode. */
     @Override
     public void optimize(Connection connection) throws SQLException {
+        List<String> derived = new java.util.ArrayList<>();
+        // The tables derived from the points (rollups, catalogue) too, where the schema has them: a rollup table
+        // without statistics is planned as if empty.
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname ="
+                     + " current_schema() AND tablename LIKE 'metric\\_rollup\\_%' ORDER BY tablename")) {
+            while (rows.next()) {
+                derived.add(rows.getString(1));
+            }
+        }
         try (Statement statement = connection.createStatement()) {
             for (StoreTable table : StoreTable.values()) {
                 statement.execute("VACUUM (ANALYZE) " + table.tableName());
+            }
+            for (String table : derived) {
+                statement.execute("VACUUM (ANALYZE) " + table);
             }
         }
     }
