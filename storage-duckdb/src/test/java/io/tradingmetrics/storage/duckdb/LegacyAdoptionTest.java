@@ -131,7 +131,7 @@ class LegacyAdoptionTest {
 
         try (DuckDbMetricsStore store = DuckDbMetricsStore.open(DuckDbStoreConfig.of(file.toString()))) {
             SchemaInfo schema = store.schemaInfo();
-            assertThat(schema.currentVersion()).isEqualTo("5");
+            assertThat(schema.currentVersion()).isEqualTo("6");
             assertThat(schema.history()).hasSize(4);
             assertThat(schema.history().get(0)).contains("Baseline");
             try (Stream<MetricPoint> points = store.streamMetrics(TimeRange.all())) {
@@ -154,6 +154,10 @@ class LegacyAdoptionTest {
                     + " WHERE column_name = 'timestamp' AND table_name IN ('trading_metrics', 'candles', 'performance_history')"))
                     .containsOnly("TIMESTAMP WITH TIME ZONE").hasSize(3);
             assertThat(queryStrings(check, "SELECT index_name FROM duckdb_indexes()")).isEmpty();
+            // V6 built the default rollup levels from the adopted points.
+            assertThat(queryStrings(check, "SELECT CAST(sum(sample_count) AS VARCHAR) FROM metric_rollup_1m UNION ALL"
+                    + " SELECT CAST(sum(sample_count) AS VARCHAR) FROM metric_rollup_1h"))
+                    .containsOnly(Integer.toString(TIMES.length));
         }
         try (DuckDbMetricsStore reopened = DuckDbMetricsStore.open(DuckDbStoreConfig.of(file.toString()))) {
             assertThat(reopened.count(StoreTable.TRADING_METRICS, TimeRange.all())).isEqualTo(TIMES.length);
@@ -211,7 +215,7 @@ class LegacyAdoptionTest {
             execute(check, "DROP TABLE candles_v2");
         }
         try (DuckDbMetricsStore store = DuckDbMetricsStore.open(DuckDbStoreConfig.of(file.toString()))) {
-            assertThat(store.schemaInfo().currentVersion()).isEqualTo("5");
+            assertThat(store.schemaInfo().currentVersion()).isEqualTo("6");
             assertThat(store.queryMetrics(MetricQuery.of("m", TimeRange.all()))).containsExactly(
                     MetricPoint.of(Instant.parse("2025-01-01T00:00:00Z"), "m", 1.0, "S", Map.of("k", "1")));
             assertThat(store.candles(CandleQuery.of(TimeRange.all()))).containsExactly(
