@@ -12,7 +12,8 @@ final class KnownBackends {
 
     static final List<KnownBackend> ALL = List.of(
             new KnownBackend("duckdb", "storage-duckdb", "jdbc:duckdb:"),
-            new KnownBackend("timescale", "storage-timescale", "jdbc:postgresql:"));
+            new KnownBackend("timescale", "storage-timescale", "jdbc:postgresql:"),
+            new KnownBackend("dual", "storage-dual", "dual:"));
 
     private KnownBackends() {}
 

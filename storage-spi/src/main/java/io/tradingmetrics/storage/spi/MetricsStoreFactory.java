@@ -8,6 +8,7 @@ import io.tradingmetrics.storage.api.StoreConfigException;
 import io.tradingmetrics.storage.api.StoreNotFoundException;
 import io.tradingmetrics.storage.api.StoreUnavailableException;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -73,5 +74,17 @@ public interface MetricsStoreFactory {
      */
     default Optional<Config> configForUrl(String jdbcUrl) {
         return Optional.empty();
+    }
+
+    /**
+     * The keys of this store's block that each hold a complete store configuration of another type, shaped as
+     * {@code metrics.store} is ({@code { type = duckdb, duckdb { path = ... } }}): for a store built over other
+     * stores, such as the dual store's {@code primary} and {@code secondary}. The config module checks each of them
+     * as it checks {@code metrics.store}, and refuses a nested store that itself nests stores.
+     *
+     * @return the keys, empty (the default) for a store of its own
+     */
+    default List<String> nestedStoreKeys() {
+        return List.of();
     }
 }

@@ -1,0 +1,95 @@
+package io.tradingmetrics.storage.dual;
+
+import io.tradingmetrics.storage.api.MetricsStoreException;
+import io.tradingmetrics.storage.api.StoreTable;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Reads a dual store's state from its outbox directory without opening either store and without the app's lock, so
+ * that a command-line tool can see the backfill boundaries and the mirror's progress while the app runs; and records
+ * that a backfill is done. The app writes the state (atomically, by rename), this class only reads it, and the only
+ * file it writes ({@code backfilled-<epoch>}) is one the app never writes.
+ */
+public final class DualState {
+    static final String BACKFILLED_PREFIX = "backfilled-";
+
+    private DualState() {}
+
+    /**
+     * @param directory the outbox directory ({@code metrics.store.dual.outbox.directory})
+     * @return the state as last written by the app (at most a second or so old while it runs), empty when no dual
+     *         store has used the directory
+     * @throws MetricsStoreException when the state cannot be read
+     */
+    public static Optional<DualStatus> read(Path directory) {
+        requireNonNull(directory, "directory is null");
+        Path dir = directory.toAbsolutePath().normalize();
+        return StateFile.load(dir).map(state -> status(dir, state, Optional.empty()));
+    }
+
+    /**
+     * Records that every row before the boundaries of the given epoch has been copied from the primary into the
+     * secondary (the backfill's last step). The app reads it from the directory; {@link DualStatus#needsBackfill()}
+     * is false from then on for that epoch.
+     *
+     * @param directory the outbox directory
+     * @param epoch the epoch the backfill copied for ({@link DualStatus#epoch()} when it began): a backfill for an
+     *        earlier secondary does not count for a new one
+     * @throws MetricsStoreException when the file cannot be written
+     */
+    public static void recordBackfilled(Path directory, long epoch) {
+        requireNonNull(directory, "directory is null");
+        Path file = directory.toAbsolutePath().normalize().resolve(BACKFILLED_PREFIX + epoch);
+        try {
+            Files.writeString(file, "backfill done " + Instant.now() + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MetricsStoreException("cannot record the backfill as done in " + file + ": " + e.getMessage()
+                    + "; check the directory's permissions", e);
+        }
+    }
+
+    static boolean backfillRecorded(Path directory, long epoch) {
+        return Files.exists(directory.resolve(BACKFILLED_PREFIX + epoch));
+    }
+
+    /** Builds the status from a state; the live parts (replay error, shadow counts) from the open store if any. */
+    static DualStatus status(Path directory, StateFile state, Optional<LiveCounts> live) {
+        long epoch = state.epoch();
+        boolean recorded = backfillRecorded(directory, epoch);
+        Instant since = state.getInstant("mirroring.since").orElse(Instant.EPOCH);
+        List<MirrorState> tables = new ArrayList<>();
+        for (StoreTable table : StoreTable.values()) {
+            tables.add(new MirrorState(table, since, state.boundary(table), recorded || state.backfilled(table),
+                    state.gap(table).map(range -> range[0])));
+        }
+        Optional<Instant> stopped = state.getInstant("mirroring.stopped");
+        long records = live.map(LiveCounts::outboxRecords).orElse(state.getLong("outbox.records", 0));
+        long bytes = live.map(LiveCounts::outboxBytes).orElse(state.getLong("outbox.bytes", 0));
+        Optional<Instant> oldest = live.isPresent() ? live.get().oldestWaiting() : state.getInstant("outbox.oldest");
+        Optional<String> error = live.isPresent() ? live.get().lastReplayError() : state.get("last-replay-error");
+        Optional<String> held = Optional.empty();
+        try {
+            held = SecondaryHold.describe(directory);
+        } catch (MetricsStoreException e) {
+            held = Optional.of(e.getMessage());
+        }
+        return new DualStatus(directory, epoch, state.primaryId().orElse("unknown"), state.secondaryId(),
+                stopped.isEmpty(), stopped, records, bytes, oldest, error, held,
+                live.map(LiveCounts::shadowReads).orElse(state.getLong("shadow.reads", 0)),
+                live.map(LiveCounts::shadowDifferences).orElse(state.getLong("shadow.differences", 0)), tables);
+    }
+
+    /** What only the open store knows exactly. */
+    record LiveCounts(long outboxRecords, long outboxBytes, Optional<Instant> oldestWaiting,
+                      Optional<String> lastReplayError, long shadowReads, long shadowDifferences) {}
+}
