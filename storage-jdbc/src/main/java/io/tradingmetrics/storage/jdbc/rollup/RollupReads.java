@@ -40,24 +40,25 @@ public final class RollupReads {
         this.dialect = requireNonNull(dialect, "dialect is null");
     }
 
-    /** @return the coarsest of the levels that answers the query exactly, if any */
+    /**
+     * @param levels finest first
+     * @return the coarsest of the levels that answers the query exactly, if any
+     */
     public static Optional<Interval> levelFor(AggregationQuery query, List<Interval> levels) {
         if (!MERGEABLE.contains(query.aggregation()) || !query.labels().isEmpty()) {
             return Optional.empty();
         }
-        Interval best = null;
-        for (Interval level : levels) {
+        // From the coarsest down: a coarser level that holds no whole bucket of the range leaves it to a finer one.
+        for (int i = levels.size() - 1; i >= 0; i--) {
+            Interval level = levels.get(i);
             boolean divides = query.interval().isMonths()
                     || query.interval().widthMicros() % level.widthMicros() == 0;
-            if (divides && (best == null || level.compareTo(best) > 0)) {
-                best = level;
+            Instant[] whole = wholeBuckets(query.range(), level);
+            if (divides && whole[0].isBefore(whole[1])) {
+                return Optional.of(level);
             }
         }
-        if (best == null) {
-            return Optional.empty();
-        }
-        Instant[] whole = wholeBuckets(query.range(), best);
-        return whole[0].isBefore(whole[1]) ? Optional.of(best) : Optional.empty();
+        return Optional.empty();
     }
 
     /** @return the start of the first and the end of the last whole bucket of the level within the range */

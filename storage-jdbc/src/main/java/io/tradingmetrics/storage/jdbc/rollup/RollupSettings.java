@@ -40,8 +40,8 @@ public record RollupSettings(boolean enabled, List<Interval> levels) {
     }
 
     /**
-     * Checks the block's values strictly: every level one of {@link #ALLOWED} written as its label, none twice, at
-     * least one when enabled.
+     * Checks the block's values strictly, enabled or not: every level one of {@link #ALLOWED} written as its label,
+     * none twice, at least one when enabled.
      *
      * @param block the configuration path of the rollups block, for messages (for example
      *              {@code metrics.store.duckdb.rollups})
@@ -50,11 +50,8 @@ public record RollupSettings(boolean enabled, List<Interval> levels) {
     public static RollupSettings of(boolean enabled, List<String> levelLabels, String block) {
         requireNonNull(levelLabels, "levelLabels is null");
         requireNonNull(block, "block is null");
-        if (!enabled) {
-            return disabled();
-        }
         String allowed = ALLOWED.stream().map(Interval::label).collect(Collectors.joining(", "));
-        if (levelLabels.isEmpty()) {
+        if (levelLabels.isEmpty() && enabled) {
             throw new StoreConfigException(block + ".levels is empty; give one or more of " + allowed
                     + " (the default is [1m, 1h]), or set " + block + ".enabled = false");
         }
@@ -69,7 +66,8 @@ public record RollupSettings(boolean enabled, List<Interval> levels) {
             levels.add(level);
         }
         levels.sort(null);
-        return new RollupSettings(true, levels);
+        // Checked even when off, so that a typo is found before rollups are switched on.
+        return enabled ? new RollupSettings(true, levels) : disabled();
     }
 
     /** @return the name of a level's table, for example {@code metric_rollup_1h} */
