@@ -8,6 +8,11 @@ import io.tradingmetrics.storage.api.Interval;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.api.OpenMode;
+import io.tradingmetrics.storage.api.RetentionGuards;
+import io.tradingmetrics.storage.api.RetentionPolicy;
+import io.tradingmetrics.storage.api.RetentionReport;
+import io.tradingmetrics.storage.api.StoreTable;
+import io.tradingmetrics.storage.api.TableRetention;
 import io.tradingmetrics.storage.api.StoreConfigException;
 import io.tradingmetrics.storage.api.TimeRange;
 import io.tradingmetrics.storage.jdbc.JdbcMetricsStore;
@@ -19,6 +24,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -93,6 +99,34 @@ class RollupLevelsTest {
             assertThat(((JdbcMetricsStore) reader).rollupLevels()).as("configured and built").containsExactly(
                     Interval.HOUR_1);
             assertThat(fourHourly(reader, Aggregation.MAX).get(0).value()).hasValue(1e6);
+        }
+    }
+
+    @Test
+    void retentionKeepsALevelKeptLongerThanThePointsAndRebuildsOneKeptAsLong() {
+        Path file = folder.resolve("r.duckdb");
+        try (MetricsStore store = open(file)) {
+            store.insertMetrics(points());
+            List<AggregatedBucket> hourlyBefore = store.aggregate(AggregationQuery.of("price", TimeRange.all(),
+                    Interval.HOUR_1, Aggregation.COUNT));
+            Instant cutoff = BASE.plusSeconds(5 * 3_600 + 1_800);
+            Duration rawKeep = Duration.ofDays(1);
+            RetentionPolicy policy = RetentionPolicy.keepForever().keeping(StoreTable.TRADING_METRICS, rawKeep);
+            policy = new RetentionPolicy(policy.tables(), Map.of(Duration.ofMinutes(1), rawKeep),
+                    RetentionGuards.NONE);
+            RetentionReport report = store.applyRetention(policy, cutoff.plus(rawKeep));
+
+            assertThat(report.tables()).extracting(TableRetention::table).contains("metric_rollup_1m",
+                    "metric_rollup_1h");
+            // 1h is kept forever: its buckets before the cutoff keep every point written, the one it cuts included.
+            assertThat(store.aggregate(AggregationQuery.of("price", TimeRange.all(), Interval.HOUR_1,
+                    Aggregation.COUNT))).isEqualTo(hourlyBefore);
+            // 1m is kept as long as the points: rebuilt from what remains, as the raw points answer.
+            List<AggregatedBucket> minutes = store.aggregate(AggregationQuery.of("price", TimeRange.all(),
+                    Interval.MINUTE_5, Aggregation.COUNT));
+            assertThat(minutes.stream().mapToLong(AggregatedBucket::sampleCount).sum())
+                    .isEqualTo(store.count(StoreTable.TRADING_METRICS, TimeRange.all()));
+            assertThat(minutes.get(0).bucketStart()).isEqualTo(cutoff);
         }
     }
 

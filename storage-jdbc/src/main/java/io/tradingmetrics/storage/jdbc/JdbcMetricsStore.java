@@ -473,9 +473,15 @@ public abstract class JdbcMetricsStore implements MetricsStore {
             }
             Map<StoreTable, Long> deleted = new EnumMap<>(StoreTable.class);
             if (!dryRun) {
-                for (Map.Entry<StoreTable, Instant> deletion : plan.deletions().entrySet()) {
-                    deleted.put(deletion.getKey(), deleteMaintainingDerived(connection, deletion.getKey(),
-                            TimeRange.of(TimeRange.all().from(), deletion.getValue())));
+                // Rollup levels kept longer than the points keep their older buckets when the points go.
+                rollups.keepPastRawDuring(policy);
+                try {
+                    for (Map.Entry<StoreTable, Instant> deletion : plan.deletions().entrySet()) {
+                        deleted.put(deletion.getKey(), deleteMaintainingDerived(connection, deletion.getKey(),
+                                TimeRange.of(TimeRange.all().from(), deletion.getValue())));
+                    }
+                } finally {
+                    rollups.keepPastRawDone();
                 }
             }
             List<TableRetention> tables = new ArrayList<>(plan.tables(deleted, dryRun));
@@ -495,11 +501,11 @@ public abstract class JdbcMetricsStore implements MetricsStore {
      * Applies the policy's rollup keeps ({@link RetentionPolicy#rollups()}) inside the retention run's transaction,
      * after the tables' deletes and only when no guard refused the run; a dry run only counts.
      *
-     * @return one entry per rollup table; none by default (a store without rollups)
+     * @return one entry per maintained rollup level's table ({@link Rollups#retain})
      */
     protected List<TableRetention> retainRollups(Connection connection, RetentionPolicy policy, Instant now,
                                                  boolean dryRun) throws SQLException {
-        return List.of();
+        return rollups.retain(connection, policy, now, dryRun);
     }
 
     @Override

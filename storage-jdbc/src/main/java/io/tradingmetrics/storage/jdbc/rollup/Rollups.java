@@ -2,6 +2,9 @@ package io.tradingmetrics.storage.jdbc.rollup;
 
 import io.tradingmetrics.storage.api.Interval;
 import io.tradingmetrics.storage.api.MetricPoint;
+import io.tradingmetrics.storage.api.RetentionPolicy;
+import io.tradingmetrics.storage.api.StoreTable;
+import io.tradingmetrics.storage.api.TableRetention;
 import io.tradingmetrics.storage.api.TimeRange;
 import io.tradingmetrics.storage.api.Timestamps;
 import io.tradingmetrics.storage.jdbc.AppendedPoints;
@@ -18,10 +21,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
@@ -52,6 +57,8 @@ public final class Rollups implements DerivedTable {
     private final RollupSql sql;
     private volatile List<Interval> readable = List.of();
     private volatile boolean maintaining;
+    /** The levels a retention run on this thread keeps past its deletion of raw points (see keepPastRawDuring). */
+    private final ThreadLocal<Set<Interval>> keptPastRaw = ThreadLocal.withInitial(Set::of);
 
     public Rollups(RollupSettings settings, SqlDialect dialect, BulkWriter bulkWriter) {
         this.settings = requireNonNull(settings, "settings is null");
@@ -162,11 +169,76 @@ public final class Rollups implements DerivedTable {
             return;
         }
         for (Interval level : maintainedLevels()) {
+            if (keptPastRaw.get().contains(level)) {
+                continue;
+            }
             Instant from = level.bucketStart(range.from());
             Instant lastBucket = level.bucketStart(range.to().minusNanos(1_000));
             Instant to = level.next(lastBucket);
             JdbcExecutor.update(connection, sql.deleteBuckets(level, from, to));
             JdbcExecutor.update(connection, sql.buildFromRaw(level, from, to));
+        }
+    }
+
+    /**
+     * For the retention run on this thread, until {@link #keepPastRawDone}: the levels whose keep is longer than the
+     * points' (a level without a keep is kept forever) are left as they are when retention deletes old points, so
+     * that they outlive them by design. Their buckets before the points' cutoff, the one it cuts included, keep the
+     * summary of every point written; {@code aggregate()} answers from them where a level answers the query, and
+     * from the remaining raw points (none) otherwise and at a range's edges. Levels kept as long as the points are
+     * rebuilt from what remains, as after any delete.
+     */
+    public void keepPastRawDuring(RetentionPolicy policy) {
+        Optional<Duration> raw = policy.keep(StoreTable.TRADING_METRICS);
+        Set<Interval> kept = new HashSet<>();
+        for (Interval level : maintainedLevels()) {
+            Optional<Duration> keep = policy.rollupKeep(Duration.ofNanos(level.widthMicros() * 1_000));
+            if (raw.isPresent() && (keep.isEmpty() || keep.get().compareTo(raw.get()) > 0)) {
+                kept.add(level);
+            }
+        }
+        keptPastRaw.set(Set.copyOf(kept));
+    }
+
+    /** Ends {@link #keepPastRawDuring}. */
+    public void keepPastRawDone() {
+        keptPastRaw.remove();
+    }
+
+    /**
+     * Applies the policy's keep of each maintained level inside the retention run's transaction: the level's buckets
+     * that end at or before its cutoff (now minus the keep) are deleted; a dry run counts them.
+     *
+     * @return one entry per maintained level, named by its table
+     */
+    public List<TableRetention> retain(Connection connection, RetentionPolicy policy, Instant now, boolean dryRun)
+            throws SQLException {
+        List<TableRetention> tables = new ArrayList<>();
+        for (Interval level : maintainedLevels()) {
+            String table = RollupSettings.tableOf(level);
+            Optional<Duration> keep = policy.rollupKeep(Duration.ofNanos(level.widthMicros() * 1_000));
+            Optional<Instant> cutoff = keep.flatMap(k -> RetentionPolicy.cutoff(now, k));
+            long before = count(connection, new SqlBuilder().sql("SELECT count(*) FROM " + table));
+            long removed = 0;
+            if (cutoff.isPresent()) {
+                Instant end = level.bucketStart(cutoff.get());
+                removed = dryRun ? count(connection, new SqlBuilder().sql("SELECT count(*) FROM " + table
+                        + " WHERE bucket < ").param(end))
+                        : JdbcExecutor.update(connection, new SqlBuilder().sql("DELETE FROM " + table
+                        + " WHERE bucket < ").param(end));
+            }
+            tables.add(new TableRetention(table, keep, cutoff, before, removed));
+        }
+        return tables;
+    }
+
+    private static long count(Connection connection, SqlBuilder sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql.text())) {
+            sql.bind(statement);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
         }
     }
 
