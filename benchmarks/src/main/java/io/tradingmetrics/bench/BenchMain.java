@@ -48,7 +48,7 @@ public final class BenchMain {
                 + Machine.os());
         report.fact("java", Machine.java());
         report.fact("load average at start (1/5/15 min)", Machine.loadAverage());
-        report.fact("sizes", Figures.count(options.smallPoints()) + " and " + Figures.count(options.points())
+        report.fact("sizes", String.join(" and ", options.sizes().stream().map(Figures::count).toList())
                 + " points; ingest " + Figures.count(options.ingestPoints()) + " points (batches of 100,000) and "
                 + Figures.count(options.smallBatchIngestPoints()) + " (batches of 1,000)");
         report.fact("DuckDB", duckDbVersion());
@@ -61,7 +61,8 @@ public final class BenchMain {
             if (options.runs(Section.WRITER)) {
                 new WriterBench(context).run();
             }
-            if (options.runs(Section.QUERIES) || options.runs(Section.STARTUP) || options.runs(Section.MIGRATION)) {
+            if (options.runs(Section.QUERIES) || options.runs(Section.STARTUP) || options.runs(Section.MIGRATION)
+                    || options.runs(Section.SERVING)) {
                 DataSets dataSets = new DataSets(context);
                 dataSets.load();
                 if (options.runs(Section.QUERIES)) {
@@ -72,6 +73,9 @@ public final class BenchMain {
                 }
                 if (options.runs(Section.MIGRATION)) {
                     new MigrationBench(context, dataSets).run();
+                }
+                if (options.runs(Section.SERVING)) {
+                    new ServingBench(context, dataSets).run();
                 }
             }
         }

@@ -35,6 +35,34 @@ final class CliProcess {
         return new CliProcess(process, out, err);
     }
 
+    /** @return the child process, to signal it ({@link Process#destroy()} sends SIGTERM) */
+    Process process() {
+        return process;
+    }
+
+    /**
+     * @return the first line of standard output that matches, as soon as the child prints it
+     * @throws AssertionError when the child exits first, or prints none within two minutes
+     */
+    String awaitOutputLine(java.util.regex.Pattern pattern) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+                if (pattern.matcher(line).find()) {
+                    return line;
+                }
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("metrics exited with " + process.exitValue() + " before printing "
+                        + pattern + ": " + Files.readString(err) + Files.readString(out));
+            }
+            Thread.sleep(50);
+        }
+        process.destroyForcibly().waitFor();
+        throw new AssertionError("metrics printed no line matching " + pattern + " in 2 minutes: "
+                + Files.readString(err));
+    }
+
     /** @return the finished run; a run that takes more than two minutes is ended and fails the test */
     CliRun await() throws Exception {
         if (!process.waitFor(2, TimeUnit.MINUTES)) {

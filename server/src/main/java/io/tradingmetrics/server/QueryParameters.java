@@ -160,18 +160,19 @@ public final class QueryParameters {
     }
 
     public Interval interval(String name, Interval defaultValue) {
-        return choice(name, defaultValue, Interval::parse);
+        return choice(name, defaultValue, Interval::parse, "give one of " + java.util.Arrays.stream(Interval.values())
+                .map(Interval::label).collect(java.util.stream.Collectors.joining(", ")));
     }
 
     public Aggregation aggregation(String name, Aggregation defaultValue) {
-        return choice(name, defaultValue, Aggregation::parse);
+        return choice(name, defaultValue, Aggregation::parse, "see the aggregations in server/HTTP-API.md");
     }
 
     public GapFill gapFill(String name, GapFill defaultValue) {
-        return choice(name, defaultValue, GapFill::parse);
+        return choice(name, defaultValue, GapFill::parse, "give none, null, previous or linear");
     }
 
-    private <T> T choice(String name, T defaultValue, Function<String, T> parse) {
+    private <T> T choice(String name, T defaultValue, Function<String, T> parse, String validHint) {
         Optional<String> text = optional(name);
         if (text.isEmpty()) {
             return defaultValue;
@@ -179,8 +180,10 @@ public final class QueryParameters {
         try {
             return parse.apply(text.get());
         } catch (InvalidInputException e) {
-            String[] problemAndWayOut = ErrorResponses.splitWayOut(e.getMessage());
-            throw ApiException.badParameter(name, problemAndWayOut[0], problemAndWayOut[1]);
+            String message = e.getMessage();
+            int split = message.lastIndexOf("; ");
+            throw split < 0 ? ApiException.badParameter(name, message, validHint)
+                    : ApiException.badParameter(name, message.substring(0, split), message.substring(split + 2));
         }
     }
 

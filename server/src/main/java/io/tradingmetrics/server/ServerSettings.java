@@ -68,18 +68,21 @@ public record ServerSettings(int port, String bind, boolean readOnly, Optional<S
      */
     public static ServerSettings from(Config config) {
         ConfigBlock block = ConfigBlock.checked(requireNonNull(config, "config is null"), PATH);
-        return block.build(() -> new ServerSettings(
-                block.integer("port"),
-                block.string("bind"),
-                block.bool("read-only"),
-                Optional.ofNullable(block.string("auth-token")).filter(token -> !token.isBlank()),
-                block.strings("cors-origins"),
-                block.bytes("max-body-size"),
-                block.longValue("max-buckets"),
-                block.integer("max-points"),
-                block.duration("live.rate"),
-                block.integer("live.max-clients"),
-                block.duration("drain-timeout")));
+        // Every value is read before any is used, so that all unusable ones are reported together.
+        Integer port = block.integer("port");
+        String bind = block.string("bind");
+        Boolean readOnly = block.bool("read-only");
+        String token = block.string("auth-token");
+        List<String> origins = block.strings("cors-origins");
+        Long maxBody = block.bytes("max-body-size");
+        Long maxBuckets = block.longValue("max-buckets");
+        Integer maxPoints = block.integer("max-points");
+        Duration liveRate = block.duration("live.rate");
+        Integer liveMaxClients = block.integer("live.max-clients");
+        Duration drainTimeout = block.duration("drain-timeout");
+        return block.build(() -> new ServerSettings(port, bind, readOnly,
+                Optional.ofNullable(token).filter(t -> !t.isBlank()), origins, maxBody, maxBuckets, maxPoints,
+                liveRate, liveMaxClients, drainTimeout));
     }
 
     /** @return these settings on another port ({@code --port}) */

@@ -6,6 +6,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.duckdb.DuckDbMetricsStoreFactory;
+import io.tradingmetrics.writer.WriterSettings;
 
 import java.io.IOException;
 import java.net.URI;
@@ -30,7 +31,7 @@ final class ServerFixture implements AutoCloseable {
 
     private final MetricsHttpServer server;
     private final MetricsStore store;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private ServerFixture(MetricsHttpServer server, MetricsStore store) {
         this.server = server;
@@ -44,15 +45,24 @@ final class ServerFixture implements AutoCloseable {
 
     /** @return the server over a new DuckDB file, its settings changed by the function */
     static ServerFixture duckDb(Path folder, Function<ServerSettings, ServerSettings> change) {
-        MetricsStore store = new DuckDbMetricsStoreFactory().create(
-                ConfigFactory.parseMap(Map.of("path", folder.resolve("served.duckdb").toString())));
-        return serving(store, change);
+        return serving(openDuckDb(folder.resolve("served.duckdb")), change);
+    }
+
+    /** @return a DuckDB store on the file, created when missing */
+    static MetricsStore openDuckDb(Path file) {
+        return new DuckDbMetricsStoreFactory().create(ConfigFactory.parseMap(Map.of("path", file.toString())));
     }
 
     /** @return the server over the store on a free loopback port; it owns the store */
     static ServerFixture serving(MetricsStore store, Function<ServerSettings, ServerSettings> change) {
+        return serving(store, WriterSettings.defaults(), change);
+    }
+
+    /** @return the server over the store, posted points through a writer of these settings */
+    static ServerFixture serving(MetricsStore store, WriterSettings writer,
+                                 Function<ServerSettings, ServerSettings> change) {
         ServerSettings settings = change.apply(settings(ConfigFactory.empty()));
-        return new ServerFixture(MetricsHttpServer.start(settings, store), store);
+        return new ServerFixture(MetricsHttpServer.start(settings, writer, store), store);
     }
 
     /** @return the settings of the configuration over the reference, on port 0 */
@@ -81,10 +91,29 @@ final class ServerFixture implements AutoCloseable {
 
     /** @return the answer to a request built by the caller */
     Response send(HttpRequest request) {
+        HttpResponse<String> response = exchange(request);
+        return new Response(response.statusCode(), response.headers().firstValue("content-type").orElse(""),
+                response.body());
+    }
+
+    /** @return the answer to GET of the URI, of any server */
+    static Response request(URI uri) {
+        HttpResponse<String> response = exchange(HttpRequest.newBuilder(uri).GET().build());
+        return new Response(response.statusCode(), response.headers().firstValue("content-type").orElse(""),
+                response.body());
+    }
+
+    /** @return the first value of each header of the answer, names in lower case */
+    Map<String, String> sendForHeaders(HttpRequest request) {
+        Map<String, String> headers = new java.util.TreeMap<>();
+        exchange(request).headers().map().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT),
+                values.get(0)));
+        return headers;
+    }
+
+    private static HttpResponse<String> exchange(HttpRequest request) {
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("content-type").orElse(""),
-                    response.body());
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("request " + request.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {
