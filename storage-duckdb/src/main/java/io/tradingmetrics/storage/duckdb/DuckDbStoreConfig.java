@@ -156,6 +156,9 @@ public record DuckDbStoreConfig(String path, int threads, String memoryLimit, bo
     }
 
     private static RollupSettings rollups(Config block) {
+        if (!block.hasPath("rollups")) {
+            return RollupSettings.defaults(); // a block given without the reference defaults
+        }
         List<String> levels;
         try {
             levels = block.getStringList("rollups.levels");
