@@ -82,7 +82,8 @@ public final class Rollups implements DerivedTable {
      */
     public void openForReading(Connection connection) throws SQLException {
         Set<Interval> built = builtLevels(connection);
-        readable = settings.levels().stream().filter(built::contains).toList();
+        // No rollup tables (an older system's database read as it is): every aggregation reads raw points.
+        readable = built == null ? List.of() : settings.levels().stream().filter(built::contains).toList();
     }
 
     /**
