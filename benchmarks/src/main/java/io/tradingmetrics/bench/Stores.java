@@ -25,7 +25,13 @@ final class Stores {
 
     /** A DuckDB store on the file, schema brought up to date (or, without migrating, only validated). */
     static MetricsStore duckdb(Path file, boolean migrateOnStart) {
-        Config config = ConfigFactory.parseMap(Map.of("path", file.toString(), "migrate-on-start", migrateOnStart));
+        return duckdb(file, migrateOnStart, true);
+    }
+
+    /** The same, with the rollups on (the default) or off. */
+    static MetricsStore duckdb(Path file, boolean migrateOnStart, boolean rollups) {
+        Config config = ConfigFactory.parseMap(Map.of("path", file.toString(), "migrate-on-start", migrateOnStart,
+                "rollups.enabled", rollups));
         return new DuckDbMetricsStoreFactory().create(config);
     }
 
@@ -45,9 +51,15 @@ final class Stores {
 
     /** A TimescaleDB store on the server, its tables in the given schema (created when missing). */
     static MetricsStore timescale(String url, String schema, boolean migrateOnStart) {
+        return timescale(url, schema, migrateOnStart, true);
+    }
+
+    /** The same, with the rollups on (the default) or off. */
+    static MetricsStore timescale(String url, String schema, boolean migrateOnStart, boolean rollups) {
         Config config = TimescaleSettings.forUrl(url)
                 .withValue("schema", ConfigValueFactory.fromAnyRef(schema))
-                .withValue("migrate-on-start", ConfigValueFactory.fromAnyRef(migrateOnStart));
+                .withValue("migrate-on-start", ConfigValueFactory.fromAnyRef(migrateOnStart))
+                .withValue("rollups.enabled", ConfigValueFactory.fromAnyRef(rollups));
         return new TimescaleMetricsStoreFactory().create(config);
     }
 

@@ -42,7 +42,7 @@ public final class DuckDbMetricsStore extends JdbcMetricsStore {
     private DuckDbMetricsStore(DuckDbStoreConfig config, DuckDbConnectionSource connections,
                                DuckDbBulkWriter bulkWriter, DuckDbErrorTranslator errors, FlywaySchemaManager schema) {
         super(NAME, connections, new DuckDbDialect(config.readOnly(), config.inMemory()), bulkWriter, errors, schema,
-                config.writeIdRetention());
+                config.writeIdRetention(), config.rollups());
         this.config = config;
     }
 
@@ -115,7 +115,9 @@ public final class DuckDbMetricsStore extends JdbcMetricsStore {
             if (!readOnly) {
                 prepareScanInserts(bulkWriter, connections, errors);
             }
-            return new DuckDbMetricsStore(effective, connections, bulkWriter, errors, schema);
+            DuckDbMetricsStore store = new DuckDbMetricsStore(effective, connections, bulkWriter, errors, schema);
+            store.openRollups(!readOnly);
+            return store;
         } catch (RuntimeException e) {
             connections.close();
             throw e;

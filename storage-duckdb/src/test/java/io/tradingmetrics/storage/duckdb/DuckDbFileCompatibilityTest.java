@@ -27,6 +27,13 @@ class DuckDbFileCompatibilityTest extends MetricsStoreCompatibilityKit {
     }
 
     @Override
+    protected MetricsStore createStoreWithoutRollups() {
+        Path raw = folder.resolve("metrics-" + STORES.incrementAndGet() + "-raw.duckdb");
+        return new DuckDbMetricsStoreFactory().create(ConfigFactory.parseMap(Map.of("path", raw.toString(),
+                "rollups.enabled", false)));
+    }
+
+    @Override
     protected MetricsStore reopenStore() {
         return new DuckDbMetricsStoreFactory().create(ConfigFactory.parseMap(Map.of("path", file.toString())));
     }

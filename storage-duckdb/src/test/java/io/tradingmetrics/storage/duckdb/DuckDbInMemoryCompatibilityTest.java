@@ -18,6 +18,12 @@ class DuckDbInMemoryCompatibilityTest extends MetricsStoreCompatibilityKit {
         return new DuckDbMetricsStoreFactory().create(ConfigFactory.parseMap(Map.of("path", ":memory:")));
     }
 
+    @Override
+    protected MetricsStore createStoreWithoutRollups() {
+        return new DuckDbMetricsStoreFactory().create(ConfigFactory.parseMap(Map.of("path", ":memory:",
+                "rollups.enabled", false)));
+    }
+
     /** An in-memory database ends with its store: opening ":memory:" again gives a new, empty one. */
     @Override
     protected MetricsStore reopenStore() {
