@@ -31,8 +31,8 @@ import static java.util.Objects.requireNonNull;
  * ({@code /health/live} answers, everything that needs the store answers 503) and serves once {@link #attach} gives
  * it one.
  *
- * <p>{@link #close()} shuts down in order: readiness turns 503, new requests are refused and those in flight
- * finish (up to {@code drain-timeout}), the HTTP server stops, the route groups close in reverse order (a writer
+ * <p>{@link #close()} shuts down in order: readiness turns 503, the route groups hear that the shutdown began (live
+ * streams end), new requests are refused and those in flight finish (up to {@code drain-timeout}), the HTTP server stops, the route groups close in reverse order (a writer
  * flushes what it holds), then the store closes. {@code bin/metrics serve} calls it from a shutdown hook on SIGTERM.
  */
 public final class MetricsHttpServer implements AutoCloseable {
@@ -157,6 +157,9 @@ public final class MetricsHttpServer implements AutoCloseable {
             return;
         }
         resources.stopping();
+        for (RouteGroup group : groups) {
+            step("tell " + group.getClass().getSimpleName() + " that the shutdown began", group::shutdownStarted);
+        }
         try {
             int left = inFlight.refuseNewAndDrain(resources.settings().drainTimeout());
             if (left > 0) {
