@@ -48,7 +48,7 @@ public final class BenchMain {
                 + Machine.os());
         report.fact("java", Machine.java());
         report.fact("load average at start (1/5/15 min)", Machine.loadAverage());
-        report.fact("sizes", Figures.count(options.smallPoints()) + " and " + Figures.count(options.points())
+        report.fact("sizes", String.join(" and ", options.sizes().stream().map(Figures::count).toList())
                 + " points; ingest " + Figures.count(options.ingestPoints()) + " points (batches of 100,000) and "
                 + Figures.count(options.smallBatchIngestPoints()) + " (batches of 1,000)");
         report.fact("DuckDB", duckDbVersion());

@@ -9,10 +9,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The knobs of a run. Sizes scale from {@code --points}: the large data set has that many points, the small one a
- * tenth; ingest measures up to 2M points per path.
+ * The knobs of a run. Sizes scale from {@code --points}: one count gives a large data set of that many points and a
+ * small one of a tenth; a list ({@code 1M,10M,100M}) gives exactly those data sets. Ingest measures up to 2M points
+ * per path.
  *
- * @param points points of the large data set (the small one has a tenth)
+ * @param sizes points of each data set, smallest first (at least one)
  * @param warmups unmeasured runs of each query before measuring
  * @param runs measured runs of each query
  * @param ingestRepeats measured repetitions of each ingest path
@@ -23,14 +24,17 @@ import java.util.Set;
  * @param output the Markdown file to write the results into, if any
  * @param command the command line as the user typed it, for the record
  */
-record BenchOptions(long points, int warmups, int runs, int ingestRepeats, int migrationBatch, Set<Section> sections,
+record BenchOptions(List<Long> sizes, int warmups, int runs, int ingestRepeats, int migrationBatch, Set<Section> sections,
                     Optional<String> timescaleUrl, Path workDirectory, Optional<Path> output, String command) {
 
     enum Section { INGEST, WRITER, QUERIES, STARTUP, MIGRATION }
 
     static final String USAGE = """
             usage: bench [options]
-              --points N        points of the large data set (default 10M; the small one has a tenth). 10M, 500k, 2000000
+              --points N        points of the large data set (default 10M; the small one has a tenth). 10M, 500k, 2000000;
+                                or a list of data sets, e.g. 1M,10M,100M (each loaded and queried; the scaling table
+                                shows how each query grows)
+              --engines LIST    duckdb,timescaledb (default both; timescaledb needs a server)
               --quick           a run of about a minute: --points 200k --runs 5 --warmups 2 --ingest-repeats 2
               --runs N          measured runs per query (default 15)
               --warmups N       warm-up runs per query (default 3)
@@ -44,7 +48,9 @@ record BenchOptions(long points, int warmups, int runs, int ingestRepeats, int m
               --command TEXT    the command line to record in the results""";
 
     static BenchOptions parse(String[] args) {
+        List<Long> sizes = null;
         long points = 10_000_000;
+        boolean timescale = true;
         int warmups = 3;
         int runs = 15;
         int ingestRepeats = 3;
@@ -59,11 +65,16 @@ record BenchOptions(long points, int warmups, int runs, int ingestRepeats, int m
             switch (arg) {
                 case "--quick" -> {
                     points = 200_000;
+                    sizes = null;
                     runs = 5;
                     warmups = 2;
                     ingestRepeats = 2;
                 }
-                case "--points" -> points = parseCount(value(args, ++i, arg), arg);
+                case "--points" -> {
+                    sizes = parseSizes(value(args, ++i, arg), arg);
+                    points = sizes.get(sizes.size() - 1);
+                }
+                case "--engines" -> timescale = parseEngines(value(args, ++i, arg));
                 case "--runs" -> runs = (int) parseCount(value(args, ++i, arg), arg);
                 case "--warmups" -> warmups = (int) parseCount(value(args, ++i, arg), arg);
                 case "--ingest-repeats" -> ingestRepeats = (int) parseCount(value(args, ++i, arg), arg);
@@ -77,9 +88,12 @@ record BenchOptions(long points, int warmups, int runs, int ingestRepeats, int m
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
-        if (points < 10L * Dataset.SERIES) {
-            throw new IllegalArgumentException("--points " + points + " is too small; give at least "
-                    + 10 * Dataset.SERIES + " (the small data set needs one point per series)");
+        if (sizes == null || sizes.size() == 1) {
+            if (points < 10L * Dataset.SERIES) {
+                throw new IllegalArgumentException("--points " + points + " is too small; give at least "
+                        + 10 * Dataset.SERIES + " (the small data set needs one point per series)");
+            }
+            sizes = List.of(points / 10, points);
         }
         if (runs < 1) {
             throw new IllegalArgumentException("--runs must be at least 1");
@@ -87,9 +101,9 @@ record BenchOptions(long points, int warmups, int runs, int ingestRepeats, int m
         if (ingestRepeats < 1) {
             throw new IllegalArgumentException("--ingest-repeats must be at least 1");
         }
-        Optional<String> timescale = url == null || url.isBlank() || url.equals("none") ? Optional.empty()
+        Optional<String> server = !timescale || url == null || url.isBlank() || url.equals("none") ? Optional.empty()
                 : Optional.of(url);
-        return new BenchOptions(points, warmups, runs, ingestRepeats, migrationBatch, sections, timescale,
+        return new BenchOptions(sizes, warmups, runs, ingestRepeats, migrationBatch, sections, server,
                 work == null ? Path.of(System.getProperty("java.io.tmpdir")) : work, Optional.ofNullable(output),
                 command);
     }
@@ -98,18 +112,24 @@ record BenchOptions(long points, int warmups, int runs, int ingestRepeats, int m
         return sections.contains(section);
     }
 
+    /** @return points of the largest data set */
+    long points() {
+        return sizes.get(sizes.size() - 1);
+    }
+
+    /** @return points of the smallest data set */
     long smallPoints() {
-        return points / 10;
+        return sizes.get(0);
     }
 
     /** Points per ingest measurement with batches of 100,000. */
     long ingestPoints() {
-        return Math.min(points, 2_000_000);
+        return Math.min(points(), 2_000_000);
     }
 
     /** Points per ingest measurement with batches of 1,000: each batch is a commit, so fewer. */
     long smallBatchIngestPoints() {
-        return Math.max(10_000, Math.min(points / 20, 200_000));
+        return Math.max(10_000, Math.min(points() / 20, 200_000));
     }
 
     static long parseCount(String text, String option) {
@@ -132,6 +152,44 @@ record BenchOptions(long points, int warmups, int runs, int ingestRepeats, int m
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " " + text + " is not a count; give for example 200k, 10M or 5");
         }
+    }
+
+    /** A list of at least two counts, each at least one point per series; one count is taken as before. */
+    private static List<Long> parseSizes(String text, String option) {
+        List<Long> sizes = new ArrayList<>();
+        for (String part : text.split(",")) {
+            long size = parseCount(part, option);
+            if (text.contains(",") && size < Dataset.SERIES) {
+                throw new IllegalArgumentException(option + " " + part + " is too small; give at least "
+                        + Dataset.SERIES + " points per data set (one per series)");
+            }
+            sizes.add(size);
+        }
+        List<Long> sorted = sizes.stream().sorted().distinct().toList();
+        if (sorted.size() != sizes.size()) {
+            throw new IllegalArgumentException(option + " " + text + " names a size twice or out of order; give"
+                    + " ascending sizes, for example 1M,10M,100M");
+        }
+        return sorted;
+    }
+
+    /** @return whether TimescaleDB is measured */
+    private static boolean parseEngines(String text) {
+        boolean timescale = false;
+        boolean duckdb = false;
+        for (String name : text.split(",")) {
+            switch (name.strip().toLowerCase(Locale.ROOT)) {
+                case "duckdb" -> duckdb = true;
+                case "timescaledb", "timescale" -> timescale = true;
+                default -> throw new IllegalArgumentException("unknown engine " + name + "; give duckdb, timescaledb"
+                        + " or both");
+            }
+        }
+        if (!duckdb) {
+            throw new IllegalArgumentException("--engines " + text + ": DuckDB is always measured (the other"
+                    + " sections compare against it); give duckdb or duckdb,timescaledb");
+        }
+        return timescale;
     }
 
     private static Set<Section> parseSections(String text) {

@@ -99,21 +99,36 @@ final class Dataset {
         }
     }
 
-    /** @return the candles: per symbol an even series over the window, about one for every 20 points */
-    List<Candle> candles() {
-        long perSymbol = Math.max(CANDLES_MIN, points / 20) / SYMBOLS;
+    /** @return how many candles {@link #forEachCandleBatch} hands over: per symbol about one for every 20 points */
+    long candleCount() {
+        return candlesPerSymbol() * SYMBOLS;
+    }
+
+    private long candlesPerSymbol() {
+        return Math.max(CANDLES_MIN, points / 20) / SYMBOLS;
+    }
+
+    /** Hands the candles over in batches of about the given size, oldest first: per symbol an even series. */
+    void forEachCandleBatch(int batchSize, Consumer<List<Candle>> consumer) {
+        long perSymbol = candlesPerSymbol();
         long stepMicros = WINDOW.toNanos() / 1_000 / perSymbol;
-        List<Candle> candles = new ArrayList<>((int) (perSymbol * SYMBOLS));
+        List<Candle> batch = new ArrayList<>(batchSize + SYMBOLS);
         for (long i = 0; i < perSymbol; i++) {
             Instant at = Timestamps.fromEpochMicros(Timestamps.toEpochMicros(START) + i * stepMicros);
             for (int s = 0; s < SYMBOLS; s++) {
                 double open = 100 + s + 3 * Math.sin(i / 30.0 + s);
                 double close = open + noise(i * SYMBOLS + s);
-                candles.add(new Candle(at, SYMBOL_NAMES.get(s), open, Math.max(open, close) + 0.5,
+                batch.add(new Candle(at, SYMBOL_NAMES.get(s), open, Math.max(open, close) + 0.5,
                         Math.min(open, close) - 0.5, close, 1_000 + (i * 7 + s) % 500));
             }
+            if (batch.size() >= batchSize) {
+                consumer.accept(batch);
+                batch = new ArrayList<>(batchSize + SYMBOLS);
+            }
         }
-        return candles;
+        if (!batch.isEmpty()) {
+            consumer.accept(batch);
+        }
     }
 
     /** @return a portfolio snapshot every 5 minutes over the window */

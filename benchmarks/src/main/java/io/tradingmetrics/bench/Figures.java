@@ -41,6 +41,11 @@ final class Figures {
         return Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.1fx", ratio);
     }
 
+    /** A ratio such as 1.07x, with two decimals (times() rounds to one). */
+    static String ratio(double ratio) {
+        return Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.2fx", ratio) : "-";
+    }
+
     static String megabytes(long bytes) {
         return bytes < 0 ? "-" : String.format(Locale.ROOT, "%,.0f MB", bytes / 1024.0 / 1024.0);
     }

@@ -61,6 +61,27 @@ final class Stores {
         return connection;
     }
 
+    /**
+     * A connection as a user opens one to write SQL by hand: the driver's defaults (so a statement used five times
+     * is server-prepared, which without parameters changes no plan), UTC, the schema first on the search path and
+     * the schema holding TimescaleDB's functions after it.
+     */
+    static Connection timescaleByHand(String url, String schema) throws SQLException {
+        Connection connection = DriverManager.getConnection(url);
+        try (Statement statement = connection.createStatement()) {
+            String functions = "public";
+            try (var row = statement.executeQuery("SELECT extnamespace::regnamespace::text FROM pg_extension"
+                    + " WHERE extname = 'timescaledb'")) {
+                if (row.next()) {
+                    functions = row.getString(1);
+                }
+            }
+            statement.execute("SET TIME ZONE 'UTC'");
+            statement.execute("SET search_path TO \"" + schema + "\", " + functions);
+        }
+        return connection;
+    }
+
     /** Drops a schema the benchmark made, with its tables. */
     static void dropSchema(String url, String schema) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url);

@@ -42,7 +42,9 @@ class BenchSmokeTest {
         assertThat(console).contains("== Ingest", "== Dashboard queries", "== Store start-up", "== Targets");
         assertThat(report.targets()).extracting(Target::name).contains(
                 "DuckDB ingest through the SPI (batches of 100,000)", "Framework overhead on the dashboard queries",
-                "DuckDB store start-up (open + Flyway validate, cold JVM)");
+                "DuckDB store start-up (open + Flyway validate, cold JVM)",
+                "Dashboard reads through the store against the best hand-written SQL");
+        assertThat(console).contains("== How the reads grow with the data", "hand-written p50", "metric candles");
         String markdown = Files.readString(output);
         assertThat(markdown).startsWith("# Benchmarks\n\nHand-written analysis stays.\n");
         assertThat(markdown.split(java.util.regex.Pattern.quote(Report.BEGIN), -1)).as("one results section after two writes").hasSize(2);
@@ -64,5 +66,15 @@ class BenchSmokeTest {
                 .hasMessageContaining("ingest,queries,startup,migration");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--points", "5k"}))
                 .hasMessageContaining("at least 10000");
+        assertThat(BenchOptions.parse(new String[] {"--points", "10M"}).sizes()).containsExactly(1_000_000L, 10_000_000L);
+        BenchOptions scaling = BenchOptions.parse(new String[] {"--points", "1M,10M,100M", "--engines", "duckdb",
+                "--timescale-url", "jdbc:postgresql://127.0.0.1:1/x"});
+        assertThat(scaling.sizes()).containsExactly(1_000_000L, 10_000_000L, 100_000_000L);
+        assertThat(scaling.points()).isEqualTo(100_000_000L);
+        assertThat(scaling.timescaleUrl()).as("--engines duckdb measures DuckDB only").isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--points", "10M,1M"}))
+                .hasMessageContaining("ascending");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--engines", "mysql"}))
+                .hasMessageContaining("duckdb, timescaledb");
     }
 }

@@ -35,6 +35,7 @@ import java.util.concurrent.Callable;
         subcommands = {
                 DemoCommand.class,
                 StatsCommand.class,
+                RetentionCommand.class,
                 ServeCommand.class,
                 QueryCommand.class,
                 SchemaCommand.class,

@@ -7,6 +7,7 @@ import io.tradingmetrics.config.StoreSelection;
 import io.tradingmetrics.config.StoreSelector;
 import io.tradingmetrics.config.StoreUrls;
 import io.tradingmetrics.storage.api.MetricsStore;
+import io.tradingmetrics.storage.api.RetentionPolicy;
 import io.tradingmetrics.storage.api.SchemaException;
 import io.tradingmetrics.storage.api.SchemaInfo;
 import io.tradingmetrics.storage.api.StoreConfigException;
@@ -119,6 +120,11 @@ public final class StoreSpec {
         } catch (SchemaException e) {
             throw new SchemaException(e.getMessage() + MIGRATE_HINT, e);
         }
+    }
+
+    /** @return the retention policy of the store's configuration ({@code metrics.store.retention}) */
+    public RetentionPolicy retentionPolicy() {
+        return selection.retention();
     }
 
     /** @return the store as its factory names it, for example {@code duckdb /abs/metrics.duckdb}, no secrets */

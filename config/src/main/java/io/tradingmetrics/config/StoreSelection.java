@@ -3,6 +3,7 @@ package io.tradingmetrics.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import io.tradingmetrics.storage.api.MetricsStore;
+import io.tradingmetrics.storage.api.RetentionPolicy;
 import io.tradingmetrics.storage.spi.MetricsStoreFactory;
 import io.tradingmetrics.storage.api.OpenMode;
 import io.tradingmetrics.storage.api.StoreConfigException;
@@ -19,14 +20,21 @@ import static java.util.Objects.requireNonNull;
  * @param type the value of {@code metrics.store.type}
  * @param factory the factory of that name
  * @param storeConfig the store's block, defaults included (empty when the store declares none)
+ * @param retention the retention policy of {@code metrics.store.retention}, checked with the rest
  */
-public record StoreSelection(String type, MetricsStoreFactory factory, Config storeConfig) {
+public record StoreSelection(String type, MetricsStoreFactory factory, Config storeConfig, RetentionPolicy retention) {
     private static final Logger LOG = LoggerFactory.getLogger(StoreSelection.class);
 
     public StoreSelection {
         requireNonNull(type, "type is null");
         requireNonNull(factory, "factory is null");
         requireNonNull(storeConfig, "storeConfig is null");
+        requireNonNull(retention, "retention is null");
+    }
+
+    /** A selection whose store keeps everything forever. */
+    public StoreSelection(String type, MetricsStoreFactory factory, Config storeConfig) {
+        this(type, factory, storeConfig, RetentionPolicy.keepForever());
     }
 
     /**

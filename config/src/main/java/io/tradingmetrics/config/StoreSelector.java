@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
+import io.tradingmetrics.storage.api.RetentionPolicy;
 import io.tradingmetrics.storage.spi.MetricsStoreFactory;
 import io.tradingmetrics.storage.spi.StoreDefaults;
 import io.tradingmetrics.storage.api.StoreConfigException;
@@ -67,13 +68,15 @@ public final class StoreSelector {
         List<String> problems = new ArrayList<>();
         Optional<MetricsStoreFactory> factory = selectFactory(effective, problems);
         problems.addAll(new StoreConfigValidator(reference).validate(effective));
+        Optional<RetentionPolicy> retention = problems.isEmpty() ? RetentionSettings.read(effective, problems)
+                : Optional.empty();
         if (!problems.isEmpty()) {
             throw new StoreConfigProblemsException(problems);
         }
         MetricsStoreFactory chosen = factory.orElseThrow();
         String blockPath = StoreConfigValidator.STORE_PATH + "." + ConfigUtil.joinPath(chosen.name());
         Config block = effective.hasPath(blockPath) ? effective.getConfig(blockPath) : ConfigFactory.empty();
-        return new StoreSelection(chosen.name(), chosen, block);
+        return new StoreSelection(chosen.name(), chosen, block, retention.orElseThrow());
     }
 
     private Optional<MetricsStoreFactory> selectFactory(Config config, List<String> problems) {

@@ -75,7 +75,7 @@ class StoreConfigValidationTest {
     void aMistypedStoreBlockNameIsAnUnknownKeyOfMetricsStore() throws IOException {
         Config config = fromFile("metrics.store.type = recording\nmetrics.store.recordnig { threads = 3 }\n");
 
-        assertThat(problems(config).getMessage()).endsWith("valid keys under metrics.store: duckdb, recording,"
+        assertThat(problems(config).getMessage()).endsWith("valid keys under metrics.store: duckdb, recording, retention,"
                 + " timescale, type; did you mean 'recording'?")
                 .startsWith("unknown key metrics.store.recordnig (");
     }
@@ -188,7 +188,7 @@ class StoreConfigValidationTest {
         Config config = fromFile("metrics.stor.type = timescale\n");
 
         assertThat(problems(config).problems()).containsExactly("unknown key metrics.stor ("
-                + dir.resolve("application.conf") + ": 1); valid keys under metrics: store, writer; did you mean 'store'?");
+                + dir.resolve("application.conf") + ": 1); valid keys under metrics: maintenance, store, writer; did you mean 'store'?");
     }
 
     @Test

@@ -17,14 +17,18 @@ import io.tradingmetrics.storage.api.PerformanceSnapshot;
 import io.tradingmetrics.storage.api.PerformanceSummary;
 import io.tradingmetrics.storage.api.SchemaInfo;
 import io.tradingmetrics.storage.api.StoreHealth;
+import io.tradingmetrics.storage.api.RetentionPolicy;
+import io.tradingmetrics.storage.api.RetentionReport;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.TableStats;
 import io.tradingmetrics.storage.api.TimeRange;
 import io.tradingmetrics.storage.api.WriteId;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -160,6 +164,21 @@ public final class InstrumentedMetricsStore implements MetricsStore {
     @Override
     public long deleteRange(StoreTable table, TimeRange range) {
         return timed("deleteRange", () -> store.deleteRange(table, range));
+    }
+
+    @Override
+    public RetentionReport applyRetention(RetentionPolicy policy, Instant now) {
+        return timed("applyRetention", () -> store.applyRetention(policy, now));
+    }
+
+    @Override
+    public RetentionReport planRetention(RetentionPolicy policy, Instant now) {
+        return timed("planRetention", () -> store.planRetention(policy, now));
+    }
+
+    @Override
+    public OptionalLong bytesOnDisk() {
+        return timed("bytesOnDisk", store::bytesOnDisk);
     }
 
     @Override

@@ -44,6 +44,7 @@ public final class MetricsHttpServer implements AutoCloseable {
     private final Javalin app;
     private final AtomicBoolean closed = new AtomicBoolean();
     private MetricsStore owned;
+    private final List<AutoCloseable> closeBeforeStore = new ArrayList<>();
 
     private MetricsHttpServer(ServerSettings settings) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -133,6 +134,14 @@ public final class MetricsHttpServer implements AutoCloseable {
         groups.forEach(group -> group.storeAttached(instrumented));
     }
 
+    /**
+     * Closes the resource at shutdown after the route groups and before the store (a maintenance scheduler that
+     * works on the store); resources close in reverse order of registration.
+     */
+    public synchronized void closeBeforeStore(AutoCloseable resource) {
+        closeBeforeStore.add(requireNonNull(resource, "resource is null"));
+    }
+
     /** @return the port served on (the one picked when the settings said 0) */
     public int port() {
         return app.port();
@@ -176,6 +185,10 @@ public final class MetricsHttpServer implements AutoCloseable {
             step("close " + group.getClass().getSimpleName(), group::close);
         }
         synchronized (this) {
+            for (int i = closeBeforeStore.size() - 1; i >= 0; i--) {
+                AutoCloseable resource = closeBeforeStore.get(i);
+                step("close " + resource, resource::close);
+            }
             if (owned != null) {
                 step("close the store", owned::close);
             }

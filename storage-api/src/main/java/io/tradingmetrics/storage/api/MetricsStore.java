@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
@@ -204,6 +205,50 @@ public interface MetricsStore extends AutoCloseable {
             deleted.put(table, deleteRange(table, older));
         }
         return deleted;
+    }
+
+    /**
+     * Retention: deletes from each table the rows older than its cutoff, the clock's reading {@code now} minus the
+     * table's keep in the policy, unless a {@link RetentionGuards guard} refuses the run (then nothing is deleted, in
+     * no table, and the report says why and what to do). The cutoff is never derived from stored timestamps, so a
+     * point stamped in the future cannot make a run delete recent data. Space freed by the deletes may only be
+     * returned to the file system by {@link #optimize()}.
+     *
+     * <p>This default decides through {@link RetentionPlan} and deletes table by table with {@link #deleteRange};
+     * a store that can do better overrides it (the SQL stores decide and delete in one transaction, TimescaleDB
+     * drops whole chunks).
+     *
+     * @param policy the keeps and guards
+     * @param now the clock's reading, for example {@code Instant.now()}: the cutoffs are measured from it
+     * @return what was deleted per table, or the refusal
+     */
+    default RetentionReport applyRetention(RetentionPolicy policy, Instant now) {
+        return RetentionDefaults.run(this, policy, now, false);
+    }
+
+    /**
+     * The dry run of {@link #applyRetention}: what a run at {@code now} would delete, or why it would be refused.
+     * Reads only; never writes, even on a store open for writing.
+     *
+     * @return the rows that would go per table, or the refusal
+     */
+    default RetentionReport planRetention(RetentionPolicy policy, Instant now) {
+        return RetentionDefaults.run(this, policy, now, true);
+    }
+
+    /**
+     * @return the bytes the store takes on disk (the database file with its write-ahead log on DuckDB, the tables
+     *         with their indexes and chunks on PostgreSQL); empty when the store cannot tell (in memory)
+     */
+    default OptionalLong bytesOnDisk() {
+        long total = 0;
+        for (TableStats table : stats()) {
+            if (table.bytesOnDisk().isEmpty()) {
+                return OptionalLong.empty();
+            }
+            total += table.bytesOnDisk().getAsLong();
+        }
+        return OptionalLong.of(total);
     }
 
     /**

@@ -49,26 +49,31 @@ final class DuckDbBulkWriter implements BulkWriter {
     @Override
     public void appendMetrics(Connection connection, List<MetricPoint> points) throws SQLException {
         if (scanRegistered && points.size() >= SCAN_MIN_POINTS) {
-            insertFromScan(connection, points);
+            insertFromScan(connection, TableColumns.METRICS.tableName(), points);
         } else {
             appendRows(duck(connection).createAppender(MAIN, TableColumns.METRICS.tableName()), points);
         }
     }
 
-    /** Derived tables stage few rows (the newest per series) or a batch once: the Appender, without a statement. */
+    /** As {@link #appendMetrics}, into the temporary table: a derived table may stage a whole large batch. */
     @Override
     public void stagePoints(Connection connection, String table, List<MetricPoint> points) throws SQLException {
-        appendRows(duck(connection).createAppender("temp", MAIN, table), points);
+        if (scanRegistered && points.size() >= SCAN_MIN_POINTS) {
+            insertFromScan(connection, "temp." + MAIN + "." + table, points);
+        } else {
+            appendRows(duck(connection).createAppender("temp", MAIN, table), points);
+        }
     }
 
-    private static void insertFromScan(Connection connection, List<MetricPoint> points) throws SQLException {
+    private static void insertFromScan(Connection connection, String table, List<MetricPoint> points)
+            throws SQLException {
         EncodedPoints encoded = EncodedPoints.encode(points instanceof RandomAccess ? points : new ArrayList<>(points));
         long handle = PointBatchScan.offer(encoded);
         long inserted = -1;
         SQLException statementFailure = null;
         Throwable scanFailure;
         try {
-            inserted = insertFromScan(connection, encoded, handle);
+            inserted = insertFromScan(connection, table, encoded, handle);
         } catch (SQLException e) {
             statementFailure = e;
         } finally {
@@ -89,13 +94,14 @@ final class DuckDbBulkWriter implements BulkWriter {
     }
 
     /** The dictionaries are list parameters: each distinct labels text is cast to JSON once, not once per row. */
-    private static long insertFromScan(Connection connection, EncodedPoints points, long handle) throws SQLException {
+    private static long insertFromScan(Connection connection, String table, EncodedPoints points, long handle)
+            throws SQLException {
         List<Object[]> dictionaries = new ArrayList<>();
         String name = column(points.nameCodes != null, "metric_name", "VARCHAR[]", points.names, dictionaries);
         String symbol = column(points.symbolCodes != null, "symbol", "VARCHAR[]", points.symbols, dictionaries);
         String labels = points.labelCodes != null
                 ? column(true, "labels", "JSON[]", points.labels, dictionaries) : "CAST(labels AS JSON)";
-        String sql = "INSERT INTO " + TableColumns.METRICS.tableName() + " (" + TableColumns.METRICS.names() + ")"
+        String sql = "INSERT INTO " + table + " (" + TableColumns.METRICS.names() + ")"
                 + " SELECT make_timestamptz(micros), " + name + ", value, " + symbol + ", " + labels
                 + " FROM " + PointBatchScan.NAME + "(" + handle + ")";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -12,7 +12,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -30,6 +32,8 @@ final class DuckDbConnectionSource implements ConnectionSource {
     private final DuckDBConnection root;
     private final String description;
     private final Deque<DuckDBConnection> idle = new ConcurrentLinkedDeque<>();
+    /** The prepared reads kept by each pooled session ({@link ReadStatements}), closed with it. */
+    private final Map<DuckDBConnection, ReadStatements> reads = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Statements each new session runs after its set-up, for example views over a schema read as it is. */
     private volatile List<String> sessionStatements = List.of();
@@ -108,7 +112,11 @@ final class DuckDbConnectionSource implements ConnectionSource {
             throw new SQLException("Connection Error: the store is closed");
         }
         DuckDBConnection connection = idle.pollFirst();
-        return StreamedErrors.wrap(connection != null ? connection : newDuplicate(), this::newDuplicate);
+        if (connection == null) {
+            connection = newDuplicate();
+        }
+        return StreamedErrors.wrap(connection, this::newDuplicate,
+                reads.computeIfAbsent(connection, session -> new ReadStatements()));
     }
 
     /**
@@ -172,7 +180,11 @@ final class DuckDbConnectionSource implements ConnectionSource {
         }
     }
 
-    private static void closeQuietly(Connection connection) {
+    private void closeQuietly(Connection connection) {
+        ReadStatements kept = connection instanceof DuckDBConnection duck ? reads.remove(duck) : null;
+        if (kept != null) {
+            kept.closeAll();
+        }
         try {
             connection.close();
         } catch (SQLException ignored) {

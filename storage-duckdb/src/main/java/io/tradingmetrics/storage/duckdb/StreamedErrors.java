@@ -33,6 +33,15 @@ final class StreamedErrors {
 
     /** @return {@code connection} whose statements report DuckDB's own errors */
     static Connection wrap(Connection connection, Connections fresh) {
+        return wrap(connection, fresh, null);
+    }
+
+    /**
+     * @param reads where the session's prepared reads are kept between calls ({@code prepareStatement(sql)} of a
+     *              SELECT or WITH takes a kept one, and closing it keeps it again), or null to keep none
+     * @return {@code connection} whose statements report DuckDB's own errors
+     */
+    static Connection wrap(Connection connection, Connections fresh, ReadStatements reads) {
         return proxy(Connection.class, (self, method, args) -> {
             switch (method.getName()) {
                 case "unwrap":
@@ -44,11 +53,16 @@ final class StreamedErrors {
                 case "hashCode":
                     return System.identityHashCode(self);
                 default:
-                    Object result = invoke(connection, method, args);
+                    String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : null;
+                    boolean keptRead = reads != null && sql != null && args.length == 1
+                            && method.getName().equals("prepareStatement") && isRead(sql);
+                    Object result = keptRead ? reads.take(sql) : null;
+                    if (result == null) {
+                        result = invoke(connection, method, args);
+                    }
                     if (result instanceof Statement statement) {
-                        String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : null;
                         return proxy(method.getReturnType().asSubclass(Statement.class),
-                                new StatementHandler(statement, sql, fresh, self));
+                                new StatementHandler(statement, sql, fresh, self, keptRead ? reads : null));
                     }
                     return result;
             }
@@ -75,12 +89,18 @@ final class StreamedErrors {
         /** The parameters set so far, replayed on the diagnosing run. */
         private final List<Object[]> parameters = new ArrayList<>();
         private final List<Method> setters = new ArrayList<>();
+        /** Where the statement goes back when closed, or null to close it. */
+        private final ReadStatements reads;
+        private boolean failed;
+        private boolean closed;
 
-        StatementHandler(Statement statement, String preparedSql, Connections fresh, Object connection) {
+        StatementHandler(Statement statement, String preparedSql, Connections fresh, Object connection,
+                         ReadStatements reads) {
             this.statement = statement;
             this.preparedSql = preparedSql;
             this.fresh = fresh;
             this.connection = connection;
+            this.reads = reads;
         }
 
         @Override
@@ -88,6 +108,21 @@ final class StreamedErrors {
             String name = method.getName();
             if (name.equals("getConnection")) {
                 return connection;
+            }
+            if (reads != null && (name.equals("close") || name.equals("isClosed"))) {
+                if (name.equals("isClosed")) {
+                    return closed || statement.isClosed();
+                }
+                if (!closed) {
+                    closed = true;
+                    // A statement that failed is not used again (executing a kept one closes its old results).
+                    if (failed || statement.isClosed()) {
+                        statement.close();
+                    } else {
+                        reads.keep(preparedSql, (PreparedStatement) statement);
+                    }
+                }
+                return null;
             }
             if (name.equals("clearParameters")) {
                 parameters.clear();
@@ -100,6 +135,7 @@ final class StreamedErrors {
             try {
                 return StreamedErrors.invoke(statement, method, args);
             } catch (SQLException e) {
+                failed = true;
                 if (!name.equals("executeQuery") || e.getMessage() == null || !e.getMessage().contains(HIDDEN)) {
                     throw e;
                 }

@@ -2,6 +2,7 @@ package io.tradingmetrics.storage.duckdb;
 
 import io.tradingmetrics.storage.api.Candle;
 import io.tradingmetrics.storage.api.CandleQuery;
+import io.tradingmetrics.storage.api.LatestQuery;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.MetricQuery;
 import io.tradingmetrics.storage.api.PerformanceSnapshot;
@@ -132,8 +133,11 @@ class LegacyAdoptionTest {
         try (DuckDbMetricsStore store = DuckDbMetricsStore.open(DuckDbStoreConfig.of(file.toString()))) {
             SchemaInfo schema = store.schemaInfo();
             assertThat(schema.currentVersion()).isEqualTo("5");
-            assertThat(schema.history()).hasSize(4);
+            assertThat(schema.history()).hasSize(5);
             assertThat(schema.history().get(0)).contains("Baseline");
+            // The series catalogue was built from the adopted rows: the newest point of each series, whole.
+            assertThat(store.latest(LatestQuery.all())).containsExactly(expectedPoints.get(6), expectedPoints.get(1),
+                    expectedPoints.get(2), expectedPoints.get(4), expectedPoints.get(5));
             try (Stream<MetricPoint> points = store.streamMetrics(TimeRange.all())) {
                 assertThat(points).containsExactlyElementsOf(expectedPoints);
             }
@@ -154,10 +158,15 @@ class LegacyAdoptionTest {
                     + " WHERE column_name = 'timestamp' AND table_name IN ('trading_metrics', 'candles', 'performance_history')"))
                     .containsOnly("TIMESTAMP WITH TIME ZONE").hasSize(3);
             assertThat(queryStrings(check, "SELECT index_name FROM duckdb_indexes()")).isEmpty();
+            assertThat(queryStrings(check, "SELECT metric_name || '/' || symbol_key || '/' || CAST(timestamp AS VARCHAR)"
+                    + " FROM series_catalogue ORDER BY symbol_key")).containsExactly(
+                    "metric 'ü'//9999-12-31 23:59:59.999998+00", "metric 'ü'/=SYM1/1500-03-01 12:34:56.123456+00",
+                    "metric 'ü'/=SYM2/1969-12-31 23:59:59.999999+00", "metric 'ü'/=SYM4/2024-03-31 02:30:00+00",
+                    "metric 'ü'/=SYM5/2025-06-15 13:45:10.5+00");
         }
         try (DuckDbMetricsStore reopened = DuckDbMetricsStore.open(DuckDbStoreConfig.of(file.toString()))) {
             assertThat(reopened.count(StoreTable.TRADING_METRICS, TimeRange.all())).isEqualTo(TIMES.length);
-            assertThat(reopened.schemaInfo().history()).hasSize(4);
+            assertThat(reopened.schemaInfo().history()).hasSize(5);
         }
     }
 

@@ -2,6 +2,7 @@ package io.tradingmetrics.storage.duckdb;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.tradingmetrics.storage.api.LatestQuery;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.MetricQuery;
 import io.tradingmetrics.storage.api.MetricsStore;
@@ -91,6 +92,10 @@ class OpenModeTest {
             try (Stream<MetricPoint> points = store.streamMetrics(TimeRange.all())) {
                 assertThat(points).hasSize(2);
             }
+            // Without the series catalogue (schema V5), the latest points come from the raw rows.
+            assertThat(store.latest(LatestQuery.all())).containsExactly(
+                    new MetricPoint(Instant.parse("2025-01-02T00:00:00Z"), "m", 2, Optional.empty(), Map.of()),
+                    MetricPoint.of(Instant.parse("2025-01-01T10:00:00.5Z"), "m", 1.5, "S", Map.of("k", "v")));
             assertThat(store.count(StoreTable.TRADING_METRICS,
                     TimeRange.of(Instant.parse("2025-01-01T10:00:00Z"), Instant.parse("2025-01-01T11:00:00Z"))))
                     .isEqualTo(1);

@@ -36,6 +36,9 @@ class StoredOutsideLimitsTest {
              Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO trading_metrics VALUES (TIMESTAMPTZ '2026-11-24 11:00:00+00', repeat('n', 2000),"
                     + " 2, NULL, '{}')");
+            // Its series' entry in the catalogue, as schema V5 builds it for rows stored before it existed.
+            statement.execute("INSERT INTO series_catalogue VALUES (repeat('n', 2000), '',"
+                    + " TIMESTAMPTZ '2026-11-24 11:00:00+00', 2, NULL, '{}')");
         }
 
         try (DuckDbMetricsStore store = DuckDbMetricsStore.open(DuckDbStoreConfig.of(file.toString()))) {

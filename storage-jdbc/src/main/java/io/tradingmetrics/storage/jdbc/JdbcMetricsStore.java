@@ -14,10 +14,14 @@ import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.api.MetricsStoreException;
 import io.tradingmetrics.storage.api.PerformanceSnapshot;
 import io.tradingmetrics.storage.api.PerformanceSummary;
+import io.tradingmetrics.storage.api.RetentionPlan;
+import io.tradingmetrics.storage.api.RetentionPolicy;
+import io.tradingmetrics.storage.api.RetentionReport;
 import io.tradingmetrics.storage.api.SchemaInfo;
 import io.tradingmetrics.storage.api.StoreHealth;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.StoreUnavailableException;
+import io.tradingmetrics.storage.api.TableRetention;
 import io.tradingmetrics.storage.api.TableStats;
 import io.tradingmetrics.storage.api.TimeRange;
 import io.tradingmetrics.storage.api.WriteId;
@@ -31,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -408,6 +413,92 @@ public abstract class JdbcMetricsStore implements MetricsStore {
      */
     protected long deleteRows(Connection connection, StoreTable table, TimeRange range) throws SQLException {
         return JdbcExecutor.update(connection, reads.deleteRange(table, range));
+    }
+
+    /**
+     * Decides and deletes in one transaction: the guards are checked against the rows the deletes then see, and a
+     * failure leaves every table as it was. Deletes go through {@link #deleteMaintainingDerived} (the derived tables
+     * stay exact; TimescaleDB drops whole chunks).
+     */
+    @Override
+    public final RetentionReport applyRetention(RetentionPolicy policy, Instant now) {
+        return retention(policy, now, false);
+    }
+
+    /** Reads only, on an auto-commit connection. */
+    @Override
+    public final RetentionReport planRetention(RetentionPolicy policy, Instant now) {
+        return retention(policy, now, true);
+    }
+
+    private RetentionReport retention(RetentionPolicy policy, Instant now, boolean dryRun) {
+        requireNonNull(policy, "policy is null");
+        requireNonNull(now, "now is null");
+        ensureOpen();
+        if (!dryRun) {
+            ensureWritable();
+        }
+        long started = System.nanoTime();
+        OptionalLong before = bytesOnDisk();
+        record Outcome(List<TableRetention> tables, Optional<String> refusal) {}
+        JdbcExecutor.ConnectionWork<Outcome> work = connection -> {
+            RetentionPlan plan;
+            try {
+                plan = RetentionPlan.of(policy, now, new RetentionFacts(connection, reads));
+            } catch (RetentionFacts.Failure e) {
+                throw e.getCause();
+            }
+            Map<StoreTable, Long> deleted = new EnumMap<>(StoreTable.class);
+            if (!dryRun) {
+                for (Map.Entry<StoreTable, Instant> deletion : plan.deletions().entrySet()) {
+                    deleted.put(deletion.getKey(), deleteMaintainingDerived(connection, deletion.getKey(),
+                            TimeRange.of(TimeRange.all().from(), deletion.getValue())));
+                }
+            }
+            List<TableRetention> tables = new ArrayList<>(plan.tables(deleted, dryRun));
+            if (plan.refusal().isEmpty()) {
+                tables.addAll(retainRollups(connection, policy, now, dryRun));
+            }
+            return new Outcome(tables, plan.refusal());
+        };
+        Outcome outcome = dryRun ? jdbc.reading("plan retention", work)
+                : serialized(!derivedTables.isEmpty(), () -> jdbc.inTransaction("apply retention", work));
+        OptionalLong after = dryRun ? before : bytesOnDisk();
+        return new RetentionReport(now, dryRun, outcome.tables(), outcome.refusal(), before, after,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Applies the policy's rollup keeps ({@link RetentionPolicy#rollups()}) inside the retention run's transaction,
+     * after the tables' deletes and only when no guard refused the run; a dry run only counts.
+     *
+     * @return one entry per rollup table; none by default (a store without rollups)
+     */
+    protected List<TableRetention> retainRollups(Connection connection, RetentionPolicy policy, Instant now,
+                                                 boolean dryRun) throws SQLException {
+        return List.of();
+    }
+
+    @Override
+    public final OptionalLong bytesOnDisk() {
+        ensureOpen();
+        return jdbc.reading("measure the store's size", this::storeBytes);
+    }
+
+    /**
+     * @return the bytes the store takes on disk; by default the sum of the tables' sizes as the dialect tells them
+     *         ({@code pg_total_relation_size}, {@code hypertable_size}), empty when it cannot tell one
+     */
+    protected OptionalLong storeBytes(Connection connection) throws SQLException {
+        long total = 0;
+        for (StoreTable table : StoreTable.values()) {
+            OptionalLong bytes = dialect.tableBytesOnDisk(connection, table);
+            if (bytes.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            total += bytes.getAsLong();
+        }
+        return OptionalLong.of(total);
     }
 
     @Override

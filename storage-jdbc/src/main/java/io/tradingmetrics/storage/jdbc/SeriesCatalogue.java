@@ -78,20 +78,24 @@ final class SeriesCatalogue implements DerivedTable {
     }
 
     /**
-     * The series whose newest point was deleted get their newest remaining point (older than the range, or newer
-     * than it: none is left inside), then a row still inside the range is a series without points left.
+     * The series whose newest point was deleted get their newest remaining point (older than the range: none is
+     * left inside, and none was newer), then a row still inside the range is a series without points left. The
+     * refill replaces only rows still inside the range, so that a newer point a concurrent write merged meanwhile
+     * (PostgreSQL updates the newest row version) is kept.
      */
     @Override
     public void afterPointsDeleted(Connection connection, TimeRange range) throws SQLException {
         SqlBuilder refill = new SqlBuilder().sql(upsertHead());
         dialect.appendNewestPointsOf(refill, series -> inRange(series.sql("SELECT metric_name, symbol FROM "
-                + TABLE + " WHERE "), range));
-        JdbcExecutor.update(connection, refill.sql(upsertTail("")));
-        JdbcExecutor.update(connection, inRange(new SqlBuilder().sql("DELETE FROM " + TABLE + " WHERE "), range));
+                + TABLE + " WHERE "), range, ""));
+        inRange(refill.sql(upsertTail(" WHERE ")), range, TABLE + ".");
+        JdbcExecutor.update(connection, refill);
+        JdbcExecutor.update(connection, inRange(new SqlBuilder().sql("DELETE FROM " + TABLE + " WHERE "), range, ""));
     }
 
-    private static SqlBuilder inRange(SqlBuilder sql, TimeRange range) {
-        return sql.sql("timestamp >= ").param(range.from()).sql(" AND timestamp < ").param(range.to());
+    private static SqlBuilder inRange(SqlBuilder sql, TimeRange range, String qualifier) {
+        return sql.sql(qualifier + "timestamp >= ").param(range.from())
+                .sql(" AND " + qualifier + "timestamp < ").param(range.to());
     }
 
     /**
@@ -104,7 +108,7 @@ final class SeriesCatalogue implements DerivedTable {
                 + dialect.labelsType() + ") FROM (";
     }
 
-    /** @param condition the WHERE of the update, or empty to replace unconditionally */
+    /** @param condition the WHERE of the update (the text may be followed by the condition's SQL) */
     private static String upsertTail(String condition) {
         // In key order, so that concurrent writes of overlapping series lock rows in the same order and never
         // deadlock one another (PostgreSQL takes the row locks in the order the rows come).

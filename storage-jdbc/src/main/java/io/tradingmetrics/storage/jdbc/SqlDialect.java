@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -36,6 +37,25 @@ public interface SqlDialect {
 
     /** @return an aggregate of the {@code value} of the row with the latest {@code orderBy} */
     String last(String value, String orderBy);
+
+    /**
+     * Appends a timestamp of a read's or a delete's time range: by default a bound parameter. A dialect may write a
+     * literal instead (formatted from the instant, never from user text) where the engine plans better when it
+     * sees the value, for example to exclude partitions at planning.
+     */
+    default void appendTimestamp(SqlBuilder sql, Instant at) {
+        sql.param(at);
+    }
+
+    /** @return {@link #first} over the rows where the boolean column {@code condition} holds */
+    default String firstWhere(String value, String orderBy, String condition) {
+        return first(value, orderBy) + " FILTER (WHERE " + condition + ")";
+    }
+
+    /** @return {@link #last} over the rows where the boolean column {@code condition} holds */
+    default String lastWhere(String value, String orderBy, String condition) {
+        return last(value, orderBy) + " FILTER (WHERE " + condition + ")";
+    }
 
     /** @return the continuous (interpolated) percentile aggregate of {@code value}, fraction in 0..1 */
     String percentile(double fraction, String value);

@@ -177,6 +177,14 @@ public abstract class MetricsStoreCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("Retention: keeps per table from the clock, guards against a wrong clock, dry runs")
+    class Retention extends RetentionContract {
+        Retention() {
+            super(stores);
+        }
+    }
+
+    @Nested
     @DisplayName("Closing and opening again")
     class Persistence extends PersistenceContract {
         Persistence() {

@@ -113,6 +113,12 @@ class AdoptionTest {
             store.upsertCandle(new Candle(Instant.parse("2024-01-01T00:01:00Z"), "BTC", 2, 2, 2, 2, 5));
             store.upsertPerformance(PerformanceSnapshot.of(Instant.parse("2024-01-02T00:00:00Z"), 1, 1, 1, 1, 1, 1));
             assertThat(store.count(StoreTable.TRADING_METRICS, TimeRange.all())).isEqualTo(5);
+            assertThat(catalogue(server)).as("the series catalogue, built by V5 and kept by the write").containsExactly(
+                    "cpu||2024-01-02 12:00:00+00|-Infinity|{}",
+                    "latency_ms|=ETH|2024-01-02 18:30:00+00|0.1|{\"k\": \"tab\\there\"}",
+                    "price|=BTC|2024-01-04 00:00:00+00|1|{}");
+            assertThat(store.latest(LatestQuery.of("price"))).containsExactly(
+                    MetricPoint.of(Instant.parse("2024-01-04T00:00:00Z"), "price", 1, "BTC"));
             assertThat(store.count(StoreTable.CANDLES, TimeRange.all())).isEqualTo(2);
             assertThat(store.count(StoreTable.PERFORMANCE_HISTORY, TimeRange.all())).isEqualTo(2);
             assertThat(isHypertable(server, "trading_metrics")).as("the table keeps its form").isEqualTo(hypertable);
@@ -121,6 +127,19 @@ class AdoptionTest {
                 "migrate-on-start", false))) {
             assertThat(again.schemaInfo().isUpToDate()).as("reopening finds the adopted schema current").isTrue();
         }
+    }
+
+    private static List<String> catalogue(TestServer server) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = server.admin(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT metric_name || '|' || symbol_key || '|' || timestamp::text"
+                     + " || '|' || value::text || '|' || labels::text FROM " + server.schema() + ".series_catalogue"
+                     + " ORDER BY metric_name")) {
+            while (row.next()) {
+                rows.add(row.getString(1));
+            }
+        }
+        return rows;
     }
 
     private static boolean isHypertable(TestServer server, String table) throws Exception {

@@ -1,5 +1,6 @@
 package io.tradingmetrics.storage.timescale;
 
+import io.tradingmetrics.storage.api.LatestQuery;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.MetricQuery;
 import io.tradingmetrics.storage.api.MetricsStore;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What each {@link OpenMode} may do to a PostgreSQL database: reading and validating change nothing. */
@@ -30,6 +32,11 @@ class OpenModeTest {
             assertThat(store.queryMetrics(MetricQuery.of("price", TimeRange.all()))).extracting(MetricPoint::labels)
                     .containsExactly(Map.of(), Map.of("venue", "binance", "tier", "2"));
             assertThat(store.count(StoreTable.CANDLES, TimeRange.all())).isEqualTo(2);
+            // Without the series catalogue (schema V5), the latest points come from the raw rows.
+            assertThat(store.latest(LatestQuery.all())).extracting(MetricPoint::metricName, MetricPoint::timestamp)
+                    .containsExactly(tuple("cpu", Instant.parse("2024-01-02T12:00:00Z")),
+                            tuple("latency_ms", Instant.parse("2024-01-02T18:30:00Z")),
+                            tuple("price", Instant.parse("2024-01-01T00:00:01Z")));
             assertThat(store.schemaInfo().notAdopted()).isTrue();
             assertThat(store.schemaInfo().currentVersion()).isEqualTo("none");
             assertThatThrownBy(() -> store.insertMetric(MetricPoint.of(Instant.EPOCH, "m", 1)))
