@@ -61,7 +61,8 @@ public final class BenchMain {
             if (options.runs(Section.WRITER)) {
                 new WriterBench(context).run();
             }
-            if (options.runs(Section.QUERIES) || options.runs(Section.STARTUP) || options.runs(Section.MIGRATION)) {
+            if (options.runs(Section.QUERIES) || options.runs(Section.STARTUP) || options.runs(Section.MIGRATION)
+                    || options.runs(Section.SERVING)) {
                 DataSets dataSets = new DataSets(context);
                 dataSets.load();
                 if (options.runs(Section.QUERIES)) {
@@ -72,6 +73,9 @@ public final class BenchMain {
                 }
                 if (options.runs(Section.MIGRATION)) {
                     new MigrationBench(context, dataSets).run();
+                }
+                if (options.runs(Section.SERVING)) {
+                    new ServingBench(context, dataSets).run();
                 }
             }
         }

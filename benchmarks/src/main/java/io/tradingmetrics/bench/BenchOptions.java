@@ -1,6 +1,7 @@
 package io.tradingmetrics.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,15 +20,17 @@ import java.util.Set;
  * @param ingestRepeats measured repetitions of each ingest path
  * @param migrationBatch rows per write call of the migrations
  * @param sections what to measure
+ * @param servingTime how long the serving section loads each route
  * @param timescaleUrl the TimescaleDB server, if any (without it only DuckDB is measured)
  * @param workDirectory where database files go (deleted afterwards)
  * @param output the Markdown file to write the results into, if any
  * @param command the command line as the user typed it, for the record
  */
 record BenchOptions(List<Long> sizes, int warmups, int runs, int ingestRepeats, int migrationBatch, Set<Section> sections,
+                    Duration servingTime,
                     Optional<String> timescaleUrl, Path workDirectory, Optional<Path> output, String command) {
 
-    enum Section { INGEST, WRITER, QUERIES, STARTUP, MIGRATION }
+    enum Section { INGEST, WRITER, QUERIES, STARTUP, MIGRATION, SERVING }
 
     static final String USAGE = """
             usage: bench [options]
@@ -40,7 +43,8 @@ record BenchOptions(List<Long> sizes, int warmups, int runs, int ingestRepeats, 
               --warmups N       warm-up runs per query (default 3)
               --ingest-repeats N  measured repetitions per ingest path (default 3)
               --migration-batch N rows per write call of the migrations (default: the migration's, 10k)
-              --sections LIST   comma-separated: ingest,writer,queries,startup,migration (default all)
+              --sections LIST   comma-separated: ingest,writer,queries,startup,migration,serving (default all)
+              --serving-seconds N  seconds of load per route in the serving section (default 60)
               --timescale-url U TimescaleDB server (default $METRICS_BENCH_TIMESCALE_URL or $METRICS_IT_TIMESCALE_URL);
                                 "none" measures DuckDB only
               --work-dir DIR    where database files go (default: a new temporary folder, deleted at the end)
@@ -56,6 +60,7 @@ record BenchOptions(List<Long> sizes, int warmups, int runs, int ingestRepeats, 
         int ingestRepeats = 3;
         int migrationBatch = io.tradingmetrics.migration.MigrationOptions.DEFAULT_BATCH_SIZE;
         Set<Section> sections = EnumSet.allOf(Section.class);
+        long servingSeconds = 60;
         String url = firstNonBlank(System.getenv("METRICS_BENCH_TIMESCALE_URL"), System.getenv("METRICS_IT_TIMESCALE_URL"));
         Path work = null;
         Path output = null;
@@ -79,6 +84,7 @@ record BenchOptions(List<Long> sizes, int warmups, int runs, int ingestRepeats, 
                 case "--warmups" -> warmups = (int) parseCount(value(args, ++i, arg), arg);
                 case "--ingest-repeats" -> ingestRepeats = (int) parseCount(value(args, ++i, arg), arg);
                 case "--migration-batch" -> migrationBatch = (int) parseCount(value(args, ++i, arg), arg);
+                case "--serving-seconds" -> servingSeconds = parseCount(value(args, ++i, arg), arg);
                 case "--sections" -> sections = parseSections(value(args, ++i, arg));
                 case "--timescale-url" -> url = value(args, ++i, arg);
                 case "--work-dir" -> work = Path.of(value(args, ++i, arg));
@@ -103,7 +109,8 @@ record BenchOptions(List<Long> sizes, int warmups, int runs, int ingestRepeats, 
         }
         Optional<String> server = !timescale || url == null || url.isBlank() || url.equals("none") ? Optional.empty()
                 : Optional.of(url);
-        return new BenchOptions(sizes, warmups, runs, ingestRepeats, migrationBatch, sections, server,
+        return new BenchOptions(sizes, warmups, runs, ingestRepeats, migrationBatch, sections,
+                Duration.ofSeconds(Math.max(1, servingSeconds)), server,
                 work == null ? Path.of(System.getProperty("java.io.tmpdir")) : work, Optional.ofNullable(output),
                 command);
     }
@@ -204,7 +211,7 @@ record BenchOptions(List<Long> sizes, int warmups, int runs, int ingestRepeats, 
         }
         if (!unknown.isEmpty() || sections.isEmpty()) {
             throw new IllegalArgumentException("unknown section(s) " + unknown
-                    + "; give some of ingest,queries,startup,migration");
+                    + "; give some of ingest,writer,queries,startup,migration,serving");
         }
         return sections;
     }

@@ -8,6 +8,7 @@ import io.tradingmetrics.storage.api.LatestQuery;
 import io.tradingmetrics.storage.api.MetricCandleQuery;
 import io.tradingmetrics.storage.api.MetricQuery;
 import io.tradingmetrics.storage.api.MetricsStore;
+import io.tradingmetrics.storage.jdbc.BucketCap;
 import io.tradingmetrics.storage.jdbc.JdbcBenchmarkSql;
 import io.tradingmetrics.storage.jdbc.ReadSql;
 import io.tradingmetrics.storage.jdbc.SqlBuilder;
@@ -36,6 +37,8 @@ record DashboardQuery(String name, String description, boolean aggregation, ToIn
     static final String SERIES_SYMBOL = "SYM07-USD";
     static final String LATENCY_METRIC = "order_latency_ms";
     static final String VOLUME_METRIC = "volume";
+    /** The store caps every time-bucketed read with a row limit; its SQL here carries the default cap as it does. */
+    private static final BucketCap CAP = BucketCap.defaults();
 
     static List<DashboardQuery> all() {
         MetricQuery range = MetricQuery.of(SERIES_METRIC, Dataset.lastHours(24)).withSymbol(SERIES_SYMBOL)
@@ -55,10 +58,10 @@ record DashboardQuery(String name, String description, boolean aggregation, ToIn
                         store -> store.queryMetrics(range).size(), dialect -> new ReadSql(dialect).metrics(range),
                         engine -> BestSql.rawRange(engine, SERIES_METRIC, SERIES_SYMBOL, range.range(), 1_000)),
                 new DashboardQuery("avg by 1m", "one metric over all symbols, last day, 1-minute averages", true,
-                        store -> store.aggregate(byMinute).size(), dialect -> new ReadSql(dialect).aggregate(byMinute),
+                        store -> store.aggregate(byMinute).size(), dialect -> CAP.limited(new ReadSql(dialect).aggregate(byMinute)),
                         engine -> BestSql.average(engine, SERIES_METRIC, byMinute.range(), "1 minute", false)),
                 new DashboardQuery("avg by 1h", "one metric per symbol, 30 days, 1-hour averages", true,
-                        store -> store.aggregate(byHour).size(), dialect -> new ReadSql(dialect).aggregate(byHour),
+                        store -> store.aggregate(byHour).size(), dialect -> CAP.limited(new ReadSql(dialect).aggregate(byHour)),
                         engine -> BestSql.average(engine, SERIES_METRIC, byHour.range(), "1 hour", true)),
                 new DashboardQuery("latest", "newest point of each of the 1,000 series", false,
                         store -> store.latest(latest).size(),
@@ -66,11 +69,11 @@ record DashboardQuery(String name, String description, boolean aggregation, ToIn
                         BestSql::latest),
                 new DashboardQuery("candle roll-up", "stored candles of 7 days rolled up to 1 h, all symbols", true,
                         store -> store.rollUpCandles(week, Interval.HOUR_1).size(),
-                        dialect -> new ReadSql(dialect).rollUp(week, Interval.HOUR_1),
+                        dialect -> CAP.limited(new ReadSql(dialect).rollUp(week, Interval.HOUR_1)),
                         engine -> BestSql.candleRollUp(engine, week.range(), "1 hour")),
                 new DashboardQuery("metric candles", "5-minute candles of price and volume points, all symbols, last"
                         + " day", true, store -> store.candlesFromMetrics(fromMetrics).size(),
-                        dialect -> new ReadSql(dialect).candlesFromMetrics(fromMetrics),
+                        dialect -> CAP.limited(new ReadSql(dialect).candlesFromMetrics(fromMetrics)),
                         engine -> BestSql.candlesFromMetrics(engine, SERIES_METRIC, VOLUME_METRIC, fromMetrics.range(),
                                 "5 minutes")),
                 new DashboardQuery("perf summary", "portfolio summary over 30 days of snapshots", false,
@@ -78,7 +81,7 @@ record DashboardQuery(String name, String description, boolean aggregation, ToIn
                         dialect -> new ReadSql(dialect).performanceSummary(Dataset.lastDays(30)),
                         engine -> BestSql.performanceSummary(engine, Dataset.lastDays(30))),
                 new DashboardQuery("p95 by 1h", "hourly 95th percentile of one metric, 7 days", true,
-                        store -> store.aggregate(p95).size(), dialect -> new ReadSql(dialect).aggregate(p95),
+                        store -> store.aggregate(p95).size(), dialect -> CAP.limited(new ReadSql(dialect).aggregate(p95)),
                         engine -> BestSql.percentile(engine, LATENCY_METRIC, p95.range(), "1 hour", 0.95)));
     }
 }

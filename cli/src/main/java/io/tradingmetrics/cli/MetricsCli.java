@@ -35,8 +35,8 @@ import java.util.concurrent.Callable;
         subcommands = {
                 DemoCommand.class,
                 StatsCommand.class,
-                RetentionCommand.class,
                 ServeCommand.class,
+                RetentionCommand.class,
                 QueryCommand.class,
                 SchemaCommand.class,
                 MigrateCommand.class,

@@ -3,6 +3,7 @@ package io.tradingmetrics.cli;
 import com.typesafe.config.Config;
 import io.tradingmetrics.config.MetricsConfig;
 import io.tradingmetrics.config.MetricsMaintenance;
+import io.tradingmetrics.config.MetricsWriters;
 import io.tradingmetrics.server.MetricsHttpServer;
 import io.tradingmetrics.server.ServerSettings;
 import io.tradingmetrics.storage.api.MetricsStore;
@@ -51,7 +52,8 @@ final class ServeCommand extends StoreCommand {
 
         MetricsHttpServer server;
         try {
-            server = MetricsHttpServer.start(settings);
+            // Posted points go through a writer of the configured metrics.writer settings.
+            server = MetricsHttpServer.start(settings, MetricsWriters.settings(config));
         } catch (IllegalStateException e) {
             throw new MetricsStoreException(e.getMessage(), e);
         }

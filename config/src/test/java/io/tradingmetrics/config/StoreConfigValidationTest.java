@@ -75,7 +75,7 @@ class StoreConfigValidationTest {
     void aMistypedStoreBlockNameIsAnUnknownKeyOfMetricsStore() throws IOException {
         Config config = fromFile("metrics.store.type = recording\nmetrics.store.recordnig { threads = 3 }\n");
 
-        assertThat(problems(config).getMessage()).endsWith("valid keys under metrics.store: duckdb, recording, retention,"
+        assertThat(problems(config).getMessage()).endsWith("valid keys under metrics.store: dual, duckdb, recording, retention,"
                 + " timescale, type; did you mean 'recording'?")
                 .startsWith("unknown key metrics.store.recordnig (");
     }

@@ -136,7 +136,8 @@ class StoreSelectionTest {
 
         assertThatThrownBy(() -> select(config)).isInstanceOf(StoreConfigException.class)
                 .hasMessage("metrics.store.type = \"recodring\" (application.conf: 1) names no known store; valid"
-                        + " choices: duckdb, recording, timescale (add the storage-timescale module); did you mean"
+                        + " choices: dual (add the storage-dual module), duckdb, recording, timescale (add the"
+                        + " storage-timescale module); did you mean"
                         + " \"recording\"?");
     }
 
@@ -146,7 +147,7 @@ class StoreSelectionTest {
 
         assertThatThrownBy(() -> select(config)).isInstanceOf(StoreConfigException.class)
                 .hasMessage("metrics.store.type = [recording] (application.conf: 1) has the wrong type:"
-                        + " expected a string, one of: duckdb, recording, timescale");
+                        + " expected a string, one of: dual, duckdb, recording, timescale");
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tradingmetrics.micrometer.InstrumentedMetricsStore;
 import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.api.SchemaInfo;
+import io.tradingmetrics.writer.WriterSettings;
 import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.slf4j.Logger;
@@ -46,14 +47,14 @@ public final class MetricsHttpServer implements AutoCloseable {
     private MetricsStore owned;
     private final List<AutoCloseable> closeBeforeStore = new ArrayList<>();
 
-    private MetricsHttpServer(ServerSettings settings) {
+    private MetricsHttpServer(ServerSettings settings, WriterSettings writerSettings) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         ObjectMapper json = JavalinJackson.defaultMapper();
-        this.resources = new ServerResources(settings, registry, json);
+        this.resources = new ServerResources(settings, writerSettings, registry, json);
         this.groups = routeGroups(resources);
         RequestMetrics requests = new RequestMetrics(registry);
         this.app = Javalin.create(config -> {
@@ -82,6 +83,10 @@ public final class MetricsHttpServer implements AutoCloseable {
                 new CandleRoutes(resources),
                 new PerformanceRoutes(resources),
                 new TableRoutes(resources),
+                new WriteRoutes(resources),
+                new LiveRoutes(resources),
+                new GrafanaRoutes(resources),
+                new DashboardRoutes(),
                 new PrometheusRoutes(resources));
     }
 
@@ -91,7 +96,16 @@ public final class MetricsHttpServer implements AutoCloseable {
      * @throws IllegalStateException when the address cannot be bound (the port is taken)
      */
     public static MetricsHttpServer start(ServerSettings settings) {
-        MetricsHttpServer server = new MetricsHttpServer(requireNonNull(settings, "settings is null"));
+        return start(settings, WriterSettings.defaults());
+    }
+
+    /**
+     * Starts serving as {@link #start(ServerSettings)}; posted points go through a writer of these settings
+     * ({@code metrics.writer}: {@code MetricsWriters.settings(config)}).
+     */
+    public static MetricsHttpServer start(ServerSettings settings, WriterSettings writerSettings) {
+        MetricsHttpServer server = new MetricsHttpServer(requireNonNull(settings, "settings is null"),
+                requireNonNull(writerSettings, "writerSettings is null"));
         try {
             server.app.start();
         } catch (RuntimeException e) {
@@ -103,7 +117,13 @@ public final class MetricsHttpServer implements AutoCloseable {
 
     /** Starts serving the store at once; closing the server closes the store. */
     public static MetricsHttpServer start(ServerSettings settings, MetricsStore store) {
-        MetricsHttpServer server = start(settings);
+        return start(settings, WriterSettings.defaults(), store);
+    }
+
+    /** Starts serving the store at once, posted points through a writer of these settings. */
+    public static MetricsHttpServer start(ServerSettings settings, WriterSettings writerSettings,
+                                          MetricsStore store) {
+        MetricsHttpServer server = start(settings, writerSettings);
         server.attach(store);
         return server;
     }

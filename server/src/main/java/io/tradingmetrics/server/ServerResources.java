@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.api.StoreUnavailableException;
+import io.tradingmetrics.writer.WriterSettings;
 
 import java.util.Optional;
 
@@ -18,17 +19,25 @@ public final class ServerResources {
     private final ServerSettings settings;
     private final PrometheusMeterRegistry registry;
     private final ObjectMapper json;
+    private final WriterSettings writerSettings;
     private volatile MetricsStore store;
     private volatile String notReady = "the store is not open yet";
 
-    ServerResources(ServerSettings settings, PrometheusMeterRegistry registry, ObjectMapper json) {
+    ServerResources(ServerSettings settings, WriterSettings writerSettings, PrometheusMeterRegistry registry,
+                    ObjectMapper json) {
         this.settings = requireNonNull(settings, "settings is null");
+        this.writerSettings = requireNonNull(writerSettings, "writerSettings is null");
         this.registry = requireNonNull(registry, "registry is null");
         this.json = requireNonNull(json, "json is null");
     }
 
     public ServerSettings settings() {
         return settings;
+    }
+
+    /** @return the settings of the writer posted points go through ({@code metrics.writer}) */
+    public WriterSettings writerSettings() {
+        return writerSettings;
     }
 
     /** @return the registry {@code GET /metrics} publishes; store calls and requests are timed into it */

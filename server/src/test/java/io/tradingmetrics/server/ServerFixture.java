@@ -6,6 +6,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.duckdb.DuckDbMetricsStoreFactory;
+import io.tradingmetrics.writer.WriterSettings;
 
 import java.io.IOException;
 import java.net.URI;
@@ -44,15 +45,24 @@ final class ServerFixture implements AutoCloseable {
 
     /** @return the server over a new DuckDB file, its settings changed by the function */
     static ServerFixture duckDb(Path folder, Function<ServerSettings, ServerSettings> change) {
-        MetricsStore store = new DuckDbMetricsStoreFactory().create(
-                ConfigFactory.parseMap(Map.of("path", folder.resolve("served.duckdb").toString())));
-        return serving(store, change);
+        return serving(openDuckDb(folder.resolve("served.duckdb")), change);
+    }
+
+    /** @return a DuckDB store on the file, created when missing */
+    static MetricsStore openDuckDb(Path file) {
+        return new DuckDbMetricsStoreFactory().create(ConfigFactory.parseMap(Map.of("path", file.toString())));
     }
 
     /** @return the server over the store on a free loopback port; it owns the store */
     static ServerFixture serving(MetricsStore store, Function<ServerSettings, ServerSettings> change) {
+        return serving(store, WriterSettings.defaults(), change);
+    }
+
+    /** @return the server over the store, posted points through a writer of these settings */
+    static ServerFixture serving(MetricsStore store, WriterSettings writer,
+                                 Function<ServerSettings, ServerSettings> change) {
         ServerSettings settings = change.apply(settings(ConfigFactory.empty()));
-        return new ServerFixture(MetricsHttpServer.start(settings, store), store);
+        return new ServerFixture(MetricsHttpServer.start(settings, writer, store), store);
     }
 
     /** @return the settings of the configuration over the reference, on port 0 */

@@ -26,7 +26,8 @@ public final class ReadSql {
         SqlBuilder sql = new SqlBuilder().sql("SELECT " + TableColumns.METRICS.names() + " FROM trading_metrics WHERE ");
         metricFilter(sql, query.metricName(), query.range(), query.symbol());
         dialect.appendLabelsMatch(sql, "labels", query.labels());
-        return sql.sql(" ORDER BY timestamp DESC LIMIT ").param(query.limit());
+        // The limit as a number (an int of the query, not text): see BucketCap.limited.
+        return sql.sql(" ORDER BY timestamp DESC LIMIT " + query.limit());
     }
 
     /** Rows of (symbol or NULL, bucket start, value, sample count), ordered by symbol then bucket. */
