@@ -61,6 +61,9 @@ public final class BenchMain {
             if (options.runs(Section.WRITER)) {
                 new WriterBench(context).run();
             }
+            if (options.runs(Section.DUAL)) {
+                new DualBench(context).run();
+            }
             if (options.runs(Section.QUERIES) || options.runs(Section.STARTUP) || options.runs(Section.MIGRATION)
                     || options.runs(Section.SERVING)) {
                 DataSets dataSets = new DataSets(context);

@@ -30,7 +30,7 @@ record BenchOptions(List<Long> sizes, int warmups, int runs, int ingestRepeats, 
                     Duration servingTime,
                     Optional<String> timescaleUrl, Path workDirectory, Optional<Path> output, String command) {
 
-    enum Section { INGEST, WRITER, QUERIES, STARTUP, MIGRATION, SERVING }
+    enum Section { INGEST, WRITER, DUAL, QUERIES, STARTUP, MIGRATION, SERVING }
 
     static final String USAGE = """
             usage: bench [options]
@@ -43,7 +43,7 @@ record BenchOptions(List<Long> sizes, int warmups, int runs, int ingestRepeats, 
               --warmups N       warm-up runs per query (default 3)
               --ingest-repeats N  measured repetitions per ingest path (default 3)
               --migration-batch N rows per write call of the migrations (default: the migration's, 10k)
-              --sections LIST   comma-separated: ingest,writer,queries,startup,migration,serving (default all)
+              --sections LIST   comma-separated: ingest,writer,dual,queries,startup,migration,serving (default all)
               --serving-seconds N  seconds of load per route in the serving section (default 60)
               --timescale-url U TimescaleDB server (default $METRICS_BENCH_TIMESCALE_URL or $METRICS_IT_TIMESCALE_URL);
                                 "none" measures DuckDB only

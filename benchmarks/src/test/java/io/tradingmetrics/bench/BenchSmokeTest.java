@@ -50,6 +50,7 @@ class BenchSmokeTest {
         assertThat(markdown.split(java.util.regex.Pattern.quote(Report.BEGIN), -1)).as("one results section after two writes").hasSize(2);
         assertThat(markdown).contains("| DuckDB | MetricsStore.insertMetrics | 100,000 |", "smoke test");
         assertThat(console).contains("== Migration", "TimescaleDB -> DuckDB", "DuckDB against TimescaleDB");
+        assertThat(console).contains("Dual store: the caller's thread", "outbox replay");
         assertThat(report.targets()).extracting(Target::verdict).doesNotContain(Target.Verdict.NOT_RUN);
         try (var left = Files.list(folder)) {
             assertThat(left.map(p -> p.getFileName().toString())).as("scratch files removed")

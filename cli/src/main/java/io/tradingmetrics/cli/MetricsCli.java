@@ -1,5 +1,6 @@
 package io.tradingmetrics.cli;
 
+import io.tradingmetrics.cli.migration.CatchUpCommand;
 import io.tradingmetrics.cli.migration.ExportCommand;
 import io.tradingmetrics.cli.migration.ImportCommand;
 import io.tradingmetrics.cli.migration.MigrateCommand;
@@ -41,6 +42,7 @@ import java.util.concurrent.Callable;
                 SchemaCommand.class,
                 MigrateCommand.class,
                 VerifyCommand.class,
+                CatchUpCommand.class,
                 ExportCommand.class,
                 ImportCommand.class,
                 HelpCommand.class,

@@ -1,5 +1,7 @@
 package io.tradingmetrics.cli;
 
+import com.typesafe.config.Config;
+import io.tradingmetrics.config.MetricsConfig;
 import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.api.OpenMode;
 import picocli.CommandLine;
@@ -7,6 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 
@@ -45,6 +48,16 @@ public abstract class StoreCommand implements Callable<Integer> {
     /** @return the store of the global {@code --store} URL or {@code --config} file, not opened */
     protected StoreSpec selectedStore() {
         return root().selectedStore();
+    }
+
+    /** @return the whole configuration: the {@code --config} file over {@code application.conf}, or the latter alone */
+    protected Config appConfig() {
+        return root().configFile().map(MetricsConfig::load).orElseGet(MetricsConfig::load);
+    }
+
+    /** @return how messages name the configuration: the {@code --config} file, or "the configuration" */
+    protected String configName() {
+        return root().configFile().map(Path::toString).orElse("the configuration (application.conf)");
     }
 
     /** @return a one-line description of the store last opened, secrets masked */

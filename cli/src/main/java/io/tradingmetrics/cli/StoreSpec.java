@@ -65,6 +65,23 @@ public final class StoreSpec {
         return new StoreSpec(text, StoreSelector.create().select(MetricsConfig.load(file)));
     }
 
+    /**
+     * @param given what names the store in messages, for example {@code metrics.store.dual.primary of app.conf}
+     * @param config a whole configuration whose {@code metrics.store} selects the store
+     * @return the store the configuration selects
+     * @throws StoreConfigException naming every problem of the configuration
+     */
+    public static StoreSpec ofConfig(String given, Config config) {
+        requireNonNull(given, "given is null");
+        requireNonNull(config, "config is null");
+        return new StoreSpec(given, StoreSelector.create().select(config));
+    }
+
+    /** @return the type of the store ({@code metrics.store.type}) */
+    public String type() {
+        return selection.type();
+    }
+
     private static boolean isFile(String text) {
         try {
             return Files.isRegularFile(Path.of(text));

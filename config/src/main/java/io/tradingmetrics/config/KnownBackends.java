@@ -8,12 +8,13 @@ import java.util.Optional;
  * (a factory that is not loaded cannot say so itself).
  */
 final class KnownBackends {
+    /** @param urlPrefix the JDBC URLs the store takes, empty when it takes none */
     record KnownBackend(String name, String moduleName, String urlPrefix) {}
 
     static final List<KnownBackend> ALL = List.of(
             new KnownBackend("duckdb", "storage-duckdb", "jdbc:duckdb:"),
             new KnownBackend("timescale", "storage-timescale", "jdbc:postgresql:"),
-            new KnownBackend("dual", "storage-dual", "dual:"));
+            new KnownBackend("dual", "storage-dual", "")); // over two other stores: no URL of its own
 
     private KnownBackends() {}
 
@@ -22,6 +23,6 @@ final class KnownBackends {
     }
 
     static Optional<KnownBackend> byUrl(String url) {
-        return ALL.stream().filter(b -> url.startsWith(b.urlPrefix())).findFirst();
+        return ALL.stream().filter(b -> !b.urlPrefix().isEmpty() && url.startsWith(b.urlPrefix())).findFirst();
     }
 }

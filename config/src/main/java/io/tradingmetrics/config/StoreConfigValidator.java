@@ -11,6 +11,7 @@ import io.tradingmetrics.storage.spi.StoreDefaults;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -27,9 +28,20 @@ final class StoreConfigValidator {
     static final String TYPE_KEY = "type";
 
     private final ReferenceShape reference;
+    private final StoreFactories factories;
 
     StoreConfigValidator(ReferenceShape reference) {
+        this(reference, StoreFactories.of(List.of()));
+    }
+
+    /**
+     * @param factories the stores on the classpath: a store that nests whole store configurations
+     *        ({@link io.tradingmetrics.storage.spi.MetricsStoreFactory#nestedStoreKeys()}) has each of them checked
+     *        as {@code metrics.store} is
+     */
+    StoreConfigValidator(ReferenceShape reference, StoreFactories factories) {
         this.reference = requireNonNull(reference, "reference is null");
+        this.factories = requireNonNull(factories, "factories is null");
     }
 
     /**
@@ -63,7 +75,8 @@ final class StoreConfigValidator {
             if (!allowed.contains(key)) {
                 problems.add(unknownKey(STORE_PATH, key, value, allowed));
             } else if (reference.node(path).isPresent()) {
-                check(config, value, reference.node(path).get(), problems);
+                check(config, path, value, reference.node(path).get(), problems);
+                checkNested(config, key, path, value, problems);
             } else if (!(value instanceof ConfigObject)) {
                 problems.add(wrongType(path, value, "an object ({ ... })", null)); // a store not on the classpath
             }
@@ -81,7 +94,7 @@ final class StoreConfigValidator {
         if (config.hasPathOrNull(path)) {
             ReferenceShape.Node node = reference.node(path).orElseThrow(() -> new IllegalStateException(
                     "no " + path + " in the reference configuration; is the config module's reference.conf missing?"));
-            check(config, config.getValue(path), node, problems);
+            check(config, path, config.getValue(path), node, problems);
         }
         return problems;
     }
@@ -113,10 +126,12 @@ final class StoreConfigValidator {
         return problems;
     }
 
-    private void check(Config config, ConfigValue value, ReferenceShape.Node node, List<String> problems) {
+    /** Checks a value at {@code path} against a reference node (the same path, or a store's block nested elsewhere). */
+    private void check(Config config, String path, ConfigValue value, ReferenceShape.Node node,
+                       List<String> problems) {
         if (node.isObject()) {
             if (!(value instanceof ConfigObject object)) {
-                problems.add(wrongType(node.path(), value, "an object ({ ... })", null));
+                problems.add(wrongType(path, value, "an object ({ ... })", null));
                 return;
             }
             if (node.isOpen()) {
@@ -124,16 +139,100 @@ final class StoreConfigValidator {
             }
             Set<String> keys = node.keys().orElseThrow();
             for (String key : new TreeSet<>(object.keySet())) {
-                String path = node.path() + "." + ConfigUtil.joinPath(key);
+                String childPath = path + "." + ConfigUtil.joinPath(key);
                 if (!keys.contains(key)) {
-                    problems.add(unknownKey(node.path(), key, object.get(key), keys));
+                    problems.add(unknownKey(path, key, object.get(key), keys));
                 } else {
-                    reference.node(path).ifPresent(child -> check(config, object.get(key), child, problems));
+                    reference.node(node.path() + "." + ConfigUtil.joinPath(key))
+                            .ifPresent(child -> check(config, childPath, object.get(key), child, problems));
                 }
             }
             return;
         }
-        node.defaultValue().ifPresent(defaultValue -> checkLeaf(config, value, node.path(), defaultValue, problems));
+        node.defaultValue().ifPresent(defaultValue -> checkLeaf(config, value, path, defaultValue, problems));
+    }
+
+    /**
+     * A store that holds other stores (the dual store's primary and secondary): each nested key is a whole store
+     * configuration, checked as {@code metrics.store} is: a {@code type} naming a store that nests none, and the
+     * blocks of known stores, each against its reference.
+     */
+    private void checkNested(Config config, String storeName, String storePath, ConfigValue storeValue,
+                             List<String> problems) {
+        List<String> nestedKeys = factories.byName(storeName).map(f -> f.nestedStoreKeys()).orElse(List.of());
+        String typePath0 = STORE_PATH + "." + TYPE_KEY;
+        boolean selected = config.hasPath(typePath0) && config.getValue(typePath0).valueType() == ConfigValueType.STRING
+                && storeName.equals(config.getString(typePath0));
+        if (nestedKeys.isEmpty() || !selected || !(storeValue instanceof ConfigObject storeObject)) {
+            return; // another store's block, left to its defaults: the nested stores are checked when it is chosen
+        }
+        List<String> plain = new java.util.ArrayList<>();
+        for (String name : factories.names()) {
+            if (factories.byName(name).orElseThrow().nestedStoreKeys().isEmpty()) {
+                plain.add(name);
+            }
+        }
+        KnownBackends.ALL.forEach(b -> {
+            if (!plain.contains(b.name()) && factories.byName(b.name()).isEmpty() && !b.name().equals(storeName)) {
+                plain.add(b.name());
+            }
+        });
+        java.util.Collections.sort(plain);
+        for (String nestedKey : nestedKeys) {
+            String path = storePath + "." + ConfigUtil.joinPath(nestedKey);
+            ConfigValue value = storeObject.get(nestedKey);
+            if (value == null) {
+                problems.add(path + " is not set; give a whole store configuration such as " + nestedKey
+                        + " { type = duckdb, duckdb { path = ... } } (types: " + String.join(", ", plain) + ")");
+                continue;
+            }
+            if (!(value instanceof ConfigObject nested)) {
+                problems.add(wrongType(path, value, "an object ({ type = ..., <type> { ... } })", null));
+                continue;
+            }
+            ConfigValue type = nested.get(TYPE_KEY);
+            String typePath = path + "." + TYPE_KEY;
+            if (type == null) {
+                problems.add(typePath + " is not set; set it to one of: " + String.join(", ", plain));
+            } else if (type.valueType() != ConfigValueType.STRING) {
+                problems.add(wrongType(typePath, type, "a string, one of: " + String.join(", ", plain), null));
+            } else {
+                String name = (String) type.unwrapped();
+                if (!plain.contains(name)) {
+                    boolean nests = name.equals(storeName) || factories.byName(name)
+                            .map(f -> !f.nestedStoreKeys().isEmpty()).orElse(false);
+                    StringBuilder message = new StringBuilder(typePath).append(" = \"").append(name).append("\" (")
+                            .append(ConfigOrigins.describe(type.origin())).append(")");
+                    if (nests) {
+                        message.append(": a ").append(storeName).append(" store cannot hold a store that holds "
+                                + "stores; give one of: ").append(String.join(", ", plain));
+                    } else {
+                        message.append(" names no known store; valid choices: ").append(String.join(", ", plain));
+                        Suggestions.closest(name, plain).ifPresent(x -> message.append("; did you mean \"")
+                                .append(x).append("\"?"));
+                    }
+                    problems.add(message.toString());
+                }
+            }
+            Set<String> allowed = new TreeSet<>(plain);
+            allowed.add(TYPE_KEY);
+            for (String key : new TreeSet<>(nested.keySet())) {
+                if (key.equals(TYPE_KEY)) {
+                    continue;
+                }
+                ConfigValue block = nested.get(key);
+                String blockPath = path + "." + ConfigUtil.joinPath(key);
+                Optional<ReferenceShape.Node> reference = this.reference.node(STORE_PATH + "."
+                        + ConfigUtil.joinPath(key));
+                if (!allowed.contains(key)) {
+                    problems.add(unknownKey(path, key, block, allowed));
+                } else if (reference.isPresent()) {
+                    check(config, blockPath, block, reference.get(), problems);
+                } else if (!(block instanceof ConfigObject)) {
+                    problems.add(wrongType(blockPath, block, "an object ({ ... })", null));
+                }
+            }
+        }
     }
 
     private static void checkLeaf(Config config, ConfigValue value, String path, ConfigValue defaultValue,

@@ -67,7 +67,7 @@ public final class StoreSelector {
         }
         List<String> problems = new ArrayList<>();
         Optional<MetricsStoreFactory> factory = selectFactory(effective, problems);
-        problems.addAll(new StoreConfigValidator(reference).validate(effective));
+        problems.addAll(new StoreConfigValidator(reference, factories).validate(effective));
         Optional<RetentionPolicy> retention = problems.isEmpty() ? RetentionSettings.read(effective, problems)
                 : Optional.empty();
         if (!problems.isEmpty()) {

@@ -50,6 +50,9 @@ public final class StoreUrls {
         }
         List<String> schemes = new ArrayList<>();
         for (MetricsStoreFactory factory : factories.all()) {
+            if (!factory.nestedStoreKeys().isEmpty()) {
+                continue; // a store over other stores takes no URL of its own
+            }
             schemes.add(KnownBackends.byName(factory.name()).map(b -> b.urlPrefix() + "... (" + factory.name() + ")")
                     .orElse(factory.name() + " (see the " + factory.moduleName() + " module for its URLs)"));
         }

@@ -70,7 +70,7 @@ class MetricsStoresTest {
         assertThatThrownBy(() -> MetricsStores.open("jdbc:postgresql://db:5432/metrics?user=t&password=hunter2"))
                 .isInstanceOf(StoreConfigException.class)
                 .hasMessage("the store URL jdbc:postgresql://db:5432/metrics?user=t&password=<redacted> needs the"
-                        + " timescale store, which is not on the classpath (found: duckdb, recording). Add the"
+                        + " timescale store, which is not on the classpath (found: dual, duckdb, recording). Add the"
                         + " storage-timescale module to the classpath.");
     }
 

@@ -118,7 +118,7 @@ class StoreSelectionTest {
 
         assertThatThrownBy(() -> select(config)).isInstanceOf(StoreConfigException.class)
                 .hasMessage("metrics.store.type = \"timescale\" (env var METRICS_STORE_TYPE) but no such store is on the"
-                        + " classpath (found: duckdb, recording). Add the storage-timescale module to the classpath.");
+                        + " classpath (found: dual, duckdb, recording). Add the storage-timescale module to the classpath.");
     }
 
     @Test
@@ -127,7 +127,7 @@ class StoreSelectionTest {
 
         assertThatThrownBy(() -> select(config)).isInstanceOf(StoreConfigException.class)
                 .hasMessage("metrics.store.type = \"timescale\" (application.conf: 3) but no such store is on the"
-                        + " classpath (found: duckdb, recording). Add the storage-timescale module to the classpath.");
+                        + " classpath (found: dual, duckdb, recording). Add the storage-timescale module to the classpath.");
     }
 
     @Test
@@ -136,8 +136,7 @@ class StoreSelectionTest {
 
         assertThatThrownBy(() -> select(config)).isInstanceOf(StoreConfigException.class)
                 .hasMessage("metrics.store.type = \"recodring\" (application.conf: 1) names no known store; valid"
-                        + " choices: dual (add the storage-dual module), duckdb, recording, timescale (add the"
-                        + " storage-timescale module); did you mean"
+                        + " choices: dual, duckdb, recording, timescale (add the storage-timescale module); did you mean"
                         + " \"recording\"?");
     }
 

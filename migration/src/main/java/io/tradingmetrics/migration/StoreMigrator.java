@@ -30,6 +30,7 @@ import static java.util.Objects.requireNonNull;
  */
 public final class StoreMigrator {
     static final String KIND_MIGRATE = "migrate";
+    static final String KIND_BACKFILL = "backfill";
 
     private final MigrationListener listener;
 
@@ -51,6 +52,21 @@ public final class StoreMigrator {
         return migrate(KIND_MIGRATE, source, target, targetId, options);
     }
 
+    /**
+     * Copies the source's rows into a target whose rows in the tables and range are, by construction, all copies of
+     * the source's made earlier (the secondary of a dual store before its backfill boundary, where only copies of
+     * the primary ever land): every chunk not yet done is cleared in the target and copied, so a fresh run does not
+     * refuse rows there. Resumable like {@link #migrate}, with checkpoints of their own.
+     *
+     * @throws IllegalArgumentException when the options ask to append
+     */
+    public MigrationReport backfill(RowSource source, MetricsStore target, String targetId, MigrationOptions options) {
+        if (options.append()) {
+            throw new IllegalArgumentException("a backfill replaces the target's rows in the range; it never appends");
+        }
+        return migrate(KIND_BACKFILL, source, target, targetId, options);
+    }
+
     MigrationReport migrate(String kind, RowSource source, MetricsStore target, String targetId,
                             MigrationOptions options) {
         requireNonNull(source, "source is null");
@@ -66,7 +82,8 @@ public final class StoreMigrator {
             MigrationPlan plan = plan(source, target, targetId, options, existing, path);
             MigrationReport.Outcome outcome = existing.flatMap(Checkpoint::completed).isPresent()
                     ? MigrationReport.Outcome.ALREADY_COMPLETE : MigrationReport.Outcome.DRY_RUN;
-            if (outcome == MigrationReport.Outcome.DRY_RUN && existing.isEmpty() && !options.append()) {
+            if (outcome == MigrationReport.Outcome.DRY_RUN && existing.isEmpty() && !options.append()
+                    && !kind.equals(KIND_BACKFILL)) {
                 describeRefusal(plan).ifPresent(reason -> listener.info("a real run would stop here: " + reason));
             }
             return new MigrationReport(outcome, plan, List.of(), elapsedSince(start), Optional.empty());
@@ -89,7 +106,7 @@ public final class StoreMigrator {
             if (existing.isPresent()) {
                 checkpoint = existing.get();
             } else {
-                if (!options.append()) {
+                if (!options.append() && !kind.equals(KIND_BACKFILL)) {
                     Optional<String> refusal = describeRefusal(plan);
                     if (refusal.isPresent()) {
                         throw new TargetNotEmptyException(refusal.get());

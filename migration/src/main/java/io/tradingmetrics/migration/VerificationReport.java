@@ -36,19 +36,37 @@ public record VerificationReport(String sourceId, String targetId, TimeRange ran
      * @param chunks how many chunks were compared
      * @param mismatchedChunks how many chunks differ
      * @param mismatches the first differing chunks, in time order, explained
+     * @param differing every differing chunk with both sides' digests, in time order, to compare again
      */
     public record TableVerification(StoreTable table, Digest source, Digest target, int chunks,
-                                    int mismatchedChunks, List<ChunkMismatch> mismatches) {
+                                    int mismatchedChunks, List<ChunkMismatch> mismatches,
+                                    List<ChunkDigests> differing) {
         public TableVerification {
             requireNonNull(table, "table is null");
             requireNonNull(source, "source is null");
             requireNonNull(target, "target is null");
             mismatches = List.copyOf(mismatches);
+            differing = List.copyOf(differing);
         }
 
         /** @return whether both sides hold the same rows */
         public boolean matches() {
             return mismatchedChunks == 0 && source.equals(target);
+        }
+    }
+
+    /**
+     * One compared chunk.
+     *
+     * @param range the chunk's time range
+     * @param source the source's rows in it
+     * @param target the target's rows in it
+     */
+    public record ChunkDigests(TimeRange range, Digest source, Digest target) {
+        public ChunkDigests {
+            requireNonNull(range, "range is null");
+            requireNonNull(source, "source is null");
+            requireNonNull(target, "target is null");
         }
     }
 

@@ -76,22 +76,67 @@ public final class Verifier {
             Digest targetTotal = Digest.EMPTY;
             int mismatched = 0;
             List<ChunkMismatch> explained = new ArrayList<>();
+            List<VerificationReport.ChunkDigests> differing = new ArrayList<>();
             for (TimeRange chunk : entry.getValue()) {
                 Digest[] pair = digests.get(jobIndex++);
                 sourceTotal = sourceTotal.plus(pair[0]);
                 targetTotal = targetTotal.plus(pair[1]);
                 if (!pair[0].equals(pair[1])) {
                     mismatched++;
+                    differing.add(new VerificationReport.ChunkDigests(chunk, pair[0], pair[1]));
                     if (explained.size() < EXPLAINED_CHUNKS) {
                         explained.add(explain(TableRows.of(table), source, target, chunk, pair[0], pair[1]));
                     }
                 }
             }
             tables.add(new VerificationReport.TableVerification(table, sourceTotal, targetTotal,
-                    entry.getValue().size(), mismatched, explained));
+                    entry.getValue().size(), mismatched, explained, differing));
         }
         return new VerificationReport(source.id(), target.id(), range, tables,
                 Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Compares again, on the same chunks, what differed in an earlier comparison: rows may still have been on their
+     * way to one side (a mirror's queued writes) while it ran. The chunks that matched keep their result.
+     *
+     * @return the earlier report with the differing chunks' new results
+     */
+    public VerificationReport recheck(VerificationReport earlier, RowSource source, RowSource target,
+                                      int parallelism) {
+        requireNonNull(earlier, "earlier is null");
+        Map<StoreTable, List<TimeRange>> chunks = new EnumMap<>(StoreTable.class);
+        for (VerificationReport.TableVerification table : earlier.tables()) {
+            if (!table.differing().isEmpty()) {
+                chunks.put(table.table(), table.differing().stream().map(VerificationReport.ChunkDigests::range)
+                        .toList());
+            }
+        }
+        if (chunks.isEmpty()) {
+            return earlier;
+        }
+        VerificationReport again = verify(source, target, earlier.range(), chunks, parallelism);
+        Map<StoreTable, VerificationReport.TableVerification> redone = new EnumMap<>(StoreTable.class);
+        again.tables().forEach(t -> redone.put(t.table(), t));
+        List<VerificationReport.TableVerification> tables = new ArrayList<>();
+        for (VerificationReport.TableVerification table : earlier.tables()) {
+            VerificationReport.TableVerification now = redone.get(table.table());
+            if (now == null) {
+                tables.add(table);
+                continue;
+            }
+            Digest sourceTotal = table.source();
+            Digest targetTotal = table.target();
+            for (VerificationReport.ChunkDigests chunk : table.differing()) {
+                sourceTotal = sourceTotal.minus(chunk.source());
+                targetTotal = targetTotal.minus(chunk.target());
+            }
+            tables.add(new VerificationReport.TableVerification(table.table(), sourceTotal.plus(now.source()),
+                    targetTotal.plus(now.target()), table.chunks(), now.mismatchedChunks(), now.mismatches(),
+                    now.differing()));
+        }
+        return new VerificationReport(earlier.sourceId(), earlier.targetId(), earlier.range(), tables,
+                earlier.elapsed().plus(again.elapsed()));
     }
 
     private <T> Digest digest(TableRows<T> rows, RowSource side, TimeRange range, boolean progress) {

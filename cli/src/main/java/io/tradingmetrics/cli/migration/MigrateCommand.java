@@ -42,6 +42,11 @@ public final class MigrateCommand extends StoreCommand {
     @Option(names = "--verify", description = "compare source and target chunk by chunk after copying")
     boolean verify;
 
+    @Option(names = "--backfill", description = "copy into the secondary of the dual store that --config names (the"
+            + " app's configuration) the primary's rows from before mirroring began, and those written late before"
+            + " it; the app keeps writing. Takes no --from, --to, --since, --until or --append")
+    boolean backfill;
+
     @Option(names = "--state-dir", paramLabel = "DIR",
             description = "where checkpoints are kept (default: ~/.local/state/tradingmetrics/migrations)")
     Path stateDir;
@@ -53,6 +58,9 @@ public final class MigrateCommand extends StoreCommand {
                 .withTables(scope.tables()).withRange(scope.range(spec.commandLine()))
                 .withDryRun(dryRun).withAppend(append).withVerify(verify)
                 .withStateDirectory(stateDir != null ? stateDir : MigrationOptions.defaultStateDirectory()));
+        if (backfill) {
+            return backfill(options);
+        }
         StorePairOptions.Pair pair = stores.resolve(spec);
         StoreSpec source = pair.source();
         StoreSpec target = pair.target();
@@ -64,5 +72,15 @@ public final class MigrateCommand extends StoreCommand {
             out().flush();
             return report.succeeded() ? 0 : 1;
         }
+    }
+
+    private int backfill(MigrationOptions options) {
+        if (!stores.absent() || scope.since != null || scope.until != null || append || verify) {
+            throw usageError("--backfill takes its stores from --config (the dual store's primary and secondary) and"
+                    + " its range from the dual store's state; leave out --from, --to, --since, --until, --append"
+                    + " and --verify (run 'metrics verify --config FILE' afterwards)");
+        }
+        DualPair pair = DualPair.of(configName(), appConfig(), "migrate --backfill");
+        return new Backfill(pair, CliProgressListener.on(err()), out()).run(options) ? 0 : 1;
     }
 }

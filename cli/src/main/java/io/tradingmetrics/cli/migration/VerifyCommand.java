@@ -3,6 +3,7 @@ package io.tradingmetrics.cli.migration;
 import io.tradingmetrics.cli.StoreCommand;
 import io.tradingmetrics.cli.StoreSpec;
 import io.tradingmetrics.migration.RowSource;
+import io.tradingmetrics.migration.TimeRanges;
 import io.tradingmetrics.migration.VerificationReport;
 import io.tradingmetrics.migration.Verifier;
 import io.tradingmetrics.migration.VerifyOptions;
@@ -11,14 +12,24 @@ import io.tradingmetrics.storage.api.OpenMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import io.tradingmetrics.storage.dual.DualStatus;
+import io.tradingmetrics.storage.dual.SecondaryHold;
+
+import java.time.Duration;
+import java.time.Instant;
+
 /** {@code metrics verify}: proves two stores hold the same rows, or names where they differ. */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compares two stores table by table and chunk by chunk: row counts and order-independent "
                 + "checksums of every value. Names the first differing chunks, narrowed down, with rows that only "
                 + "one side holds."},
-        footer = {"", "STORE is a JDBC URL or a HOCON file selecting a store. Exit code 0 means the stores match, 1 "
-                + "that they differ."})
+        footer = {"", "STORE is a JDBC URL or a HOCON file selecting a store. Without --from and --to, compares the"
+                + " primary and secondary of the dual store that --config names, up to --until (default: now) while"
+                + " the app writes. Exit code 0 means the stores match, 1 that they differ."})
 public final class VerifyCommand extends StoreCommand {
+    private static final int RECHECK_ROUNDS = 4;
+    private static final Duration WAIT_FOR_MIRROR = Duration.ofMinutes(2);
+
     @Mixin
     StorePairOptions stores;
 
@@ -31,6 +42,9 @@ public final class VerifyCommand extends StoreCommand {
     @Override
     public Integer call() {
         MigrationCommands.refuseStoreOption(spec);
+        if (stores.absent()) {
+            return verifyDual();
+        }
         VerifyOptions options = chunks.applyTo(VerifyOptions.defaults().withTables(scope.tables())
                 .withRange(scope.range(spec.commandLine())));
         StorePairOptions.Pair pair = stores.resolve(spec);
@@ -45,5 +59,58 @@ public final class VerifyCommand extends StoreCommand {
             out().flush();
             return report.matches() ? 0 : 1;
         }
+    }
+
+    /**
+     * The primary and secondary of the configured dual store, up to {@code --until} (default: the instant the command
+     * starts), while the app keeps writing: rows from then on, the live tail, are left out. It waits until the app
+     * has mirrored every write it accepted before the command started, then takes the secondary away from the app's
+     * mirror while it reads it (a DuckDB file is locked by one process). A chunk that differs is compared again a few
+     * times, the secondary given back in between, since a write made just before the cut may still have been on its
+     * way; a difference that stays is a mismatch.
+     */
+    private int verifyDual() {
+        Instant started = now();
+        if (scope.until == null) {
+            scope.until = started;
+        }
+        VerifyOptions options = chunks.applyTo(VerifyOptions.defaults().withTables(scope.tables())
+                .withRange(scope.range(spec.commandLine())));
+        DualPair pair = DualPair.of(configName(), appConfig(), "verify");
+        DualStatus status = pair.status();
+        if (status.needsBackfill()) {
+            err().println("verify: the dual state in " + pair.directory() + " records no finished backfill: the"
+                    + " secondary lacks the history until 'metrics migrate --backfill --config " + pair.given()
+                    + "' has run; comparing anyway");
+        }
+        Verifier verifier = new Verifier(CliProgressListener.on(err()));
+        VerificationReport report = null;
+        for (int round = 1; ; round++) {
+            MirrorWait.untilMirrored(pair, round == 1 ? started : Instant.now(), WAIT_FOR_MIRROR, err());
+            try (SecondaryHold hold = pair.hold("verify");
+                 MetricsStore primary = pair.primary().open(OpenMode.READ_ONLY);
+                 MetricsStore secondary = pair.secondary().open(OpenMode.READ_ONLY)) {
+                pair.requireStoresOf(pair.status(), primary, secondary);
+                RowSource source = RowSource.of(pair.primary().describe(), primary);
+                RowSource target = RowSource.of(pair.secondary().describe(), secondary);
+                report = report == null ? verifier.verify(source, target, options)
+                        : verifier.recheck(report, source, target, options.parallelism());
+            }
+            // With no app running nothing is on its way: a difference is final.
+            if (report.matches() || round == RECHECK_ROUNDS || !pair.appRunning()) {
+                out().println(report.summary());
+                out().println("compared the rows before " + TimeRanges.format(options.range().to())
+                        + (round > 1 ? " (differing chunks compared " + round + " times)" : "")
+                        + "; rows from then on, the live tail, were not compared");
+                out().flush();
+                return report.matches() ? 0 : 1;
+            }
+            err().println("verify: " + differing(report) + " chunk(s) differ; comparing them again once the app has"
+                    + " mirrored what it accepted meanwhile");
+        }
+    }
+
+    private static long differing(VerificationReport report) {
+        return report.tables().stream().mapToLong(VerificationReport.TableVerification::mismatchedChunks).sum();
     }
 }

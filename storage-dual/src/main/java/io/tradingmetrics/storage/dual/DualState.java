@@ -2,6 +2,7 @@ package io.tradingmetrics.storage.dual;
 
 import io.tradingmetrics.storage.api.MetricsStoreException;
 import io.tradingmetrics.storage.api.StoreTable;
+import io.tradingmetrics.storage.api.TimeRange;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,7 @@ public final class DualState {
         List<MirrorState> tables = new ArrayList<>();
         for (StoreTable table : StoreTable.values()) {
             tables.add(new MirrorState(table, since, state.boundary(table), recorded || state.backfilled(table),
-                    state.gap(table).map(range -> range[0])));
+                    state.gaps(table).stream().map(TimeRange::from).min(Instant::compareTo)));
         }
         Optional<Instant> stopped = state.getInstant("mirroring.stopped");
         long records = live.map(LiveCounts::outboxRecords).orElse(state.getLong("outbox.records", 0));

@@ -2,6 +2,7 @@ package io.tradingmetrics.storage.dual;
 
 import io.tradingmetrics.storage.api.MetricsStoreException;
 import io.tradingmetrics.storage.api.StoreTable;
+import io.tradingmetrics.storage.api.TimeRange;
 import io.tradingmetrics.storage.api.Timestamps;
 
 import java.io.IOException;
@@ -17,6 +18,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -154,21 +157,48 @@ final class StateFile {
         return get("table." + table.tableName() + ".backfilled").map(Boolean::parseBoolean).orElse(false);
     }
 
-    /** The range of a table the secondary misses since mirroring stopped, [from, to); empty when none. */
-    Optional<Instant[]> gap(StoreTable table) {
-        Optional<Instant> from = getInstant("table." + table.tableName() + ".gap.from");
-        Optional<Instant> to = getInstant("table." + table.tableName() + ".gap.to");
-        return from.isPresent() && to.isPresent() ? Optional.of(new Instant[] {from.get(), to.get()})
-                : Optional.empty();
+    void setBoundary(StoreTable table, Instant boundary, boolean backfilled) {
+        setInstant("table." + table.tableName() + ".boundary", boundary);
+        set("table." + table.tableName() + ".backfilled", Boolean.toString(backfilled));
     }
 
-    void setGap(StoreTable table, Instant from, Instant to) {
-        setInstant("table." + table.tableName() + ".gap.from", from);
-        setInstant("table." + table.tableName() + ".gap.to", to);
+    void raiseBoundary(StoreTable table, Instant atLeast) {
+        if (boundary(table).isBefore(atLeast)) {
+            setInstant("table." + table.tableName() + ".boundary", atLeast);
+        }
     }
 
-    void clearGap(StoreTable table) {
-        remove("table." + table.tableName() + ".gap.from");
-        remove("table." + table.tableName() + ".gap.to");
+    /** @return the ranges of a table the secondary misses since mirroring stopped, to copy from the primary */
+    List<TimeRange> gaps(StoreTable table) {
+        Optional<String> text = get("table." + table.tableName() + ".gaps");
+        List<TimeRange> ranges = new ArrayList<>();
+        if (text.isPresent() && !text.get().isBlank()) {
+            for (String range : text.get().split(",")) {
+                String[] ends = range.split("/");
+                ranges.add(TimeRange.of(Instant.parse(ends[0]), Instant.parse(ends[1])));
+            }
+        }
+        return ranges;
+    }
+
+    void setGaps(StoreTable table, List<TimeRange> ranges) {
+        if (ranges.isEmpty()) {
+            remove("table." + table.tableName() + ".gaps");
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        for (TimeRange range : ranges) {
+            text.append(text.length() == 0 ? "" : ",").append(range.from()).append('/').append(range.to());
+        }
+        set("table." + table.tableName() + ".gaps", text.toString());
+    }
+
+    boolean hasGaps() {
+        for (StoreTable table : StoreTable.values()) {
+            if (!gaps(table).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

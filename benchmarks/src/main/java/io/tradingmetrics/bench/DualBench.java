@@ -1,0 +1,196 @@
+package io.tradingmetrics.bench;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.tradingmetrics.storage.api.MetricsStore;
+import io.tradingmetrics.storage.api.OpenMode;
+import io.tradingmetrics.storage.api.StoreTable;
+import io.tradingmetrics.storage.api.TimeRange;
+import io.tradingmetrics.storage.dual.DualMetricsStore;
+import io.tradingmetrics.storage.dual.DualStoreConfig;
+import io.tradingmetrics.storage.dual.SecondaryHold;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The dual store (issue 11): what dual writing costs the caller's thread with a healthy secondary, against the
+ * primary alone, in the same run and on the same rows ({@code insertMetrics} in batches of 10,000, one thread, runs
+ * of the two paths alternated); and how fast the outbox is replayed into the secondary once it is given back after
+ * being held while the rows were written.
+ */
+final class DualBench {
+    private static final int BATCH = 10_000;
+    private static final long MAX_POINTS = 500_000;
+    private static final Duration CATCH_UP = Duration.ofMinutes(10);
+
+    private final RunContext context;
+
+    DualBench(RunContext context) {
+        this.context = context;
+    }
+
+    /** One way of writing the rows: its rate and the duration of each call. */
+    private record Run(double pointsPerSecond, long[] callNanos) {}
+
+    void run() throws Exception {
+        long points = Math.min(context.options().ingestPoints(), MAX_POINTS);
+        Dataset data = new Dataset(points);
+        ResultTable table = new ResultTable("Dual store: the caller's thread and the outbox replay",
+                "primary", "secondary", "path", "points", "points/s (median)", "call p50", "call p99",
+                "against the primary alone");
+        boolean timescale = context.timescaleUrl().isPresent();
+        measure(table, "DuckDB", timescale ? "TimescaleDB" : "DuckDB", data, points);
+        if (timescale) {
+            measure(table, "TimescaleDB", "DuckDB", data, points);
+        }
+        table.note("insertMetrics in batches of " + Figures.count(BATCH) + " on one thread, timed around each call;"
+                + " points/s is the median over " + context.options().ingestRepeats() + " runs of each path,"
+                + " alternated, each into new stores. Dual: the primary's write plus the outbox append (fsync'd)"
+                + " on the caller's thread; the mirror writes the secondary on its own thread meanwhile, on the"
+                + " same cores.");
+        table.note("Replay: the same rows written through a dual store whose secondary is held (SecondaryHold), then"
+                + " the hold released; rows/s from the release until the secondary holds every row"
+                + " (awaitCaughtUp).");
+        context.report().add(table);
+    }
+
+    private void measure(ResultTable table, String primaryEngine, String secondaryEngine, Dataset data, long points)
+            throws Exception {
+        context.report().progress("dual: " + primaryEngine + " primary, " + secondaryEngine + " secondary");
+        List<Run> alone = new ArrayList<>();
+        List<Run> dual = new ArrayList<>();
+        for (int repeat = 0; repeat < context.options().ingestRepeats(); repeat++) {
+            try (Opened primary = open(primaryEngine, "alone")) {
+                alone.add(write(primary.store(), data, points));
+                requireCount(primary.store(), points);
+            }
+            try (Opened primary = open(primaryEngine, "primary"); Opened secondary = open(secondaryEngine, "second");
+                 DualMetricsStore store = dual(primary, secondary)) {
+                dual.add(write(store, data, points));
+                if (!store.awaitCaughtUp(CATCH_UP)) {
+                    throw new IllegalStateException("the secondary did not catch up within " + CATCH_UP);
+                }
+                requireCount(store, points);
+            }
+        }
+        double aloneRate = median(alone);
+        double dualRate = median(dual);
+        Run aloneAll = pooled(alone);
+        Run dualAll = pooled(dual);
+        table.row(primaryEngine, "-", "primary alone", Figures.count(points), Figures.rate(aloneRate),
+                millis(aloneAll, 0.5), millis(aloneAll, 0.99), "");
+        table.row(primaryEngine, secondaryEngine, "dual", Figures.count(points), Figures.rate(dualRate),
+                millis(dualAll, 0.5), millis(dualAll, 0.99), Figures.overhead(aloneRate / dualRate));
+        context.report().target(new Target("dual, " + primaryEngine + " primary: the caller's time per row against"
+                + " the primary alone", "<= +10%", Figures.overhead(aloneRate / dualRate),
+                Target.Verdict.of(aloneRate / dualRate <= 1.10)));
+
+        double replay = replay(primaryEngine, secondaryEngine, data, points);
+        table.row(primaryEngine, secondaryEngine, "outbox replay", Figures.count(points), Figures.rate(replay), "",
+                "", "");
+        context.report().target(new Target("dual, " + secondaryEngine + " secondary: outbox replay rate",
+                "measured", Figures.rate(replay) + " rows/s", Target.Verdict.MEASURED));
+    }
+
+    private double replay(String primaryEngine, String secondaryEngine, Dataset data, long points) throws Exception {
+        try (Opened primary = open(primaryEngine, "primary"); Opened secondary = open(secondaryEngine, "second")) {
+            Path outbox = context.folder().resolve("outbox-replay-" + System.nanoTime());
+            try (DualMetricsStore store = dual(primary, secondary, outbox)) {
+                long released;
+                try (SecondaryHold hold = SecondaryHold.acquire(outbox, "benchmark", Duration.ofMinutes(1))) {
+                    write(store, data, points);
+                    released = System.nanoTime();
+                }
+                if (!store.awaitCaughtUp(CATCH_UP)) {
+                    throw new IllegalStateException("the outbox did not drain within " + CATCH_UP);
+                }
+                return points / ((System.nanoTime() - released) / 1e9);
+            }
+        }
+    }
+
+    private static Run write(MetricsStore store, Dataset data, long points) {
+        long[] calls = new long[(int) ((points + BATCH - 1) / BATCH)];
+        int[] index = {0};
+        data.forEachBatch(0, points, BATCH, rows -> {
+            long began = System.nanoTime();
+            store.insertMetrics(rows);
+            calls[index[0]++] = System.nanoTime() - began;
+        });
+        long total = Arrays.stream(calls).sum();
+        return new Run(points / (total / 1e9), calls);
+    }
+
+    private DualMetricsStore dual(Opened primary, Opened secondary) {
+        return dual(primary, secondary, context.folder().resolve("outbox-" + System.nanoTime()));
+    }
+
+    /** A dual store over the two stores' configurations (they are closed first: the dual store opens its own). */
+    private DualMetricsStore dual(Opened primary, Opened secondary, Path outbox) {
+        primary.store().close();
+        secondary.store().close();
+        Config block = ConfigFactory.parseString("primary = " + primary.block() + "\nsecondary = "
+                + secondary.block() + "\noutbox.directory = \"" + outbox + "\"");
+        return DualMetricsStore.open(DualStoreConfig.from(block, DualBench.class.getClassLoader()),
+                OpenMode.CONFIGURED);
+    }
+
+    /** A new, empty store of an engine, its configuration block, and how to get rid of it. */
+    private record Opened(MetricsStore store, String block, Runnable cleanUp) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                store.close();
+            } finally {
+                cleanUp.run();
+            }
+        }
+    }
+
+    private Opened open(String engine, String stem) {
+        if (engine.equals("DuckDB")) {
+            Path file = context.newDuckDbFile("dual-" + stem);
+            return new Opened(Stores.duckdb(file, true), "{ type = duckdb, duckdb { path = \"" + file + "\" } }",
+                    () -> RunContext.deleteDuckDbFile(file));
+        }
+        String url = context.timescaleUrl().orElseThrow();
+        String schema = context.newSchema("dual_" + stem);
+        return new Opened(Stores.timescale(url, schema, true), "{ type = timescale, timescale { url = \"" + url
+                + "\", schema = \"" + schema + "\" } }", () -> {
+                    try {
+                        context.dropSchema(schema);
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+    }
+
+    private static double median(List<Run> runs) {
+        double[] rates = runs.stream().mapToDouble(Run::pointsPerSecond).sorted().toArray();
+        return rates.length % 2 == 1 ? rates[rates.length / 2]
+                : (rates[rates.length / 2 - 1] + rates[rates.length / 2]) / 2;
+    }
+
+    private static Run pooled(List<Run> runs) {
+        long[] all = runs.stream().flatMapToLong(r -> Arrays.stream(r.callNanos())).sorted().toArray();
+        return new Run(0, all);
+    }
+
+    private static String millis(Run run, double fraction) {
+        long[] calls = run.callNanos();
+        return calls.length == 0 ? "" : Figures.millis(calls[(int) Math.min(calls.length - 1,
+                Math.floor(fraction * calls.length))] / 1e6);
+    }
+
+    /** Checks that a store holds the rows written, so that a path that silently drops rows cannot look fast. */
+    static void requireCount(MetricsStore store, long points) {
+        long stored = store.count(StoreTable.TRADING_METRICS, TimeRange.all());
+        if (stored != points) {
+            throw new IllegalStateException("the store holds " + stored + " points, " + points + " were written");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.tradingmetrics.storage.dual;
+
+import io.tradingmetrics.storage.api.MetricPoint;
+import io.tradingmetrics.storage.api.PerformanceSnapshot;
+import io.tradingmetrics.storage.api.StoreTable;
+import io.tradingmetrics.storage.api.TimeRange;
+import io.tradingmetrics.storage.api.Timestamps;
+import io.tradingmetrics.storage.api.WriteId;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WriteCodecTest {
+    private static MirroredWrite roundTrip(MirroredWrite write) {
+        return WriteCodec.decode(ByteBuffer.wrap(WriteCodec.encode(write)));
+    }
+
+    @Test
+    void everyKindOfWriteComesBackEqual() {
+        WriteId id = WriteId.random();
+        List<MetricPoint> points = List.of(
+                MetricPoint.of(Instant.parse("2026-01-01T00:00:00.123456Z"), "price", Double.NaN, "BTC-USD",
+                        Map.of("venue", "binance", "ü", "ß\u00e9")),
+                MetricPoint.of(Timestamps.MIN, "price", -0.0),
+                new MetricPoint(Instant.parse("9999-12-31T23:59:59.999998Z"), "latency", Double.NEGATIVE_INFINITY,
+                        Optional.of("ETH-USD"), Map.of("venue", "binance", "ü", "ß\u00e9")));
+        MirroredWrite.Points decoded = (MirroredWrite.Points) roundTrip(new MirroredWrite.Points(id, points));
+        assertThat(decoded.writeId()).isEqualTo(id);
+        assertThat(decoded.points()).isEqualTo(points);
+
+        MirroredWrite candles = new MirroredWrite.Candles(id, List.of(Rows.candle(1, 2.5), Rows.candle(-3, 4)));
+        assertThat(roundTrip(candles)).isEqualTo(candles);
+        MirroredWrite snapshots = new MirroredWrite.Performance(id, List.of(Rows.snapshot(1, 10),
+                new PerformanceSnapshot(Rows.T0, 1, -2, OptionalDouble.empty(), OptionalDouble.of(-0.5),
+                        OptionalDouble.empty(), OptionalInt.empty())));
+        assertThat(roundTrip(snapshots)).isEqualTo(snapshots);
+        MirroredWrite delete = new MirroredWrite.DeleteRange(StoreTable.CANDLES, TimeRange.of(Rows.T0,
+                Rows.T0.plusSeconds(5)));
+        assertThat(roundTrip(delete)).isEqualTo(delete);
+        MirroredWrite older = new MirroredWrite.DeleteOlder(Rows.T0);
+        assertThat(roundTrip(older)).isEqualTo(older);
+    }
+}
