@@ -101,14 +101,5 @@ CREATE TABLE metric_rollup_1d (
     last_value   DOUBLE      NOT NULL
 );
 
--- The default levels (1m, 1h) are built from the points already stored (an adopted database's); the store builds
--- any other configured level when it opens for writing.
-INSERT INTO metric_rollup_1m
-    SELECT metric_name, COALESCE(symbol, ''), symbol IS NOT NULL, time_bucket(INTERVAL '60000000 microseconds', timestamp), count(*), sum(value),
-        min(value), max(value), min(timestamp), arg_min(value, timestamp), max(timestamp), arg_max(value, timestamp)
-    FROM trading_metrics GROUP BY metric_name, symbol, time_bucket(INTERVAL '60000000 microseconds', timestamp) ORDER BY 4;
-INSERT INTO metric_rollup_1h
-    SELECT metric_name, COALESCE(symbol, ''), symbol IS NOT NULL, time_bucket(INTERVAL '3600000000 microseconds', timestamp), count(*), sum(value),
-        min(value), max(value), min(timestamp), arg_min(value, timestamp), max(timestamp), arg_max(value, timestamp)
-    FROM trading_metrics GROUP BY metric_name, symbol, time_bucket(INTERVAL '3600000000 microseconds', timestamp) ORDER BY 4;
-INSERT INTO metric_rollup_levels VALUES ('1m', now()), ('1h', now());
+-- No level is built here: rollups are off by default (they cost ingest), and a store configured with rollups
+-- builds its levels from the points already stored when it next opens for writing (see Rollups.openForWriting).

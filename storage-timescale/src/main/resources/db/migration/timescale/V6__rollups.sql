@@ -108,17 +108,5 @@ CREATE TABLE metric_rollup_1d (
     PRIMARY KEY (metric_name, symbol, has_symbol, bucket)
 );
 
--- The default levels (1m, 1h) are built from the points already stored (an adopted database's), with portable SQL
--- that gives TimescaleDB's time_bucket boundaries for these widths; the store builds any other configured level when
--- it opens for writing.
-INSERT INTO metric_rollup_1m
-    SELECT metric_name, COALESCE(symbol, ''), symbol IS NOT NULL, (date_trunc('minute', timestamp AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'), count(*), sum(value),
-        min(value), max(value), min(timestamp), (array_agg(value ORDER BY timestamp))[1], max(timestamp),
-        (array_agg(value ORDER BY timestamp DESC))[1]
-    FROM trading_metrics GROUP BY metric_name, symbol, (date_trunc('minute', timestamp AT TIME ZONE 'UTC') AT TIME ZONE 'UTC');
-INSERT INTO metric_rollup_1h
-    SELECT metric_name, COALESCE(symbol, ''), symbol IS NOT NULL, (date_trunc('hour', timestamp AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'), count(*), sum(value),
-        min(value), max(value), min(timestamp), (array_agg(value ORDER BY timestamp))[1], max(timestamp),
-        (array_agg(value ORDER BY timestamp DESC))[1]
-    FROM trading_metrics GROUP BY metric_name, symbol, (date_trunc('hour', timestamp AT TIME ZONE 'UTC') AT TIME ZONE 'UTC');
-INSERT INTO metric_rollup_levels VALUES ('1m', now()), ('1h', now());
+-- No level is built here: rollups are off by default (they cost ingest), and a store configured with rollups
+-- builds its levels from the points already stored when it next opens for writing (see Rollups.openForWriting).

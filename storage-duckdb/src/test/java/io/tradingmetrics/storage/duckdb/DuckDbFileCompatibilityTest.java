@@ -35,6 +35,8 @@ class DuckDbFileCompatibilityTest extends MetricsStoreCompatibilityKit {
 
     @Override
     protected MetricsStore reopenStore() {
-        return new DuckDbMetricsStoreFactory().create(ConfigFactory.parseMap(Map.of("path", file.toString())));
+        // Rollups on (they are off by default), so that every contract runs against them too.
+        return new DuckDbMetricsStoreFactory().create(ConfigFactory.parseMap(Map.of("path", file.toString(),
+                "rollups.enabled", true)));
     }
 }

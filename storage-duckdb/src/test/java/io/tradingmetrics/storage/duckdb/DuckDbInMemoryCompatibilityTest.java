@@ -15,7 +15,9 @@ class DuckDbInMemoryCompatibilityTest extends MetricsStoreCompatibilityKit {
     @Override
     protected MetricsStore createStore() {
         // Every ":memory:" store is a database of its own, so each one starts empty.
-        return new DuckDbMetricsStoreFactory().create(ConfigFactory.parseMap(Map.of("path", ":memory:")));
+        // Rollups on (they are off by default), so that every contract runs against them too.
+        return new DuckDbMetricsStoreFactory().create(ConfigFactory.parseMap(Map.of("path", ":memory:",
+                "rollups.enabled", true)));
     }
 
     @Override

@@ -47,6 +47,7 @@ class RollupLevelsTest {
     private MetricsStore open(Path file, Object... settings) {
         Map<String, Object> config = new HashMap<>();
         config.put("path", file.toString());
+        config.put("rollups.enabled", true); // off by default
         for (int i = 0; i < settings.length; i += 2) {
             config.put((String) settings[i], settings[i + 1]);
         }

@@ -111,8 +111,8 @@ class AdoptionTest {
                     .isEqualTo(new Candle(Instant.parse("2024-01-01T00:00:00Z"), "BTC", 1, 2, 0.5, 1.5,
                             9007199254740993L));
             assertThat(store.performanceHistory(TimeRange.all())).hasSize(2);
-            // V6 built the default rollups from the adopted points: an hourly count reads them and agrees.
-            assertThat(store.rollupLevels()).containsExactly(Interval.MINUTE_1, Interval.HOUR_1);
+            // Rollups are off by default: V6 built no level, and an hourly count reads the adopted points.
+            assertThat(store.rollupLevels()).isEmpty();
             assertThat(store.aggregate(AggregationQuery.of("price", TimeRange.all(), Interval.HOUR_1,
                     Aggregation.COUNT)).stream().mapToLong(AggregatedBucket::sampleCount).sum()).isEqualTo(2);
 

@@ -48,8 +48,10 @@ abstract class PostgresCompatibilityKit extends MetricsStoreCompatibilityKit {
     @Override
     protected MetricsStore reopenStore() {
         TestSchema schema = schemas.get(schemas.size() - 1);
-        return new TimescaleMetricsStoreFactory().create(ConfigFactory.parseMap(
-                schema.settings("timescaledb", timescaledb)));
+        // Rollups on (they are off by default), so that every contract runs against them too.
+        Map<String, Object> settings = new HashMap<>(schema.settings("timescaledb", timescaledb));
+        settings.put("rollups.enabled", true);
+        return new TimescaleMetricsStoreFactory().create(ConfigFactory.parseMap(settings));
     }
 
     @Override
