@@ -201,7 +201,12 @@ final class PostgresDialect implements SqlDialect {
         }
     }
 
-    /** One round trip per batch for a derived table, where staging takes three (table check, COPY, merge). */
+    /**
+     * One round trip per batch for a derived table, where staging takes three (table check, COPY, merge). It also
+     * leaves the session without a temporary table: a backend that has one drops it when it exits, in a transaction
+     * of its own whose commit waits for a synchronous standby too, so that a backend terminated while its commit
+     * waited for a standby would hang in its exit instead of closing the connection (CommitWaitKillTest).
+     */
     @Override
     public Optional<String> pointArrays() {
         return Optional.of("SELECT * FROM unnest(CAST(? AS timestamptz[]), CAST(? AS text[]), CAST(? AS float8[]),"
