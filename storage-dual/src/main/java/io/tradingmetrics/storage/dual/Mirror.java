@@ -244,6 +244,9 @@ final class Mirror implements Runnable {
             }
             heldToken = token.get();
         }
+        if (System.currentTimeMillis() - lastPersist > PERSIST_EVERY_MILLIS) {
+            persist(); // the state shows the writes piling up in the outbox while the secondary is away
+        }
         await(Duration.ofMillis(100));
         return true;
     }
