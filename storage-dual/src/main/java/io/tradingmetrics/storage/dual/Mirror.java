@@ -97,6 +97,9 @@ final class Mirror implements Runnable {
     @Override
     public void run() {
         while (!stopping) {
+            if (System.currentTimeMillis() - lastPersist > PERSIST_EVERY_MILLIS) {
+                persist(); // also while the secondary is held or down: the state shows the outbox filling up
+            }
             try {
                 if (held() || !ensureSecondary()) {
                     continue;
@@ -243,9 +246,6 @@ final class Mirror implements Runnable {
                 return true;
             }
             heldToken = token.get();
-        }
-        if (System.currentTimeMillis() - lastPersist > PERSIST_EVERY_MILLIS) {
-            persist(); // the state shows the writes piling up in the outbox while the secondary is away
         }
         await(Duration.ofMillis(100));
         return true;
