@@ -19,6 +19,7 @@ import java.util.Map;
 final class IngestBench {
     static final int LARGE_BATCH = 100_000;
     static final int SMALL_BATCH = 1_000;
+    private static final String ROLLUPS_ON = "MetricsStore.insertMetrics, rollups on (1m, 1h)";
 
     private final RunContext context;
 
@@ -41,7 +42,8 @@ final class IngestBench {
         long small = options.smallBatchIngestPoints();
 
         Map<String, IngestPath> duckLarge = new LinkedHashMap<>();
-        duckLarge.put("MetricsStore.insertMetrics", () -> duckDbThroughStore(data, large, LARGE_BATCH));
+        duckLarge.put("MetricsStore.insertMetrics", () -> duckDbThroughStore(data, large, LARGE_BATCH, false));
+        duckLarge.put(ROLLUPS_ON, () -> duckDbThroughStore(data, large, LARGE_BATCH, true));
         duckLarge.put("raw Appender", () -> duckDbAppender(data, large, LARGE_BATCH));
         duckLarge.put("INSERT ... SELECT FROM range, per batch", () -> duckDbGenerated(large, LARGE_BATCH));
         duckLarge.put("INSERT ... SELECT FROM range, one statement", () -> duckDbGenerated(large, large));
@@ -49,12 +51,13 @@ final class IngestBench {
         addRows(table, "DuckDB", duck100k, LARGE_BATCH, large, "raw Appender");
 
         Map<String, IngestPath> duckSmall = new LinkedHashMap<>();
-        duckSmall.put("MetricsStore.insertMetrics", () -> duckDbThroughStore(data, small, SMALL_BATCH));
+        duckSmall.put("MetricsStore.insertMetrics", () -> duckDbThroughStore(data, small, SMALL_BATCH, false));
         duckSmall.put("raw Appender", () -> duckDbAppender(data, small, SMALL_BATCH));
         Map<String, double[]> duck1k = measure("DuckDB, batches of 1,000", duckSmall);
         addRows(table, "DuckDB", duck1k, SMALL_BATCH, small, "raw Appender");
 
         double duckSpi = Stats.median(duck100k.get("MetricsStore.insertMetrics"));
+        rollupCost("DuckDB", Stats.median(duck100k.get(ROLLUPS_ON)), duckSpi);
         context.report().target(new Target("DuckDB ingest through the SPI (batches of 100,000)", ">= 1,000,000 points/s",
                 Figures.rate(duckSpi) + " points/s", Target.Verdict.of(duckSpi >= 1_000_000)));
         context.report().target(new Target("DuckDB ingest through the SPI (batches of 1,000)", "(no target)",
@@ -65,11 +68,17 @@ final class IngestBench {
             for (int batch : new int[] {LARGE_BATCH, SMALL_BATCH}) {
                 long points = batch == LARGE_BATCH ? large : small;
                 Map<String, IngestPath> paths = new LinkedHashMap<>();
-                paths.put("MetricsStore.insertMetrics", () -> timescaleThroughStore(data, points, batch));
+                paths.put("MetricsStore.insertMetrics", () -> timescaleThroughStore(data, points, batch, false));
+                if (batch == LARGE_BATCH) {
+                    paths.put(ROLLUPS_ON, () -> timescaleThroughStore(data, points, batch, true));
+                }
                 paths.put("raw COPY (CSV, CopyManager)", () -> timescaleCopy(data, points, batch));
                 Map<String, double[]> rates = measure("TimescaleDB, batches of " + Figures.count(batch), paths);
                 addRows(table, "TimescaleDB", rates, batch, points, "raw COPY (CSV, CopyManager)");
                 double spi = Stats.median(rates.get("MetricsStore.insertMetrics"));
+                if (batch == LARGE_BATCH) {
+                    rollupCost("TimescaleDB", Stats.median(rates.get(ROLLUPS_ON)), spi);
+                }
                 double raw = Stats.median(rates.get("raw COPY (CSV, CopyManager)"));
                 context.report().target(new Target("TimescaleDB ingest through the SPI (batches of "
                         + Figures.count(batch) + ")", ">= 90% of raw COPY",
@@ -110,9 +119,16 @@ final class IngestBench {
                 name.startsWith("MetricsStore") ? Figures.percent(Stats.median(samples) / rawMedian) : ""));
     }
 
-    private double duckDbThroughStore(Dataset data, long points, int batch) {
+    private void rollupCost(String engine, double withRollups, double withoutRollups) {
+        context.report().target(new Target(engine + " ingest through the SPI with rollups on (1m, 1h; off by default)"
+                + " against off (batches of 100,000)", "falls by at most 15%", Figures.percent(withRollups / withoutRollups)
+                + " (" + Figures.rate(withRollups) + " vs " + Figures.rate(withoutRollups) + " points/s)",
+                Target.Verdict.of(withRollups >= 0.85 * withoutRollups)));
+    }
+
+    private double duckDbThroughStore(Dataset data, long points, int batch, boolean rollups) {
         Path file = context.newDuckDbFile("ingest-spi");
-        try (MetricsStore store = Stores.duckdb(file, true)) {
+        try (MetricsStore store = Stores.duckdb(file, true, rollups)) {
             long[] nanos = new long[1];
             data.forEachBatch(0, points, batch, rows -> {
                 long began = System.nanoTime();
@@ -169,10 +185,10 @@ final class IngestBench {
         Stores.duckdb(file, true).close();
     }
 
-    private double timescaleThroughStore(Dataset data, long points, int batch) throws Exception {
+    private double timescaleThroughStore(Dataset data, long points, int batch, boolean rollups) throws Exception {
         String url = context.timescaleUrl().orElseThrow();
         String schema = context.newSchema("ingest_spi");
-        try (MetricsStore store = Stores.timescale(url, schema, true)) {
+        try (MetricsStore store = Stores.timescale(url, schema, true, rollups)) {
             long[] nanos = new long[1];
             data.forEachBatch(0, points, batch, rows -> {
                 long began = System.nanoTime();

@@ -23,9 +23,18 @@ import java.util.Properties;
 final class Stores {
     private Stores() {}
 
-    /** A DuckDB store on the file, schema brought up to date (or, without migrating, only validated). */
+    /**
+     * A DuckDB store on the file, schema brought up to date (or, without migrating, only validated), rollups on: the
+     * data sets the dashboard reads are measured on, so that the reads show what rollups give.
+     */
     static MetricsStore duckdb(Path file, boolean migrateOnStart) {
-        Config config = ConfigFactory.parseMap(Map.of("path", file.toString(), "migrate-on-start", migrateOnStart));
+        return duckdb(file, migrateOnStart, true);
+    }
+
+    /** The same, with the rollups on or off (the stores' default). */
+    static MetricsStore duckdb(Path file, boolean migrateOnStart, boolean rollups) {
+        Config config = ConfigFactory.parseMap(Map.of("path", file.toString(), "migrate-on-start", migrateOnStart,
+                "rollups.enabled", rollups));
         return new DuckDbMetricsStoreFactory().create(config);
     }
 
@@ -43,11 +52,17 @@ final class Stores {
         return connection;
     }
 
-    /** A TimescaleDB store on the server, its tables in the given schema (created when missing). */
+    /** A TimescaleDB store on the server, its tables in the given schema (created when missing), rollups on. */
     static MetricsStore timescale(String url, String schema, boolean migrateOnStart) {
+        return timescale(url, schema, migrateOnStart, true);
+    }
+
+    /** The same, with the rollups on or off (the stores' default). */
+    static MetricsStore timescale(String url, String schema, boolean migrateOnStart, boolean rollups) {
         Config config = TimescaleSettings.forUrl(url)
                 .withValue("schema", ConfigValueFactory.fromAnyRef(schema))
-                .withValue("migrate-on-start", ConfigValueFactory.fromAnyRef(migrateOnStart));
+                .withValue("migrate-on-start", ConfigValueFactory.fromAnyRef(migrateOnStart))
+                .withValue("rollups.enabled", ConfigValueFactory.fromAnyRef(rollups));
         return new TimescaleMetricsStoreFactory().create(config);
     }
 

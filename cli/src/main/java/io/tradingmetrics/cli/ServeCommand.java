@@ -2,6 +2,7 @@ package io.tradingmetrics.cli;
 
 import com.typesafe.config.Config;
 import io.tradingmetrics.config.MetricsConfig;
+import io.tradingmetrics.config.MetricsMaintenance;
 import io.tradingmetrics.config.MetricsWriters;
 import io.tradingmetrics.server.MetricsHttpServer;
 import io.tradingmetrics.server.ServerSettings;
@@ -16,7 +17,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code metrics serve}: the store over HTTP until SIGTERM (or Ctrl-C). The server listens first, so that
  * {@code /health/live} answers while the store opens; the URL is printed once the store serves. On SIGTERM the
- * JVM's shutdown hook shuts the server down in order (drain, stop, flush writes, close the store) and the process
+ * JVM's shutdown hook shuts the server down in order (drain, stop, flush writes, stop the maintenance scheduler,
+ * close the store) and the process
  * exits with 143, as a process ended by SIGTERM does.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -70,6 +72,10 @@ final class ServeCommand extends StoreCommand {
             throw e;
         }
         server.attach(opened);
+        if (!settings.readOnly()) {
+            // metrics.maintenance.scheduler = auto runs retention and optimize() in a serving process.
+            MetricsMaintenance.startForServer(opened, config).ifPresent(server::closeBeforeStore);
+        }
         out().println("metrics: serving " + store.describe() + (settings.readOnly() ? " (read-only)" : "") + " on "
                 + server.url());
         out().flush();

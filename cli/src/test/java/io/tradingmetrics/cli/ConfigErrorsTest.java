@@ -88,8 +88,8 @@ class ConfigErrorsTest {
         assertThat(verbose.exitCode()).isEqualTo(ExitCodes.CONFIG);
         assertThat(verbose.err()).contains("StoreConfigProblemsException", "\tat ");
         assertThat(unknownCommand.exitCode()).isEqualTo(2);
-        assertThat(unknownCommand.errLines()).containsExactly("metrics: unknown command 'exprot'; commands: demo, stats, retention,"
-                + " query, schema, migrate, verify, export, import, help; did you mean export? (see 'metrics --help')");
+        assertThat(unknownCommand.errLines()).containsExactly("metrics: unknown command 'exprot'; commands: demo, stats, serve,"
+                + " retention, query, schema, migrate, verify, export, import, help; did you mean export? (see 'metrics --help')");
         assertThat(CliRun.run(END, "stats", "--verbos").errLines()).containsExactly(
                 "metrics: unknown option '--verbos'; did you mean --verbose? (see 'metrics stats --help')");
     }
@@ -108,7 +108,7 @@ class ConfigErrorsTest {
 
         Path stor = Files.writeString(dir.resolve("stor.conf"), "metrics.stor.type = timescale\n");
         assertThat(CliRun.run(END, "stats", "--config", stor.toString()).errLines()).containsExactly(
-                "metrics: unknown key metrics.stor (" + stor + ": 1); valid keys under metrics: maintenance, store, writer; did you mean"
+                "metrics: unknown key metrics.stor (" + stor + ": 1); valid keys under metrics: maintenance, server, store, writer; did you mean"
                         + " 'store'?");
     }
 }

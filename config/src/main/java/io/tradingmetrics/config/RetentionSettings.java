@@ -30,8 +30,15 @@ import static java.util.Objects.requireNonNull;
  */
 public final class RetentionSettings {
     static final String PATH = StoreConfigValidator.STORE_PATH + ".retention";
-    /** Where the store's rollup levels are configured; the rollup keeps must name one of them. */
-    static final String ROLLUP_LEVELS_PATH = StoreConfigValidator.STORE_PATH + ".rollups.levels";
+    /**
+     * Where the store's rollup levels are configured, in the block of the store's type (for example
+     * {@code metrics.store.duckdb.rollups.levels}); the rollup keeps must name one of them.
+     */
+    static String rollupLevelsPath(Config config) {
+        String type = config.hasPath(StoreConfigValidator.STORE_PATH + ".type")
+                ? config.getString(StoreConfigValidator.STORE_PATH + ".type") : "duckdb";
+        return StoreConfigValidator.STORE_PATH + "." + ConfigUtil.joinPath(type) + ".rollups.levels";
+    }
     /** The rollup levels while none are configured. */
     static final List<Duration> DEFAULT_ROLLUP_LEVELS = List.of(Duration.ofMinutes(1), Duration.ofHours(1));
     static final String FOREVER = "forever";
@@ -127,7 +134,7 @@ public final class RetentionSettings {
             if (level.isEmpty() || !levels.contains(level.get())) {
                 problems.add("unknown rollup level " + keyPath + " (" + ConfigOrigins.describe(
                         block.root().get(key).origin()) + "); the store's rollup levels are " + levelNames(levels)
-                        + " (" + ROLLUP_LEVELS_PATH + "): key the keep by one of them, for example " + path + " { "
+                        + " (" + rollupLevelsPath(config) + "): key the keep by one of them, for example " + path + " { "
                         + name(levels.get(0)) + " = 90d }");
                 continue;
             }
@@ -148,11 +155,12 @@ public final class RetentionSettings {
     }
 
     private static List<Duration> levels(Config config, List<String> problems) {
-        if (!config.hasPath(ROLLUP_LEVELS_PATH)) {
+        String levelsPath = rollupLevelsPath(config);
+        if (!config.hasPath(levelsPath)) {
             return DEFAULT_ROLLUP_LEVELS;
         }
         try {
-            List<Duration> levels = config.getDurationList(ROLLUP_LEVELS_PATH);
+            List<Duration> levels = config.getDurationList(levelsPath);
             return levels.isEmpty() ? DEFAULT_ROLLUP_LEVELS : levels;
         } catch (ConfigException e) {
             return DEFAULT_ROLLUP_LEVELS; // reported where the rollups are configured

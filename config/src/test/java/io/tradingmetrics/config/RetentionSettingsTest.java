@@ -118,7 +118,7 @@ class RetentionSettingsTest {
 
         assertThat(selectProblems(config).problems()).containsExactly("unknown rollup level"
                 + " metrics.store.retention.rollups.5m " + at(1) + "; the store's rollup levels are 1m, 1h"
-                + " (metrics.store.rollups.levels): key the keep by one of them, for example"
+                + " (metrics.store.duckdb.rollups.levels): key the keep by one of them, for example"
                 + " metrics.store.retention.rollups { 1m = 90d }");
     }
 

@@ -32,8 +32,8 @@ import static java.util.Objects.requireNonNull;
  * ({@code /health/live} answers, everything that needs the store answers 503) and serves once {@link #attach} gives
  * it one.
  *
- * <p>{@link #close()} shuts down in order: readiness turns 503, new requests are refused and those in flight
- * finish (up to {@code drain-timeout}), the HTTP server stops, the route groups close in reverse order (a writer
+ * <p>{@link #close()} shuts down in order: readiness turns 503, the route groups hear that the shutdown began (live
+ * streams end), new requests are refused and those in flight finish (up to {@code drain-timeout}), the HTTP server stops, the route groups close in reverse order (a writer
  * flushes what it holds), then the store closes. {@code bin/metrics serve} calls it from a shutdown hook on SIGTERM.
  */
 public final class MetricsHttpServer implements AutoCloseable {
@@ -45,6 +45,7 @@ public final class MetricsHttpServer implements AutoCloseable {
     private final Javalin app;
     private final AtomicBoolean closed = new AtomicBoolean();
     private MetricsStore owned;
+    private final List<AutoCloseable> closeBeforeStore = new ArrayList<>();
 
     private MetricsHttpServer(ServerSettings settings, WriterSettings writerSettings) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -153,6 +154,14 @@ public final class MetricsHttpServer implements AutoCloseable {
         groups.forEach(group -> group.storeAttached(instrumented));
     }
 
+    /**
+     * Closes the resource at shutdown after the route groups and before the store (a maintenance scheduler that
+     * works on the store); resources close in reverse order of registration.
+     */
+    public synchronized void closeBeforeStore(AutoCloseable resource) {
+        closeBeforeStore.add(requireNonNull(resource, "resource is null"));
+    }
+
     /** @return the port served on (the one picked when the settings said 0) */
     public int port() {
         return app.port();
@@ -177,6 +186,9 @@ public final class MetricsHttpServer implements AutoCloseable {
             return;
         }
         resources.stopping();
+        for (RouteGroup group : groups) {
+            step("tell " + group.getClass().getSimpleName() + " that the shutdown began", group::shutdownStarted);
+        }
         try {
             int left = inFlight.refuseNewAndDrain(resources.settings().drainTimeout());
             if (left > 0) {
@@ -193,6 +205,10 @@ public final class MetricsHttpServer implements AutoCloseable {
             step("close " + group.getClass().getSimpleName(), group::close);
         }
         synchronized (this) {
+            for (int i = closeBeforeStore.size() - 1; i >= 0; i--) {
+                AutoCloseable resource = closeBeforeStore.get(i);
+                step("close " + resource, resource::close);
+            }
             if (owned != null) {
                 step("close the store", owned::close);
             }

@@ -18,7 +18,19 @@ public interface RouteGroup extends AutoCloseable {
     default void storeAttached(MetricsStore store) {
     }
 
-    /** Releases what the group holds; requests no longer arrive. Nothing to do by default. */
+    /**
+     * A shutdown has begun: new requests are about to be refused and those in flight waited for. A group that holds
+     * long-lived requests (live streams) ends them here, so that they do not hold the drain until its timeout.
+     * Nothing to do by default.
+     */
+    default void shutdownStarted() {
+    }
+
+    /**
+     * Releases what the group holds; requests no longer arrive. A group that buffers writes flushes them here, into
+     * the store, which is still open (so a writer of a group is created with {@code close-on-shutdown = false}: the
+     * server, not a JVM shutdown hook of its own, decides when it closes). Nothing to do by default.
+     */
     @Override
     default void close() throws Exception {
     }

@@ -7,6 +7,7 @@ import io.tradingmetrics.storage.api.Timestamps;
 import io.tradingmetrics.storage.jdbc.BulkWriter;
 import io.tradingmetrics.storage.jdbc.LabelsJson;
 import io.tradingmetrics.storage.jdbc.TableColumns;
+import io.tradingmetrics.storage.jdbc.rollup.RollupRow;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -197,6 +198,30 @@ final class DuckDbBulkWriter implements BulkWriter {
                     appender.appendNull();
                 }
                 appender.endRow();
+            }
+        }
+    }
+
+    @Override
+    public void stageRollups(Connection connection, String stagingTable, List<RollupRow> rows) throws SQLException {
+        try (DuckDBAppender appender = duck(connection).createAppender("temp", MAIN, stagingTable)) {
+            for (RollupRow row : rows) {
+                appender.beginRow().append(row.level().label()).append(row.metricName());
+                if (row.symbol().isPresent()) {
+                    appender.append(row.symbol().get());
+                } else {
+                    appender.appendNull();
+                }
+                appender.appendEpochMicros(Timestamps.toEpochMicros(row.bucket()))
+                        .append(row.count())
+                        .append(row.sum())
+                        .append(row.min())
+                        .append(row.max())
+                        .appendEpochMicros(Timestamps.toEpochMicros(row.firstTimestamp()))
+                        .append(row.firstValue())
+                        .appendEpochMicros(Timestamps.toEpochMicros(row.lastTimestamp()))
+                        .append(row.lastValue())
+                        .endRow();
             }
         }
     }

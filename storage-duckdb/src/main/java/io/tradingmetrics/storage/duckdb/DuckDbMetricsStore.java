@@ -18,7 +18,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +45,7 @@ public final class DuckDbMetricsStore extends JdbcMetricsStore {
     private DuckDbMetricsStore(DuckDbStoreConfig config, DuckDbConnectionSource connections,
                                DuckDbBulkWriter bulkWriter, DuckDbErrorTranslator errors, FlywaySchemaManager schema) {
         super(NAME, connections, new DuckDbDialect(config.readOnly(), config.inMemory()), bulkWriter, errors, schema,
-                config.writeIdRetention());
+                config.writeIdRetention(), config.rollups());
         this.config = config;
     }
 
@@ -115,7 +118,9 @@ public final class DuckDbMetricsStore extends JdbcMetricsStore {
             if (!readOnly) {
                 prepareScanInserts(bulkWriter, connections, errors);
             }
-            return new DuckDbMetricsStore(effective, connections, bulkWriter, errors, schema);
+            DuckDbMetricsStore store = new DuckDbMetricsStore(effective, connections, bulkWriter, errors, schema);
+            store.openRollups(!readOnly);
+            return store;
         } catch (RuntimeException e) {
             connections.close();
             throw e;
@@ -191,20 +196,30 @@ public final class DuckDbMetricsStore extends JdbcMetricsStore {
     }
 
     /**
-     * Reads every column of every row, so that DuckDB checks the checksum of each stored block it has not checked
-     * yet: a damaged file is found by health rather than by the next query. It costs a full scan (about a second per
-     * ten million points here), which is what a health check of a file is for.
+     * Reads every column of every row of every table in the file (the store's tables and what is derived from them:
+     * the series catalogue, the rollups, the write log), so that DuckDB checks the checksum of each stored block it
+     * has not checked yet: a damaged file is found by health rather than by the next query. It costs a full scan
+     * (about a second per ten million points here), which is what a health check of a file is for.
      *
      * @return what was read, for the details
      * @throws SQLException naming the damaged block
      */
     private static String verifyEveryBlock(Connection connection) throws SQLException {
-        long rows = 0;
-        for (StoreTable table : StoreTable.values()) {
-            rows += Long.parseLong(DuckDbDialect.queryString(connection, "SELECT count(*), bit_xor(hash(t)) FROM "
-                    + table.tableName() + " t"));
+        List<String> tables = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet names = statement.executeQuery("SELECT schema_name, table_name FROM duckdb_tables()"
+                        + " WHERE database_name = current_database() AND NOT temporary ORDER BY 1, 2")) {
+            while (names.next()) {
+                tables.add('"' + names.getString(1).replace("\"", "\"\"") + "\".\""
+                        + names.getString(2).replace("\"", "\"\"") + '"');
+            }
         }
-        return rows + " rows of " + StoreTable.values().length + " tables read, block checksums checked";
+        long rows = 0;
+        for (String table : tables) {
+            rows += Long.parseLong(DuckDbDialect.queryString(connection, "SELECT count(*), bit_xor(hash(t)) FROM "
+                    + table + " t"));
+        }
+        return rows + " rows of " + tables.size() + " tables read, block checksums checked";
     }
 
     private static long sizeOf(Path file) {

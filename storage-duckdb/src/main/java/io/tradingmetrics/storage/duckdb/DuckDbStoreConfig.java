@@ -4,9 +4,11 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import io.tradingmetrics.storage.api.StoreConfigException;
 import io.tradingmetrics.storage.jdbc.BucketCap;
+import io.tradingmetrics.storage.jdbc.rollup.RollupSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,9 +26,11 @@ import static java.util.Objects.requireNonNull;
  * @param maxBuckets the most buckets one time-bucketed read may return
  * @param writeIdRetention how long the ids of committed writes are kept, within which a retry with the same write
  *        id stores nothing
+ * @param rollups the rollups the store keeps of its points ({@code rollups.enabled}, {@code rollups.levels})
  */
 public record DuckDbStoreConfig(String path, int threads, String memoryLimit, boolean readOnly,
-                                boolean migrateOnStart, long maxBuckets, Duration writeIdRetention) {
+                                boolean migrateOnStart, long maxBuckets, Duration writeIdRetention,
+                                RollupSettings rollups) {
     /** How long write ids are kept unless {@code write-id-retention} says otherwise. */
     public static final Duration DEFAULT_WRITE_ID_RETENTION = Duration.ofDays(1);
     /** The path of a database held in memory only. */
@@ -47,6 +51,7 @@ public record DuckDbStoreConfig(String path, int threads, String memoryLimit, bo
 
     public DuckDbStoreConfig {
         requireNonNull(path, "path is null");
+        requireNonNull(rollups, "rollups is null");
         requireNonNull(writeIdRetention, "writeIdRetention is null");
         if (writeIdRetention.isNegative() || writeIdRetention.isZero()) {
             throw new StoreConfigException(BLOCK + ".write-id-retention is " + writeIdRetention
@@ -109,6 +114,13 @@ public record DuckDbStoreConfig(String path, int threads, String memoryLimit, bo
         };
     }
 
+    /** The settings with the default rollups. */
+    public DuckDbStoreConfig(String path, int threads, String memoryLimit, boolean readOnly, boolean migrateOnStart,
+                             long maxBuckets, Duration writeIdRetention) {
+        this(path, threads, memoryLimit, readOnly, migrateOnStart, maxBuckets, writeIdRetention,
+                RollupSettings.defaults());
+    }
+
     /** The settings with the default bucket cap and write-id retention. */
     public DuckDbStoreConfig(String path, int threads, String memoryLimit, boolean readOnly, boolean migrateOnStart) {
         this(path, threads, memoryLimit, readOnly, migrateOnStart, BucketCap.DEFAULT_MAX_BUCKETS,
@@ -140,7 +152,20 @@ public record DuckDbStoreConfig(String path, int threads, String memoryLimit, bo
         requireNonNull(block, "block is null");
         return new DuckDbStoreConfig(string(block, "path"), integer(block, "threads"), string(block, "memory-limit"),
                 bool(block, "read-only"), bool(block, "migrate-on-start"), longValue(block, "max-buckets"),
-                duration(block, "write-id-retention"));
+                duration(block, "write-id-retention"), rollups(block));
+    }
+
+    private static RollupSettings rollups(Config block) {
+        if (!block.hasPath("rollups")) {
+            return RollupSettings.defaults(); // a block given without the reference defaults
+        }
+        List<String> levels;
+        try {
+            levels = block.getStringList("rollups.levels");
+        } catch (ConfigException e) {
+            throw invalid("rollups.levels", "a list of levels such as [1m, 1h]", e);
+        }
+        return RollupSettings.of(bool(block, "rollups.enabled"), levels, BLOCK + ".rollups");
     }
 
     /** @return whether the database lives in memory only */
@@ -160,7 +185,8 @@ public record DuckDbStoreConfig(String path, int threads, String memoryLimit, bo
      * @return these settings opened as a mode decides: read-only access or not, migrating the schema or not
      */
     DuckDbStoreConfig withAccess(boolean readOnlyAccess, boolean migrate) {
-        return new DuckDbStoreConfig(path, threads, memoryLimit, readOnlyAccess, migrate, maxBuckets, writeIdRetention);
+        return new DuckDbStoreConfig(path, threads, memoryLimit, readOnlyAccess, migrate, maxBuckets, writeIdRetention,
+                rollups);
     }
 
     /**

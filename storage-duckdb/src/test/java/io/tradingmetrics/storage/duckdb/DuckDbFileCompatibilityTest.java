@@ -27,7 +27,16 @@ class DuckDbFileCompatibilityTest extends MetricsStoreCompatibilityKit {
     }
 
     @Override
+    protected MetricsStore createStoreWithoutRollups() {
+        Path raw = folder.resolve("metrics-" + STORES.incrementAndGet() + "-raw.duckdb");
+        return new DuckDbMetricsStoreFactory().create(ConfigFactory.parseMap(Map.of("path", raw.toString(),
+                "rollups.enabled", false)));
+    }
+
+    @Override
     protected MetricsStore reopenStore() {
-        return new DuckDbMetricsStoreFactory().create(ConfigFactory.parseMap(Map.of("path", file.toString())));
+        // Rollups on (they are off by default), so that every contract runs against them too.
+        return new DuckDbMetricsStoreFactory().create(ConfigFactory.parseMap(Map.of("path", file.toString(),
+                "rollups.enabled", true)));
     }
 }

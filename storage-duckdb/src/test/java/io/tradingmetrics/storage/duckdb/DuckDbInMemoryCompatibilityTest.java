@@ -15,7 +15,15 @@ class DuckDbInMemoryCompatibilityTest extends MetricsStoreCompatibilityKit {
     @Override
     protected MetricsStore createStore() {
         // Every ":memory:" store is a database of its own, so each one starts empty.
-        return new DuckDbMetricsStoreFactory().create(ConfigFactory.parseMap(Map.of("path", ":memory:")));
+        // Rollups on (they are off by default), so that every contract runs against them too.
+        return new DuckDbMetricsStoreFactory().create(ConfigFactory.parseMap(Map.of("path", ":memory:",
+                "rollups.enabled", true)));
+    }
+
+    @Override
+    protected MetricsStore createStoreWithoutRollups() {
+        return new DuckDbMetricsStoreFactory().create(ConfigFactory.parseMap(Map.of("path", ":memory:",
+                "rollups.enabled", false)));
     }
 
     /** An in-memory database ends with its store: opening ":memory:" again gives a new, empty one. */

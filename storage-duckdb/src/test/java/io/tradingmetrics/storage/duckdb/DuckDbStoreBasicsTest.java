@@ -32,9 +32,9 @@ class DuckDbStoreBasicsTest {
         try (DuckDbMetricsStore store = DuckDbMetricsStore.open(DuckDbStoreConfig.of(file.toString()))) {
             assertThat(store.backendName()).isEqualTo("duckdb");
             SchemaInfo schema = store.schemaInfo();
-            assertThat(schema.currentVersion()).isEqualTo("5");
+            assertThat(schema.currentVersion()).isEqualTo("6");
             assertThat(schema.isUpToDate()).isTrue();
-            assertThat(schema.history()).hasSize(5);
+            assertThat(schema.history()).hasSize(6);
 
             assertThat(store.insertMetrics(List.of(
                     MetricPoint.of(T0, "price", 101.5, "BTC", Map.of("venue", "binance")),

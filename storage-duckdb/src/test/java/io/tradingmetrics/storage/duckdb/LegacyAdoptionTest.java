@@ -132,8 +132,8 @@ class LegacyAdoptionTest {
 
         try (DuckDbMetricsStore store = DuckDbMetricsStore.open(DuckDbStoreConfig.of(file.toString()))) {
             SchemaInfo schema = store.schemaInfo();
-            assertThat(schema.currentVersion()).isEqualTo("5");
-            assertThat(schema.history()).hasSize(5);
+            assertThat(schema.currentVersion()).isEqualTo("6");
+            assertThat(schema.history()).hasSize(6);
             assertThat(schema.history().get(0)).contains("Baseline");
             // The series catalogue was built from the adopted rows: the newest point of each series, whole.
             assertThat(store.latest(LatestQuery.all())).containsExactly(expectedPoints.get(6), expectedPoints.get(1),
@@ -158,6 +158,9 @@ class LegacyAdoptionTest {
                     + " WHERE column_name = 'timestamp' AND table_name IN ('trading_metrics', 'candles', 'performance_history')"))
                     .containsOnly("TIMESTAMP WITH TIME ZONE").hasSize(3);
             assertThat(queryStrings(check, "SELECT index_name FROM duckdb_indexes()")).isEmpty();
+            // V6 created the rollup tables and built no level: rollups are off by default.
+            assertThat(queryStrings(check, "SELECT CAST(count(*) AS VARCHAR) FROM metric_rollup_levels UNION ALL"
+                    + " SELECT CAST(count(*) AS VARCHAR) FROM metric_rollup_1m")).containsOnly("0");
             assertThat(queryStrings(check, "SELECT metric_name || '/' || symbol_key || '/' || CAST(timestamp AS VARCHAR)"
                     + " FROM series_catalogue ORDER BY symbol_key")).containsExactly(
                     "metric 'ü'//9999-12-31 23:59:59.999998+00", "metric 'ü'/=SYM1/1500-03-01 12:34:56.123456+00",
@@ -166,7 +169,7 @@ class LegacyAdoptionTest {
         }
         try (DuckDbMetricsStore reopened = DuckDbMetricsStore.open(DuckDbStoreConfig.of(file.toString()))) {
             assertThat(reopened.count(StoreTable.TRADING_METRICS, TimeRange.all())).isEqualTo(TIMES.length);
-            assertThat(reopened.schemaInfo().history()).hasSize(5);
+            assertThat(reopened.schemaInfo().history()).hasSize(6);
         }
     }
 
@@ -220,7 +223,7 @@ class LegacyAdoptionTest {
             execute(check, "DROP TABLE candles_v2");
         }
         try (DuckDbMetricsStore store = DuckDbMetricsStore.open(DuckDbStoreConfig.of(file.toString()))) {
-            assertThat(store.schemaInfo().currentVersion()).isEqualTo("5");
+            assertThat(store.schemaInfo().currentVersion()).isEqualTo("6");
             assertThat(store.queryMetrics(MetricQuery.of("m", TimeRange.all()))).containsExactly(
                     MetricPoint.of(Instant.parse("2025-01-01T00:00:00Z"), "m", 1.0, "S", Map.of("k", "1")));
             assertThat(store.candles(CandleQuery.of(TimeRange.all()))).containsExactly(

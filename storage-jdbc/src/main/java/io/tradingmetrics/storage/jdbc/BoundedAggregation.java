@@ -9,6 +9,7 @@ import io.tradingmetrics.storage.api.Timestamps;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
@@ -22,11 +23,14 @@ final class BoundedAggregation {
     private final JdbcExecutor jdbc;
     private final ReadSql reads;
     private final BucketCap cap;
+    private final Function<AggregationQuery, SqlBuilder> sqlOf;
 
-    BoundedAggregation(JdbcExecutor jdbc, ReadSql reads, BucketCap cap) {
+    /** @param sqlOf the SQL of a query whose range is bounded: from a rollup where one answers it, else raw */
+    BoundedAggregation(JdbcExecutor jdbc, ReadSql reads, BucketCap cap, Function<AggregationQuery, SqlBuilder> sqlOf) {
         this.jdbc = requireNonNull(jdbc, "jdbc is null");
         this.reads = requireNonNull(reads, "reads is null");
         this.cap = requireNonNull(cap, "cap is null");
+        this.sqlOf = requireNonNull(sqlOf, "sqlOf is null");
     }
 
     List<AggregatedBucket> aggregate(AggregationQuery query) {
@@ -42,7 +46,7 @@ final class BoundedAggregation {
             cap.checkFilled(what, bounded.interval(), bounded.range(), 1);
         }
         List<AggregatedBucket> buckets = jdbc.list("aggregate metric " + query.metricName(),
-                cap.limited(reads.aggregate(bounded)), cap.counting(what, query.interval(),
+                cap.limited(sqlOf.apply(bounded)), cap.counting(what, query.interval(),
                         row -> new AggregatedBucket(JdbcValues.instant(row, 2), JdbcValues.optionalString(row, 1),
                                 JdbcValues.optionalDouble(row, 3), row.getLong(4))));
         if (query.gapFill() != GapFill.NONE) {

@@ -3,6 +3,7 @@ package io.tradingmetrics.storage.jdbc;
 import io.tradingmetrics.storage.api.Candle;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.PerformanceSnapshot;
+import io.tradingmetrics.storage.jdbc.rollup.RollupRow;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -34,4 +35,11 @@ public interface BulkWriter {
 
     /** Loads the snapshots into the empty staging table of {@link TableColumns#PERFORMANCE}. */
     void stagePerformance(Connection connection, List<PerformanceSnapshot> snapshots) throws SQLException;
+
+    /**
+     * Loads rollup summaries into the empty temporary table {@code stagingTable}, whose columns are
+     * {@link io.tradingmetrics.storage.jdbc.rollup.RollupSql#STAGING_COLUMNS} (the level as its label, the symbol
+     * NULL when absent).
+     */
+    void stageRollups(Connection connection, String stagingTable, List<RollupRow> rows) throws SQLException;
 }

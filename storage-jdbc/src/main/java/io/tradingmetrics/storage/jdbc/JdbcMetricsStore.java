@@ -25,6 +25,9 @@ import io.tradingmetrics.storage.api.TableRetention;
 import io.tradingmetrics.storage.api.TableStats;
 import io.tradingmetrics.storage.api.TimeRange;
 import io.tradingmetrics.storage.api.WriteId;
+import io.tradingmetrics.storage.jdbc.rollup.RollupReads;
+import io.tradingmetrics.storage.jdbc.rollup.RollupSettings;
+import io.tradingmetrics.storage.jdbc.rollup.Rollups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +78,8 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     private final FlywaySchemaManager schema;
     private final JdbcExecutor jdbc;
     private final ReadSql reads;
+    private final Rollups rollups;
+    private final RollupReads rollupReads;
     /** How often a write prunes the write ids (the table stays small between prunes: one row per write). */
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
 
@@ -95,6 +100,17 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     protected JdbcMetricsStore(String backendName, ConnectionSource connections, SqlDialect dialect,
                                BulkWriter bulkWriter, SqlErrorTranslator errors, FlywaySchemaManager schema,
                                Duration writeIdRetention) {
+        this(backendName, connections, dialect, bulkWriter, errors, schema, writeIdRetention,
+                RollupSettings.disabled());
+    }
+
+    /**
+     * @param rollupSettings the rollups the store keeps; they take effect once the backend calls
+     *        {@link #openRollups} (until then every aggregation reads raw points and writes maintain nothing)
+     */
+    protected JdbcMetricsStore(String backendName, ConnectionSource connections, SqlDialect dialect,
+                               BulkWriter bulkWriter, SqlErrorTranslator errors, FlywaySchemaManager schema,
+                               Duration writeIdRetention, RollupSettings rollupSettings) {
         this.backendName = requireNonNull(backendName, "backendName is null");
         this.connections = requireNonNull(connections, "connections is null");
         this.dialect = requireNonNull(dialect, "dialect is null");
@@ -102,6 +118,8 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         this.schema = requireNonNull(schema, "schema is null");
         this.jdbc = new JdbcExecutor(connections, dialect, requireNonNull(errors, "errors is null"));
         this.reads = new ReadSql(dialect);
+        this.rollups = new Rollups(requireNonNull(rollupSettings, "rollupSettings is null"), dialect, bulkWriter);
+        this.rollupReads = new RollupReads(dialect);
         this.writeIdRetention = requireNonNull(writeIdRetention, "writeIdRetention is null");
         if (writeIdRetention.isNegative() || writeIdRetention.isZero()) {
             throw new IllegalArgumentException("writeIdRetention must be positive: " + writeIdRetention);
@@ -111,6 +129,8 @@ public abstract class JdbcMetricsStore implements MetricsStore {
                 ? Optional.of(new SeriesCatalogue(dialect)) : Optional.empty();
         List<DerivedTable> derived = new ArrayList<>();
         catalogue.ifPresent(derived::add);
+        // Maintains nothing until openRollups() reconciled the configured levels.
+        derived.add(rollups);
         this.derivedTables = List.copyOf(derived);
         // The one line an open logs at INFO; what Flyway and the drivers say meanwhile is at DEBUG (FlywayLogs).
         LOG.info("opened {} store: {} (schema version {})", backendName, schema.storeDescription(),
@@ -250,7 +270,10 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     public final List<AggregatedBucket> aggregate(AggregationQuery query) {
         requireNonNull(query, "query is null");
         ensureOpen();
-        return new BoundedAggregation(jdbc, reads, bucketCap()).aggregate(query);
+        List<Interval> levels = rollups.readableLevels();
+        return new BoundedAggregation(jdbc, reads, bucketCap(),
+                bounded -> rollupReads.aggregate(bounded, levels).orElseGet(() -> reads.aggregate(bounded)))
+                .aggregate(query);
     }
 
     @Override
@@ -450,9 +473,15 @@ public abstract class JdbcMetricsStore implements MetricsStore {
             }
             Map<StoreTable, Long> deleted = new EnumMap<>(StoreTable.class);
             if (!dryRun) {
-                for (Map.Entry<StoreTable, Instant> deletion : plan.deletions().entrySet()) {
-                    deleted.put(deletion.getKey(), deleteMaintainingDerived(connection, deletion.getKey(),
-                            TimeRange.of(TimeRange.all().from(), deletion.getValue())));
+                // Rollup levels kept longer than the points keep their older buckets when the points go.
+                rollups.keepPastRawDuring(policy);
+                try {
+                    for (Map.Entry<StoreTable, Instant> deletion : plan.deletions().entrySet()) {
+                        deleted.put(deletion.getKey(), deleteMaintainingDerived(connection, deletion.getKey(),
+                                TimeRange.of(TimeRange.all().from(), deletion.getValue())));
+                    }
+                } finally {
+                    rollups.keepPastRawDone();
                 }
             }
             List<TableRetention> tables = new ArrayList<>(plan.tables(deleted, dryRun));
@@ -472,11 +501,11 @@ public abstract class JdbcMetricsStore implements MetricsStore {
      * Applies the policy's rollup keeps ({@link RetentionPolicy#rollups()}) inside the retention run's transaction,
      * after the tables' deletes and only when no guard refused the run; a dry run only counts.
      *
-     * @return one entry per rollup table; none by default (a store without rollups)
+     * @return one entry per maintained rollup level's table ({@link Rollups#retain})
      */
     protected List<TableRetention> retainRollups(Connection connection, RetentionPolicy policy, Instant now,
                                                  boolean dryRun) throws SQLException {
-        return List.of();
+        return rollups.retain(connection, policy, now, dryRun);
     }
 
     @Override
@@ -573,6 +602,30 @@ public abstract class JdbcMetricsStore implements MetricsStore {
             jdbc.closeStreams();
             connections.close();
         }
+    }
+
+    /**
+     * Makes the configured rollups take effect; a backend calls it once its store is constructed. A writable store
+     * reconciles the built levels with the configuration in one transaction (building missing ones from the raw
+     * points, which takes a while on a large table); a read-only one only learns which levels it may read.
+     */
+    protected final void openRollups(boolean writable) {
+        if (writable) {
+            jdbc.inTransaction("prepare the rollups", connection -> {
+                rollups.openForWriting(connection);
+                return null;
+            });
+        } else {
+            jdbc.reading("read the rollup levels", connection -> {
+                rollups.openForReading(connection);
+                return null;
+            });
+        }
+    }
+
+    /** @return the rollup levels aggregations read, finest first (none when rollups are off or not built) */
+    public final List<Interval> rollupLevels() {
+        return rollups.readableLevels();
     }
 
     /**

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -139,17 +140,46 @@ public interface SqlDialect {
      * created afresh and {@link #dropStaging dropped} after the merge.
      */
     default void createStaging(Connection connection, TableColumns table) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE OR REPLACE TEMPORARY TABLE " + table.stagingTable() + " "
-                    + table.stagingDefinition());
-        }
+        createTemporaryTable(connection, table.stagingTable(), table.stagingDefinition());
     }
 
     /** Ends the staging table of {@link #createStaging} after its rows were merged, inside the transaction. */
     default void dropStaging(Connection connection, TableColumns table) throws SQLException {
+        dropTemporaryTable(connection, table.stagingTable());
+    }
+
+    /**
+     * Makes an empty temporary table ready inside the write's transaction ({@code definition} is the parenthesized
+     * column list); by default created afresh and {@link #dropTemporaryTable dropped} after use.
+     */
+    default void createTemporaryTable(Connection connection, String name, String definition) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE " + table.stagingTable());
+            statement.execute("CREATE OR REPLACE TEMPORARY TABLE " + name + " " + definition);
         }
+    }
+
+    /** Ends a table of {@link #createTemporaryTable} after use, inside the transaction. */
+    default void dropTemporaryTable(Connection connection, String name) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE " + name);
+        }
+    }
+
+    /**
+     * Whether the rollup tables have a primary key that writes merge by ({@code ON CONFLICT}); without one (DuckDB,
+     * where the index would cost writes more than the merge), the rows already there are updated and the others
+     * inserted, writes of points being serialized so that no bucket is inserted twice.
+     */
+    default boolean rollupTablesHaveKeys() {
+        return true;
+    }
+
+    /**
+     * Locks the rollup tables against concurrent writers' merges while a store reconciles its levels at open, inside
+     * that transaction; nothing by default (an engine whose database one process writes).
+     */
+    default void lockRollupTables(Connection connection, List<String> tables) throws SQLException {
+        // One process writes the database.
     }
 
     /**

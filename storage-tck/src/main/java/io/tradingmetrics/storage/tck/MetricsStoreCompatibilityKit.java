@@ -37,8 +37,8 @@ import java.util.Set;
  * is closed when the test ends.
  */
 public abstract class MetricsStoreCompatibilityKit {
-    private final OpenedStores stores = new OpenedStores(this::createStore, this::reopenStore, this::capabilities,
-            this::settings);
+    private final OpenedStores stores = new OpenedStores(this::createStore, this::reopenStore,
+            this::createStoreWithoutRollups, this::capabilities, this::settings);
 
     /**
      * @return a new store over a fresh, empty database of its own (a new file, a new schema or database); called at
@@ -57,6 +57,16 @@ public abstract class MetricsStoreCompatibilityKit {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " declares the store PERSISTENT but does"
                 + " not override reopenStore(): open the last store's database again there, or leave PERSISTENT out"
                 + " of capabilities()");
+    }
+
+    /**
+     * @return a new store over a fresh, empty database of its own, configured to keep no rollups (if the store keeps
+     *         any), so that every aggregation reads raw points; called after {@link #createStore()}, at most once
+     *         per test, and closed by the kit. By default another {@link #createStore()}: right for a store that
+     *         keeps no rollups.
+     */
+    protected MetricsStore createStoreWithoutRollups() {
+        return createStore();
     }
 
     /**
@@ -116,6 +126,14 @@ public abstract class MetricsStoreCompatibilityKit {
     @DisplayName("Aggregations")
     class Aggregations extends AggregationContract {
         Aggregations() {
+            super(stores);
+        }
+    }
+
+    @Nested
+    @DisplayName("Aggregations with and without rollups, on random data with late points, deletes and retention")
+    class Rollups extends RollupContract {
+        Rollups() {
             super(stores);
         }
     }

@@ -13,15 +13,19 @@ import static java.util.Objects.requireNonNull;
 final class OpenedStores implements StoreFixture {
     private final Supplier<MetricsStore> factory;
     private final Supplier<MetricsStore> reopener;
+    private final Supplier<MetricsStore> withoutRollups;
     private final Supplier<Set<StoreCapability>> capabilities;
     private final Supplier<KitSettings> settings;
     private final List<MetricsStore> opened = new ArrayList<>();
     private MetricsStore current;
+    private MetricsStore currentWithoutRollups;
 
     OpenedStores(Supplier<MetricsStore> factory, Supplier<MetricsStore> reopener,
-                 Supplier<Set<StoreCapability>> capabilities, Supplier<KitSettings> settings) {
+                 Supplier<MetricsStore> withoutRollups, Supplier<Set<StoreCapability>> capabilities,
+                 Supplier<KitSettings> settings) {
         this.factory = requireNonNull(factory, "factory is null");
         this.reopener = requireNonNull(reopener, "reopener is null");
+        this.withoutRollups = requireNonNull(withoutRollups, "withoutRollups is null");
         this.capabilities = requireNonNull(capabilities, "capabilities is null");
         this.settings = requireNonNull(settings, "settings is null");
     }
@@ -33,6 +37,16 @@ final class OpenedStores implements StoreFixture {
             opened.add(current);
         }
         return current;
+    }
+
+    @Override
+    public synchronized MetricsStore storeWithoutRollups() {
+        store();
+        if (currentWithoutRollups == null) {
+            currentWithoutRollups = requireNonNull(withoutRollups.get(), "createStoreWithoutRollups() returned null");
+            opened.add(currentWithoutRollups);
+        }
+        return currentWithoutRollups;
     }
 
     @Override
@@ -70,6 +84,7 @@ final class OpenedStores implements StoreFixture {
         }
         opened.clear();
         current = null;
+        currentWithoutRollups = null;
         if (failure != null) {
             throw failure;
         }

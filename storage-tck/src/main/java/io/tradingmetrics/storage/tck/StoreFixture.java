@@ -16,6 +16,13 @@ public interface StoreFixture {
      */
     MetricsStore reopen();
 
+    /**
+     * @return a second store of the current test, over a fresh, empty database of its own, configured to keep no
+     *         rollups (every aggregation from raw points): what the store under test must answer identically to.
+     *         Opened on first use, closed after the test.
+     */
+    MetricsStore storeWithoutRollups();
+
     /** @return whether the store under test has the capability (requirements included) */
     boolean has(StoreCapability capability);
 

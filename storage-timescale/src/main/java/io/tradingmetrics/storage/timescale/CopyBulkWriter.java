@@ -6,6 +6,8 @@ import io.tradingmetrics.storage.api.PerformanceSnapshot;
 import io.tradingmetrics.storage.jdbc.BulkWriter;
 import io.tradingmetrics.storage.jdbc.LabelsJson;
 import io.tradingmetrics.storage.jdbc.TableColumns;
+import io.tradingmetrics.storage.jdbc.rollup.RollupRow;
+import io.tradingmetrics.storage.jdbc.rollup.RollupSql;
 import org.postgresql.PGConnection;
 
 import java.sql.Connection;
@@ -68,6 +70,24 @@ final class CopyBulkWriter implements BulkWriter {
                 copy.row(7).timestamptz(snapshot.timestamp()).float8(snapshot.portfolioValue()).float8(snapshot.pnl())
                         .float8(snapshot.sharpeRatio()).float8(snapshot.maxDrawdown()).float8(snapshot.winRate())
                         .int4(snapshot.totalTrades());
+            }
+            copy.finish();
+        } catch (SQLException | RuntimeException e) {
+            copy.cancel();
+            throw e;
+        }
+    }
+
+    @Override
+    public void stageRollups(Connection connection, String stagingTable, List<RollupRow> rows) throws SQLException {
+        BinaryCopyStream copy = new BinaryCopyStream(connection.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("COPY " + stagingTable + " (" + RollupSql.STAGING_COLUMNS + ") FROM STDIN (FORMAT binary)"));
+        try {
+            for (RollupRow row : rows) {
+                copy.row(12).text(row.level().label()).text(row.metricName()).text(row.symbol())
+                        .timestamptz(row.bucket()).int8(row.count()).float8(row.sum()).float8(row.min())
+                        .float8(row.max()).timestamptz(row.firstTimestamp()).float8(row.firstValue())
+                        .timestamptz(row.lastTimestamp()).float8(row.lastValue());
             }
             copy.finish();
         } catch (SQLException | RuntimeException e) {

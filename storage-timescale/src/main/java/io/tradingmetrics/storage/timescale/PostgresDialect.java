@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -227,6 +228,29 @@ final class PostgresDialect implements SqlDialect {
         // Kept for the session; emptied at commit (see createStaging).
     }
 
+    /** Kept for the session and emptied at every commit, as the staging tables (see {@link #createStaging}). */
+    @Override
+    public void createTemporaryTable(Connection connection, String name, String definition) throws SQLException {
+        createSessionStaging(connection, name, definition);
+    }
+
+    @Override
+    public void dropTemporaryTable(Connection connection, String name) {
+        // Kept for the session; emptied at commit (see createTemporaryTable).
+    }
+
+    /**
+     * EXCLUSIVE conflicts with the ROW EXCLUSIVE lock that a write's merge takes on a rollup table, so a store that
+     * builds levels at open waits for the merges under way to commit (and then sees their raw points), and a write
+     * that reaches its merge meanwhile waits for the build to commit (and then adds its points to the built rows).
+     */
+    @Override
+    public void lockRollupTables(Connection connection, List<String> tables) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LOCK TABLE " + String.join(", ", tables) + " IN EXCLUSIVE MODE");
+        }
+    }
+
     @Override
     public void boundLockWait(Connection connection, Duration bound) throws SQLException {
         try (Statement statement = connection.createStatement()) {
@@ -260,9 +284,22 @@ final class PostgresDialect implements SqlDialect {
     /** VACUUM cannot run in a transaction: the connection is in auto-commit mode. */
     @Override
     public void optimize(Connection connection) throws SQLException {
+        List<String> derived = new java.util.ArrayList<>();
+        // The tables derived from the points (rollups, catalogue) too, where the schema has them: a rollup table
+        // without statistics is planned as if empty.
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname ="
+                     + " current_schema() AND tablename LIKE 'metric\\_rollup\\_%' ORDER BY tablename")) {
+            while (rows.next()) {
+                derived.add(rows.getString(1));
+            }
+        }
         try (Statement statement = connection.createStatement()) {
             for (StoreTable table : StoreTable.values()) {
                 statement.execute("VACUUM (ANALYZE) " + table.tableName());
+            }
+            for (String table : derived) {
+                statement.execute("VACUUM (ANALYZE) " + table);
             }
         }
     }

@@ -42,7 +42,7 @@ public final class TimescaleMetricsStore extends JdbcMetricsStore {
     private TimescaleMetricsStore(TimescaleSettings settings, PostgresPool pool, TimescaleFeatures features,
                                   PostgresErrorTranslator errors, FlywaySchemaManager schema, boolean readOnly) {
         super(NAME, pool, new PostgresDialect(features), new CopyBulkWriter(), errors, schema,
-                settings.writeIdRetention());
+                settings.writeIdRetention(), settings.rollups());
         this.readOnly = readOnly;
         this.settings = settings;
         this.features = features;
@@ -100,7 +100,9 @@ public final class TimescaleMetricsStore extends JdbcMetricsStore {
             } else if (mode != OpenMode.READ_ONLY) {
                 schema.validate();
             }
-            return new TimescaleMetricsStore(settings, pool, features, errors, schema, readOnly);
+            TimescaleMetricsStore store = new TimescaleMetricsStore(settings, pool, features, errors, schema, readOnly);
+            store.openRollups(!readOnly);
+            return store;
         } catch (RuntimeException e) {
             pool.close();
             throw e;

@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import io.tradingmetrics.storage.api.StoreConfigException;
 import io.tradingmetrics.storage.jdbc.BucketCap;
+import io.tradingmetrics.storage.jdbc.rollup.RollupSettings;
 import io.tradingmetrics.storage.spi.StoreDefaults;
 
 import java.time.Duration;
@@ -38,11 +39,13 @@ import static java.util.Objects.requireNonNull;
  * @param maxBuckets the most buckets one time-bucketed read may return
  * @param writeIdRetention how long the ids of committed writes are kept, within which a retry with the same write
  *        id stores nothing
+ * @param rollups the rollups the store keeps of its points ({@code rollups.enabled}, {@code rollups.levels})
  */
 public record TimescaleSettings(PostgresUrl server, String user, String password, String schema, int poolSize,
                                 TimescaleMode timescaleMode, Duration chunkInterval, boolean migrateOnStart,
                                 Duration connectTimeout, Duration statementTimeout, Duration socketTimeout,
-                                String applicationName, long maxBuckets, Duration writeIdRetention) {
+                                String applicationName, long maxBuckets, Duration writeIdRetention,
+                                RollupSettings rollups) {
     /** The path of the block in the application's configuration. */
     public static final String PATH = "metrics.store.timescale";
 
@@ -58,6 +61,7 @@ public record TimescaleSettings(PostgresUrl server, String user, String password
         requireNonNull(socketTimeout, "socketTimeout is null");
         requireNonNull(applicationName, "applicationName is null");
         requireNonNull(writeIdRetention, "writeIdRetention is null");
+        requireNonNull(rollups, "rollups is null");
     }
 
     /**
@@ -119,11 +123,13 @@ public record TimescaleSettings(PostgresUrl server, String user, String password
         Duration retention = read(problems, () -> checked(config.getDuration("write-id-retention"),
                 config.getDuration("write-id-retention").toMillis() >= 1, "write-id-retention", "at least 1ms"),
                 Duration.ofDays(1));
+        RollupSettings rollups = read(problems, () -> RollupSettings.of(config.getBoolean("rollups.enabled"),
+                config.getStringList("rollups.levels"), PATH + ".rollups"), RollupSettings.defaults());
         if (!problems.isEmpty()) {
             throw new StoreConfigException("invalid TimescaleDB store configuration: " + String.join("; ", problems));
         }
         return new TimescaleSettings(server, user, password, schema, poolSize, mode, chunk, migrate, connect,
-                statement, socket, application, maxBuckets, retention);
+                statement, socket, application, maxBuckets, retention, rollups);
     }
 
     /**

@@ -3,6 +3,10 @@ package io.tradingmetrics.storage.timescale;
 import io.tradingmetrics.storage.api.Candle;
 import io.tradingmetrics.storage.api.CandleQuery;
 import io.tradingmetrics.storage.api.LatestQuery;
+import io.tradingmetrics.storage.api.AggregatedBucket;
+import io.tradingmetrics.storage.api.Aggregation;
+import io.tradingmetrics.storage.api.AggregationQuery;
+import io.tradingmetrics.storage.api.Interval;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.MetricQuery;
 import io.tradingmetrics.storage.api.PerformanceSnapshot;
@@ -92,7 +96,7 @@ class AdoptionTest {
             assertThat(dump(server)).as("adoption changes no stored value").isEqualTo(before);
             SchemaInfo info = store.schemaInfo();
             assertThat(info.isUpToDate()).isTrue();
-            assertThat(info.currentVersion()).isEqualTo("5");
+            assertThat(info.currentVersion()).isEqualTo("6");
             assertThat(info.history()).anySatisfy(line -> assertThat(line).startsWith("1 adopted schema of the older system"));
 
             assertThat(store.queryMetrics(MetricQuery.of("price", TimeRange.all()))).extracting(MetricPoint::labels)
@@ -107,6 +111,10 @@ class AdoptionTest {
                     .isEqualTo(new Candle(Instant.parse("2024-01-01T00:00:00Z"), "BTC", 1, 2, 0.5, 1.5,
                             9007199254740993L));
             assertThat(store.performanceHistory(TimeRange.all())).hasSize(2);
+            // Rollups are off by default: V6 built no level, and an hourly count reads the adopted points.
+            assertThat(store.rollupLevels()).isEmpty();
+            assertThat(store.aggregate(AggregationQuery.of("price", TimeRange.all(), Interval.HOUR_1,
+                    Aggregation.COUNT)).stream().mapToLong(AggregatedBucket::sampleCount).sum()).isEqualTo(2);
 
             // The adopted database takes new writes, and a candle upsert replaces the legacy row.
             store.insertMetric(MetricPoint.of(Instant.parse("2024-01-04T00:00:00Z"), "price", 1, "BTC"));
@@ -176,7 +184,7 @@ class AdoptionTest {
             List<String> before = dump(server);
             try (TimescaleMetricsStore store = TimescaleMetricsStore.open(server.settings())) {
                 assertThat(dump(server)).isEqualTo(before);
-                assertThat(store.schemaInfo().currentVersion()).isEqualTo("5");
+                assertThat(store.schemaInfo().currentVersion()).isEqualTo("6");
                 assertThat(store.count(StoreTable.TRADING_METRICS, TimeRange.all())).isEqualTo(4);
             }
         }

@@ -8,6 +8,8 @@ import io.tradingmetrics.storage.tck.postgres.TestSchema;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
@@ -33,11 +35,23 @@ abstract class PostgresCompatibilityKit extends MetricsStoreCompatibilityKit {
         return reopenStore();
     }
 
+    /** On a schema of its own (the last schema stays the one {@link #reopenStore} opens). */
+    @Override
+    protected MetricsStore createStoreWithoutRollups() {
+        TestSchema raw = server.newSchema();
+        schemas.add(0, raw);
+        Map<String, Object> settings = new HashMap<>(raw.settings("timescaledb", timescaledb));
+        settings.put("rollups.enabled", false);
+        return new TimescaleMetricsStoreFactory().create(ConfigFactory.parseMap(settings));
+    }
+
     @Override
     protected MetricsStore reopenStore() {
         TestSchema schema = schemas.get(schemas.size() - 1);
-        return new TimescaleMetricsStoreFactory().create(ConfigFactory.parseMap(
-                schema.settings("timescaledb", timescaledb)));
+        // Rollups on (they are off by default), so that every contract runs against them too.
+        Map<String, Object> settings = new HashMap<>(schema.settings("timescaledb", timescaledb));
+        settings.put("rollups.enabled", true);
+        return new TimescaleMetricsStoreFactory().create(ConfigFactory.parseMap(settings));
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.tradingmetrics.storage.jdbc.BucketCap;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +37,8 @@ class TimescaleSettingsTest {
                 Map.entry("connect-timeout", "10s"), Map.entry("statement-timeout", "0s"),
                 Map.entry("socket-timeout", "5m"), Map.entry("application-name", "trading-metrics"),
                 Map.entry("write-id-retention", "1d"),
-                Map.entry("max-buckets", 1_000_000)));
+                Map.entry("max-buckets", 1_000_000),
+                Map.entry("rollups", Map.of("enabled", false, "levels", List.of("1m", "1h")))));
         TimescaleSettings settings = TimescaleSettings.from(defaults);
         assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5432/postgres");
         assertThat(settings.timescaleMode()).isEqualTo(TimescaleMode.AUTO);

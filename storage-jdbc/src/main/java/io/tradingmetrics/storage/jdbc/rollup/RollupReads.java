@@ -1,0 +1,149 @@
+package io.tradingmetrics.storage.jdbc.rollup;
+
+import io.tradingmetrics.storage.api.Aggregation;
+import io.tradingmetrics.storage.api.AggregationQuery;
+import io.tradingmetrics.storage.api.Interval;
+import io.tradingmetrics.storage.api.TimeRange;
+import io.tradingmetrics.storage.jdbc.SqlBuilder;
+import io.tradingmetrics.storage.jdbc.SqlDialect;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Answers an aggregation from the coarsest rollup level that gives exactly the raw answer, when there is one:
+ *
+ * <ul>
+ *   <li>the aggregation merges from summaries: avg, sum, min, max, count, first, last (not the percentiles, and not
+ *       stddev, whose exact merge the rollups do not keep);</li>
+ *   <li>no label filter (rollups are per metric and symbol only);</li>
+ *   <li>the query's buckets are unions of the level's: its width a multiple of the level's (both count from the same
+ *       origin), or months, which every level divides since each divides a day;</li>
+ *   <li>the range holds at least one whole bucket of the level. Its edges before the first and after the last whole
+ *       bucket are read from raw points and merged in the same statement.</li>
+ * </ul>
+ *
+ * The rows are those of the raw aggregation: (symbol or NULL, bucket start, value, sample count), same order.
+ */
+public final class RollupReads {
+    private static final Set<Aggregation> MERGEABLE = EnumSet.of(Aggregation.AVG, Aggregation.SUM, Aggregation.MIN,
+            Aggregation.MAX, Aggregation.COUNT, Aggregation.FIRST, Aggregation.LAST);
+
+    private final SqlDialect dialect;
+
+    public RollupReads(SqlDialect dialect) {
+        this.dialect = requireNonNull(dialect, "dialect is null");
+    }
+
+    /**
+     * @param levels finest first
+     * @return the coarsest of the levels that answers the query exactly, if any
+     */
+    public static Optional<Interval> levelFor(AggregationQuery query, List<Interval> levels) {
+        if (!MERGEABLE.contains(query.aggregation()) || !query.labels().isEmpty()) {
+            return Optional.empty();
+        }
+        // From the coarsest down: a coarser level that holds no whole bucket of the range leaves it to a finer one.
+        for (int i = levels.size() - 1; i >= 0; i--) {
+            Interval level = levels.get(i);
+            boolean divides = query.interval().isMonths()
+                    || query.interval().widthMicros() % level.widthMicros() == 0;
+            Instant[] whole = wholeBuckets(query.range(), level);
+            if (divides && whole[0].isBefore(whole[1])) {
+                return Optional.of(level);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** @return the start of the first and the end of the last whole bucket of the level within the range */
+    static Instant[] wholeBuckets(TimeRange range, Interval level) {
+        Instant startBucket = level.bucketStart(range.from());
+        Instant first = startBucket.equals(range.from()) ? startBucket : level.next(startBucket);
+        Instant last = level.bucketStart(range.to());
+        return new Instant[] {first, last};
+    }
+
+    /**
+     * @return the aggregation from the level's table, its range's edges from raw points; empty when no level
+     *         answers it exactly
+     */
+    public Optional<SqlBuilder> aggregate(AggregationQuery query, List<Interval> levels) {
+        Optional<Interval> level = levelFor(query, levels);
+        if (level.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant[] whole = wholeBuckets(query.range(), level.get());
+        Aggregation aggregation = query.aggregation();
+        String table = RollupSettings.tableOf(level.get());
+        String symbol = query.groupBySymbol() ? "CASE WHEN has_symbol THEN symbol END" : "CAST(NULL AS VARCHAR)";
+        SqlBuilder sql = new SqlBuilder().sql("SELECT series_symbol, bucket_start, " + merged(aggregation)
+                + " AS agg_value, CAST(sum(n) AS BIGINT) AS sample_count FROM (SELECT " + symbol
+                + " AS series_symbol, " + dialect.timeBucket(query.interval(), "bucket") + " AS bucket_start, "
+                + summaryColumns(aggregation) + " FROM " + table + " WHERE metric_name = ").param(query.metricName())
+                .sql(" AND bucket >= ").param(whole[0]).sql(" AND bucket < ").param(whole[1]);
+        query.symbol().ifPresent(s -> sql.sql(" AND symbol = ").param(s).sql(" AND has_symbol"));
+        boolean before = query.range().from().isBefore(whole[0]);
+        boolean after = whole[1].isBefore(query.range().to());
+        if (before || after) {
+            sql.sql(" UNION ALL SELECT " + (query.groupBySymbol() ? "symbol" : "CAST(NULL AS VARCHAR)") + ", "
+                    + dialect.timeBucket(query.interval(), "timestamp") + ", " + rawColumns(aggregation)
+                    + " FROM trading_metrics WHERE metric_name = ").param(query.metricName()).sql(" AND (");
+            if (before) {
+                sql.sql("(timestamp >= ").param(query.range().from()).sql(" AND timestamp < ").param(whole[0])
+                        .sql(")");
+            }
+            if (after) {
+                sql.sql(before ? " OR " : "").sql("(timestamp >= ").param(whole[1]).sql(" AND timestamp < ")
+                        .param(query.range().to()).sql(")");
+            }
+            sql.sql(")");
+            query.symbol().ifPresent(s -> sql.sql(" AND symbol = ").param(s));
+        }
+        sql.sql(") parts");
+        if (query.groupBySymbol()) {
+            return Optional.of(sql.sql(" GROUP BY series_symbol, bucket_start ORDER BY "
+                    + dialect.orderTextNullsFirst("series_symbol") + ", bucket_start"));
+        }
+        return Optional.of(sql.sql(" GROUP BY series_symbol, bucket_start ORDER BY bucket_start"));
+    }
+
+    private String merged(Aggregation aggregation) {
+        return switch (aggregation) {
+            case AVG -> "sum(s) / CAST(sum(n) AS DOUBLE PRECISION)";
+            case SUM -> "sum(s)";
+            case MIN -> "min(s)";
+            case MAX -> "max(s)";
+            case COUNT -> "CAST(sum(n) AS DOUBLE PRECISION)";
+            case FIRST -> dialect.first("s", "t");
+            case LAST -> dialect.last("s", "t");
+            default -> throw new IllegalArgumentException(aggregation + " does not merge from rollups");
+        };
+    }
+
+    /** The level's columns the aggregation needs, as (n, s[, t]). */
+    private static String summaryColumns(Aggregation aggregation) {
+        return switch (aggregation) {
+            case AVG, SUM -> "sample_count AS n, value_sum AS s";
+            case MIN -> "sample_count AS n, value_min AS s";
+            case MAX -> "sample_count AS n, value_max AS s";
+            case COUNT -> "sample_count AS n, value_sum AS s";
+            case FIRST -> "sample_count AS n, first_value AS s, first_ts AS t";
+            case LAST -> "sample_count AS n, last_value AS s, last_ts AS t";
+            default -> throw new IllegalArgumentException(aggregation + " does not merge from rollups");
+        };
+    }
+
+    /** A raw point as the summary of itself, in the columns of {@link #summaryColumns}. */
+    private static String rawColumns(Aggregation aggregation) {
+        return switch (aggregation) {
+            case FIRST, LAST -> "1, value, timestamp";
+            default -> "1, value";
+        };
+    }
+}

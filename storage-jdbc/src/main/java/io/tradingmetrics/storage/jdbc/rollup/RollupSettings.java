@@ -1,0 +1,80 @@
+package io.tradingmetrics.storage.jdbc.rollup;
+
+import io.tradingmetrics.storage.api.Interval;
+import io.tradingmetrics.storage.api.StoreConfigException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What a store's {@code rollups} block says: whether the store keeps rollups of its points, and at which levels.
+ *
+ * @param enabled whether writes maintain rollups and aggregations read them; off, every read is from raw points
+ * @param levels the rollup widths, finest first, each one of {@link #ALLOWED}; empty when disabled
+ */
+public record RollupSettings(boolean enabled, List<Interval> levels) {
+    /** The widths a level may have: each divides a day, so that every level also serves month buckets. */
+    public static final List<Interval> ALLOWED = List.of(Interval.MINUTE_1, Interval.MINUTE_5, Interval.MINUTE_15,
+            Interval.HOUR_1, Interval.HOUR_4, Interval.DAY_1);
+    /** The levels of the reference configuration. */
+    public static final List<Interval> DEFAULT_LEVELS = List.of(Interval.MINUTE_1, Interval.HOUR_1);
+
+    public RollupSettings {
+        levels = List.copyOf(requireNonNull(levels, "levels is null"));
+        if (!enabled && !levels.isEmpty()) {
+            throw new IllegalArgumentException("disabled rollups have no levels");
+        }
+    }
+
+    /** @return the reference configuration: 1m and 1h */
+    public static RollupSettings defaults() {
+        return new RollupSettings(true, DEFAULT_LEVELS);
+    }
+
+    /** @return rollups switched off: nothing maintained, every aggregation from raw points */
+    public static RollupSettings disabled() {
+        return new RollupSettings(false, List.of());
+    }
+
+    /**
+     * Checks the block's values strictly, enabled or not: every level one of {@link #ALLOWED} written as its label,
+     * none twice, at least one when enabled.
+     *
+     * @param block the configuration path of the rollups block, for messages (for example
+     *              {@code metrics.store.duckdb.rollups})
+     * @throws StoreConfigException naming the key, the bad value and the valid ones
+     */
+    public static RollupSettings of(boolean enabled, List<String> levelLabels, String block) {
+        requireNonNull(levelLabels, "levelLabels is null");
+        requireNonNull(block, "block is null");
+        String allowed = ALLOWED.stream().map(Interval::label).collect(Collectors.joining(", "));
+        if (levelLabels.isEmpty() && enabled) {
+            throw new StoreConfigException(block + ".levels is empty; give one or more of " + allowed
+                    + " (the default is [1m, 1h]), or set " + block + ".enabled = false");
+        }
+        List<Interval> levels = new ArrayList<>();
+        for (String label : levelLabels) {
+            Interval level = ALLOWED.stream().filter(i -> i.label().equals(label == null ? null : label.strip()))
+                    .findFirst().orElseThrow(() -> new StoreConfigException(block + ".levels holds '" + label
+                            + "', which is not a rollup level; give levels among " + allowed));
+            if (levels.contains(level)) {
+                throw new StoreConfigException(block + ".levels holds " + level.label() + " twice; give each level once");
+            }
+            levels.add(level);
+        }
+        levels.sort(null);
+        // Checked even when off, so that a typo is found before rollups are switched on.
+        return enabled ? new RollupSettings(true, levels) : disabled();
+    }
+
+    /** @return the name of a level's table, for example {@code metric_rollup_1h} */
+    public static String tableOf(Interval level) {
+        if (!ALLOWED.contains(level)) {
+            throw new IllegalArgumentException("not a rollup level: " + level);
+        }
+        return "metric_rollup_" + level.label();
+    }
+}

@@ -1,0 +1,97 @@
+package io.tradingmetrics.storage.jdbc.rollup;
+
+import io.tradingmetrics.storage.api.Aggregation;
+import io.tradingmetrics.storage.api.AggregationQuery;
+import io.tradingmetrics.storage.api.Interval;
+import io.tradingmetrics.storage.api.MetricPoint;
+import io.tradingmetrics.storage.api.StoreConfigException;
+import io.tradingmetrics.storage.api.TimeRange;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Which level answers a query, the strict level settings, and how a batch is summed up. */
+class RollupRoutingTest {
+    private static final List<Interval> DEFAULT = RollupSettings.DEFAULT_LEVELS;
+    private static final Instant DAY = Instant.parse("2024-03-04T00:00:00Z");
+    private static final TimeRange WEEK = TimeRange.of(DAY, DAY.plusSeconds(7 * 86_400));
+
+    private static Optional<Interval> level(Interval interval, Aggregation aggregation, TimeRange range) {
+        return RollupReads.levelFor(AggregationQuery.of("m", range, interval, aggregation), DEFAULT);
+    }
+
+    @Test
+    void theCoarsestLevelThatDividesTheIntervalAnswers() {
+        assertThat(level(Interval.HOUR_1, Aggregation.AVG, WEEK)).contains(Interval.HOUR_1);
+        assertThat(level(Interval.DAY_1, Aggregation.LAST, WEEK)).contains(Interval.HOUR_1);
+        assertThat(level(Interval.WEEK_1, Aggregation.SUM, WEEK)).contains(Interval.HOUR_1);
+        assertThat(level(Interval.MONTH_1, Aggregation.MIN, WEEK)).contains(Interval.HOUR_1);
+        assertThat(level(Interval.MINUTE_15, Aggregation.COUNT, WEEK)).contains(Interval.MINUTE_1);
+        assertThat(level(Interval.MINUTE_1, Aggregation.FIRST, TimeRange.all())).contains(Interval.MINUTE_1);
+    }
+
+    @Test
+    void whatNoLevelAnswersExactlyReadsRawPoints() {
+        assertThat(level(Interval.SECOND_1, Aggregation.AVG, WEEK)).isEmpty();
+        for (Aggregation raw : List.of(Aggregation.P50, Aggregation.P95, Aggregation.P99, Aggregation.STDDEV)) {
+            assertThat(level(Interval.HOUR_1, raw, WEEK)).as(raw.name()).isEmpty();
+        }
+        assertThat(RollupReads.levelFor(AggregationQuery.of("m", WEEK, Interval.HOUR_1, Aggregation.AVG)
+                .withLabels(Map.of("venue", "x")), DEFAULT)).as("label filter").isEmpty();
+        TimeRange inOneHour = TimeRange.of(DAY.plusSeconds(60), DAY.plusSeconds(3_000));
+        assertThat(level(Interval.HOUR_1, Aggregation.AVG, inOneHour)).as("no whole hour in the range")
+                .contains(Interval.MINUTE_1);
+        assertThat(level(Interval.HOUR_1, Aggregation.AVG, TimeRange.of(DAY.plusMillis(1), DAY.plusSeconds(59))))
+                .as("no whole minute either").isEmpty();
+        assertThat(RollupReads.levelFor(AggregationQuery.of("m", WEEK, Interval.HOUR_1, Aggregation.AVG), List.of()))
+                .as("rollups off").isEmpty();
+    }
+
+    @Test
+    void theEdgesOfAnUnalignedRangeAreLeftToRawPoints() {
+        TimeRange range = TimeRange.of(DAY.plusSeconds(90), DAY.plusSeconds(7_300));
+        Instant[] whole = RollupReads.wholeBuckets(range, Interval.HOUR_1);
+        assertThat(whole).containsExactly(DAY.plusSeconds(3_600), DAY.plusSeconds(7_200));
+        assertThat(RollupReads.wholeBuckets(WEEK, Interval.HOUR_1)).containsExactly(WEEK.from(), WEEK.to());
+    }
+
+    @Test
+    void levelsAreCheckedStrictly() {
+        assertThat(RollupSettings.of(true, List.of("1h", " 1m"), "b").levels())
+                .containsExactly(Interval.MINUTE_1, Interval.HOUR_1);
+        assertThat(RollupSettings.of(false, List.of("1h"), "b")).isEqualTo(RollupSettings.disabled());
+        assertThatThrownBy(() -> RollupSettings.of(false, List.of("1x"), "b")).as("checked when off too")
+                .isInstanceOf(StoreConfigException.class);
+        assertThatThrownBy(() -> RollupSettings.of(true, List.of("1w"), "b")).isInstanceOf(StoreConfigException.class)
+                .hasMessage("b.levels holds '1w', which is not a rollup level; give levels among 1m, 5m, 15m, 1h, 4h, 1d");
+        assertThatThrownBy(() -> RollupSettings.of(true, List.of("1s"), "b")).isInstanceOf(StoreConfigException.class);
+        assertThatThrownBy(() -> RollupSettings.of(true, List.of(), "b")).isInstanceOf(StoreConfigException.class)
+                .hasMessageContaining("b.enabled = false");
+    }
+
+    @Test
+    void aBatchSumsUpAsTheEnginesOrderDoubles() {
+        List<MetricPoint> points = List.of(MetricPoint.of(DAY.plusSeconds(30), "m", 2.0, "A"),
+                MetricPoint.of(DAY.plusSeconds(10), "m", Double.NaN, "A"),
+                MetricPoint.of(DAY.plusSeconds(50), "m", -1.0, "A"),
+                MetricPoint.of(DAY.plusSeconds(70), "m", 5.0, "A"),
+                MetricPoint.of(DAY.plusSeconds(20), "m", 7.0));
+        List<RollupRow> rows = RollupAccumulator.rows(points, List.of(Interval.MINUTE_1));
+        RollupRow a = rows.stream().filter(r -> r.symbol().isPresent() && r.bucket().equals(DAY)).findFirst()
+                .orElseThrow();
+        assertThat(a.count()).isEqualTo(3);
+        assertThat(a.min()).as("NaN above every number").isEqualTo(-1.0);
+        assertThat(a.max()).isNaN();
+        assertThat(a.sum()).isNaN();
+        assertThat(a.firstTimestamp()).isEqualTo(DAY.plusSeconds(10));
+        assertThat(a.firstValue()).isNaN();
+        assertThat(a.lastValue()).isEqualTo(-1.0);
+        assertThat(rows).hasSize(3).anySatisfy(r -> assertThat(r.symbol()).isEmpty());
+    }
+}
