@@ -173,7 +173,7 @@ record BenchOptions(List<Long> sizes, int warmups, int runs, int ingestRepeats, 
             sizes.add(size);
         }
         List<Long> sorted = sizes.stream().sorted().distinct().toList();
-        if (sorted.size() != sizes.size()) {
+        if (!sorted.equals(sizes)) {
             throw new IllegalArgumentException(option + " " + text + " names a size twice or out of order; give"
                     + " ascending sizes, for example 1M,10M,100M");
         }

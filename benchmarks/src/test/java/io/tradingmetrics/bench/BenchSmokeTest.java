@@ -64,7 +64,7 @@ class BenchSmokeTest {
         assertThat(BenchOptions.parseCount("200k", "--points")).isEqualTo(200_000);
         assertThat(BenchOptions.parseCount("1_500", "--runs")).isEqualTo(1_500);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--sections", "io"}))
-                .hasMessageContaining("ingest,queries,startup,migration");
+                .hasMessageContaining("ingest,writer,queries,startup,migration,serving");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--points", "5k"}))
                 .hasMessageContaining("at least 10000");
         assertThat(BenchOptions.parse(new String[] {"--points", "10M"}).sizes()).containsExactly(1_000_000L, 10_000_000L);

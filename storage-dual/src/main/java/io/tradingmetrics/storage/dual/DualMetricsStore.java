@@ -621,6 +621,22 @@ public final class DualMetricsStore implements MetricsStore {
         }
     }
 
+    /** A clean stop mirrors what the app acknowledged; what cannot be mirrored now stays for the next start. */
+    private void drainOutbox() {
+        Duration timeout = config.closeDrainTimeout();
+        if (timeout.isZero() || mirror.applied() >= outbox.lastSeq()) {
+            return;
+        }
+        long waiting = outbox.lastSeq() - mirror.applied();
+        if (mirror.drain(timeout)) {
+            LOG.info("dual store: closing; mirrored the {} writes that waited in the outbox", waiting);
+        } else {
+            LOG.warn("dual store: closing with {} writes still in the outbox {} (the secondary {} did not take them "
+                    + "within {}); they are mirrored at the next start", Math.max(0, outbox.lastSeq()
+                    - mirror.applied()), config.outboxDirectory(), config.secondary().describe(), timeout);
+        }
+    }
+
     @Override
     public void close() {
         if (closed) {
@@ -635,6 +651,7 @@ public final class DualMetricsStore implements MetricsStore {
         // Not under the write lock: the mirror takes it to adopt a secondary or resume mirroring.
         try {
             if (mirror != null) {
+                drainOutbox();
                 mirror.stop(CLOSE_WAIT);
                 shadow.close();
             }

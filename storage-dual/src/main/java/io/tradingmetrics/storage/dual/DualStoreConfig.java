@@ -29,10 +29,11 @@ import static java.util.Objects.requireNonNull;
  * @param replayInitialBackoff the first wait after the secondary refused a replay
  * @param replayMaxBackoff the longest wait between replay attempts
  * @param shadowSampleRate the fraction of reads also run on the secondary and compared, 0 to 1
+ * @param closeDrainTimeout how long {@code close()} waits for the mirror to apply what the outbox holds (zero: not)
  */
 public record DualStoreConfig(NestedStore primary, NestedStore secondary, Path outboxDirectory, long outboxMaxBytes,
                               long segmentBytes, OnOutboxFull onOutboxFull, Duration replayInitialBackoff,
-                              Duration replayMaxBackoff, double shadowSampleRate) {
+                              Duration replayMaxBackoff, double shadowSampleRate, Duration closeDrainTimeout) {
     /** The factory's name, {@code metrics.store.type = dual}. */
     public static final String NAME = "dual";
     /** The block's name in the whole configuration, for messages. */
@@ -47,6 +48,11 @@ public record DualStoreConfig(NestedStore primary, NestedStore secondary, Path o
         requireNonNull(onOutboxFull, "onOutboxFull is null");
         requireNonNull(replayInitialBackoff, "replayInitialBackoff is null");
         requireNonNull(replayMaxBackoff, "replayMaxBackoff is null");
+        requireNonNull(closeDrainTimeout, "closeDrainTimeout is null");
+        if (closeDrainTimeout.isNegative()) {
+            throw new StoreConfigException(BLOCK + ".replay.close-drain-timeout is " + closeDrainTimeout
+                    + "; give zero or more, such as 30s");
+        }
         outboxDirectory = outboxDirectory.toAbsolutePath().normalize();
         if (outboxMaxBytes < 1024 * 1024) {
             throw new StoreConfigException(BLOCK + ".outbox.max-bytes is " + outboxMaxBytes
@@ -93,7 +99,7 @@ public record DualStoreConfig(NestedStore primary, NestedStore secondary, Path o
                     settings.getBytes("outbox.max-bytes"), settings.getBytes("outbox.segment-bytes"),
                     OnOutboxFull.parse(BLOCK + ".on-outbox-full", settings.getString("on-outbox-full")),
                     settings.getDuration("replay.initial-backoff"), settings.getDuration("replay.max-backoff"),
-                    settings.getDouble("shadow-reads.sample-rate"));
+                    settings.getDouble("shadow-reads.sample-rate"), settings.getDuration("replay.close-drain-timeout"));
         } catch (ConfigException e) {
             throw new StoreConfigException(BLOCK + ": " + e.getMessage() + "; fix the value in the configuration", e);
         }
@@ -136,6 +142,6 @@ public record DualStoreConfig(NestedStore primary, NestedStore secondary, Path o
     /** @return the same settings with the two stores' roles exchanged (a switch, or its rollback) */
     public DualStoreConfig swapped() {
         return new DualStoreConfig(secondary, primary, outboxDirectory, outboxMaxBytes, segmentBytes, onOutboxFull,
-                replayInitialBackoff, replayMaxBackoff, shadowSampleRate);
+                replayInitialBackoff, replayMaxBackoff, shadowSampleRate, closeDrainTimeout);
     }
 }

@@ -97,6 +97,9 @@ final class Mirror implements Runnable {
     @Override
     public void run() {
         while (!stopping) {
+            if (System.currentTimeMillis() - lastPersist > PERSIST_EVERY_MILLIS) {
+                persist(); // also while the secondary is held or down: the state shows the outbox filling up
+            }
             try {
                 if (held() || !ensureSecondary()) {
                     continue;
@@ -305,6 +308,32 @@ final class Mirror implements Runnable {
         } finally {
             signal.unlock();
         }
+    }
+
+    /**
+     * Waits until the mirror has applied every record the outbox holds now, for a clean close: a stopped app leaves
+     * both stores with what it acknowledged. Gives up at the timeout, while the secondary is held, or when it cannot
+     * be written (then the records wait in the outbox for the next start, as after kill -9).
+     *
+     * @return whether everything was applied
+     */
+    boolean drain(Duration timeout) {
+        long target = store.outbox().lastSeq();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (applied < target) {
+            boolean unreachable = secondary == null && lastError.isPresent();
+            if (System.nanoTime() >= deadline || !thread.isAlive() || heldToken != null || unreachable) {
+                return false;
+            }
+            wake();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Stops the thread, waiting up to the timeout for the record it is applying. */

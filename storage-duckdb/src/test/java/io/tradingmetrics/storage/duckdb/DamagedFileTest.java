@@ -68,8 +68,12 @@ class DamagedFileTest {
         try (DuckDbMetricsStore store = DuckDbMetricsStore.open(DuckDbStoreConfig.of(intact.toString()))) {
             StoreHealth health = store.health();
             assertThat(health.healthy()).isTrue();
-            assertThat(health.details()).containsEntry("verified",
-                    "500000 rows of 3 tables read, block checksums checked");
+            // Every table of the file is read: the points, and what the store keeps beside them (the series
+            // catalogue, the write log, the schema history).
+            String verified = health.details().get("verified");
+            assertThat(verified).matches("\\d+ rows of \\d+ tables read, block checksums checked");
+            assertThat(Long.parseLong(verified.split(" ")[0])).isGreaterThan(500_000);
+            assertThat(Integer.parseInt(verified.split(" ")[3])).isGreaterThan(3);
         }
     }
 

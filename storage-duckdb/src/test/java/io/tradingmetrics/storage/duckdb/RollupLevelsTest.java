@@ -96,7 +96,8 @@ class RollupLevelsTest {
         assertThat(levels(file)).containsExactlyInAnyOrder("1m", "1h");
 
         try (MetricsStore reader = new DuckDbMetricsStoreFactory().open(ConfigFactory.parseMap(
-                Map.of("path", file.toString(), "rollups.levels", List.of("1h", "4h"))), OpenMode.READ_ONLY)) {
+                Map.of("path", file.toString(), "rollups.enabled", true, "rollups.levels", List.of("1h", "4h"))),
+                OpenMode.READ_ONLY)) {
             assertThat(((JdbcMetricsStore) reader).rollupLevels()).as("configured and built").containsExactly(
                     Interval.HOUR_1);
             assertThat(fourHourly(reader, Aggregation.MAX).get(0).value()).hasValue(1e6);

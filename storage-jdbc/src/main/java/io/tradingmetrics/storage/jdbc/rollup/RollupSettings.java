@@ -29,9 +29,12 @@ public record RollupSettings(boolean enabled, List<Interval> levels) {
         }
     }
 
-    /** @return the reference configuration: 1m and 1h */
+    /**
+     * @return the reference configuration: off (rollups cost ingest several times over at one point per series a
+     *     minute), levels 1m and 1h once switched on
+     */
     public static RollupSettings defaults() {
-        return new RollupSettings(true, DEFAULT_LEVELS);
+        return disabled();
     }
 
     /** @return rollups switched off: nothing maintained, every aggregation from raw points */
