@@ -23,7 +23,8 @@ import static java.util.Objects.requireNonNull;
  * reads as many rows as there are series instead of every point. Created and built from the existing points by the
  * schema script V5 of each engine; kept exact here, in the transaction of every write and delete:
  * <ul>
- *   <li>a batch is reduced in memory to its newest point per series, staged, and merged by one upsert that replaces
+ *   <li>a batch is reduced in memory to its newest point per series, bound as arrays where the engine takes them
+ *       ({@link SqlDialect#pointArrays}) or else staged, and merged by one upsert that replaces
  *       a row only with a strictly newer point (an older or late point never replaces a newer one; on a tie the
  *       row stays, and a tie has no order: {@code latest()} gives any one of the tied points);</li>
  *   <li>after a delete, each series whose newest point lay in the deleted range gets the newest of its remaining
@@ -69,12 +70,45 @@ final class SeriesCatalogue implements DerivedTable {
 
     @Override
     public void pointsAppended(Connection connection, AppendedPoints batch) throws SQLException {
+        Optional<String> arrays = dialect.pointArrays();
+        if (arrays.isPresent()) {
+            mergeAsArrays(connection, arrays.get(), newestPerSeries(batch.points()));
+            return;
+        }
         String staged = batch.stage(STAGING, newestPerSeries(batch.points()));
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate(upsertHead() + "SELECT " + COLUMNS + " FROM " + staged
                     + upsertTail(" WHERE excluded.timestamp > " + TABLE + ".timestamp"));
         }
         batch.dropStaging(STAGING);
+    }
+
+    /** The upsert of {@link #pointsAppended} in one statement, the newest points bound as arrays. */
+    private void mergeAsArrays(Connection connection, String arrays, List<MetricPoint> newest) throws SQLException {
+        int size = newest.size();
+        String[] timestamps = new String[size];
+        String[] names = new String[size];
+        Double[] values = new Double[size];
+        String[] symbols = new String[size];
+        String[] labels = new String[size];
+        for (int i = 0; i < size; i++) {
+            MetricPoint point = newest.get(i);
+            // Stored instants are truncated to the microsecond within years 1 to 9999: ISO-8601 text says them exactly.
+            timestamps[i] = point.timestamp().toString();
+            names[i] = point.metricName();
+            values[i] = point.value();
+            symbols[i] = point.symbol().orElse(null);
+            labels[i] = LabelsJson.write(point.labels());
+        }
+        try (PreparedStatement statement = connection.prepareStatement(upsertHead() + arrays
+                + upsertTail(" WHERE excluded.timestamp > " + TABLE + ".timestamp"))) {
+            statement.setArray(1, connection.createArrayOf("text", timestamps));
+            statement.setArray(2, connection.createArrayOf("text", names));
+            statement.setArray(3, connection.createArrayOf("float8", values));
+            statement.setArray(4, connection.createArrayOf("text", symbols));
+            statement.setArray(5, connection.createArrayOf("text", labels));
+            statement.executeUpdate();
+        }
     }
 
     /**

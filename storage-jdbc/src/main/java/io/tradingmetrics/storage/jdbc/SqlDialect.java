@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
@@ -100,6 +101,18 @@ public interface SqlDialect {
         series.accept(sql);
         sql.sql(") s ON t.metric_name = s.metric_name AND t.symbol IS NOT DISTINCT FROM s.symbol"
                 + " ORDER BY t.metric_name, t.symbol, t.timestamp DESC");
+    }
+
+    /**
+     * @return a query of the {@code (timestamp, metric_name, value, symbol, labels)} rows that five array parameters
+     *         hold element by element, when the engine takes arrays as parameters: a derived table then merges a batch
+     *         in one statement instead of staging it ({@link AppendedPoints#stage}). The parameters are bound in that
+     *         order as SQL arrays of {@code text} (the timestamps as ISO-8601 text of microsecond precision, the
+     *         labels as JSON text) but for the values, an array of {@code float8}; a NULL symbol is a NULL element.
+     *         Empty by default (the engine stages).
+     */
+    default Optional<String> pointArrays() {
+        return Optional.empty();
     }
 
     /** @return the engine's type of the labels column ({@code JSON}; PostgreSQL's is {@code JSONB}) */
