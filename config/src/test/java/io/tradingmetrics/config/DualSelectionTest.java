@@ -72,7 +72,7 @@ class DualSelectionTest {
                         + "keys under metrics.store.dual.secondary: duckdb, recording, timescale, type; did you mean 'duckdb'?",
                 "unknown key metrics.store.dual.secondary.duckdb.treads (" + dir.resolve("application.conf")
                         + ": 4); valid keys under metrics.store.dual.secondary.duckdb: max-buckets, memory-limit, "
-                        + "migrate-on-start, path, read-only, threads, write-id-retention; did you mean 'threads'?",
+                        + "migrate-on-start, path, read-only, rollups, threads, write-id-retention; did you mean 'threads'?",
                 "metrics.store.dual.secondary.duckdb.max-buckets = many (" + dir.resolve("application.conf")
                         + ": 4) has the wrong type: expected a number, like the default 1000000",
                 "unknown key metrics.store.dual.on-outbox-ful (" + dir.resolve("application.conf") + ": 5); valid "

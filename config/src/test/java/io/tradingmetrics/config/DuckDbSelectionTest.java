@@ -104,7 +104,7 @@ class DuckDbSelectionTest {
 
         assertThatThrownBy(() -> MetricsStores.open(config)).isInstanceOf(StoreConfigException.class)
                 .hasMessage("unknown key metrics.store.duckdb.memory_limit (String: 1); valid keys under"
-                        + " metrics.store.duckdb: max-buckets, memory-limit, migrate-on-start, path, read-only, threads,"
+                        + " metrics.store.duckdb: max-buckets, memory-limit, migrate-on-start, path, read-only, rollups, threads,"
                         + " write-id-retention; did you mean 'memory-limit'?");
     }
 
