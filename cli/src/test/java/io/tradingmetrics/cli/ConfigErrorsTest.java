@@ -35,7 +35,7 @@ class ConfigErrorsTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIG);
         assertThat(run.errLines()).containsExactly("metrics: unknown key metrics.store.duckdb.pth (" + conf + ": 2);"
                 + " valid keys under metrics.store.duckdb: max-buckets, memory-limit, migrate-on-start, path, read-only,"
-                + " threads, write-id-retention;"
+                + " rollups, threads, write-id-retention;"
                 + " did you mean 'path'?");
     }
 
@@ -89,7 +89,7 @@ class ConfigErrorsTest {
         assertThat(verbose.err()).contains("StoreConfigProblemsException", "\tat ");
         assertThat(unknownCommand.exitCode()).isEqualTo(2);
         assertThat(unknownCommand.errLines()).containsExactly("metrics: unknown command 'exprot'; commands: demo, stats, serve,"
-                + " retention, query, schema, migrate, verify, export, import, help; did you mean export? (see 'metrics --help')");
+                + " retention, query, schema, migrate, verify, catch-up, export, import, help; did you mean export? (see 'metrics --help')");
         assertThat(CliRun.run(END, "stats", "--verbos").errLines()).containsExactly(
                 "metrics: unknown option '--verbos'; did you mean --verbose? (see 'metrics stats --help')");
     }
