@@ -27,7 +27,7 @@ class TimescaleConfigKeysTest {
         assertThatThrownBy(() -> MetricsStores.open(config)).isInstanceOf(StoreConfigException.class)
                 .hasMessage("unknown key metrics.store.timescale.shema (String: 2); valid keys under"
                         + " metrics.store.timescale: application-name, chunk-interval, connect-timeout, database, host,"
-                        + " max-buckets, migrate-on-start, password, pool-size, port, schema, socket-timeout,"
+                        + " max-buckets, migrate-on-start, password, pool-size, port, rollups, schema, socket-timeout,"
                         + " statement-timeout, timescaledb, url, user, write-id-retention; did you mean 'schema'?");
     }
 }
