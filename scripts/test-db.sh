@@ -98,14 +98,8 @@ ensure_root() {
   ) 9>"$CACHE/.lock"
 }
 
-free_port() { # random unused port below the Linux ephemeral range; bash /dev/tcp needs no tools
-  local p _
-  for _ in $(seq 100); do
-    p=$((20000 + RANDOM % 12000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return 0; }
-  done
-  die "no free TCP port found on 127.0.0.1"
-}
+# shellcheck source=free-port.sh
+source "$(dirname "${BASH_SOURCE[0]}")/free-port.sh"
 
 save_state() { # $1 name, then KEY=VALUE pairs; state files are sourced by stop/status
   local name=$1 kv; shift

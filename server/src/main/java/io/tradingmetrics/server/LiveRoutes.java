@@ -105,11 +105,7 @@ final class LiveRoutes implements RouteGroup {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128 + points.size() * 128);
         try (JsonGenerator json = JsonOutput.generator(out)) {
             json.writeStartObject();
-            json.writeArrayFieldStart("points");
-            for (MetricPoint point : points) {
-                StoreJson.point(json, point);
-            }
-            json.writeEndArray();
+            StoreJson.pointsField(json, points);
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -61,11 +61,7 @@ final class MetricReadRoutes implements RouteGroup {
         }
         JsonOutput.respond(ctx, 200, json -> {
             json.writeStartObject();
-            json.writeArrayFieldStart("points");
-            for (MetricPoint point : points) {
-                StoreJson.point(json, point);
-            }
-            json.writeEndArray();
+            StoreJson.pointsField(json, points);
             json.writeEndObject();
         });
     }
@@ -92,11 +88,7 @@ final class MetricReadRoutes implements RouteGroup {
         }
         JsonOutput.respond(ctx, 200, json -> {
             json.writeStartObject();
-            json.writeArrayFieldStart("points");
-            for (MetricPoint point : points) {
-                StoreJson.point(json, point);
-            }
-            json.writeEndArray();
+            StoreJson.pointsField(json, points);
             json.writeNumberField("limit", limit);
             json.writeBooleanField("truncated", truncated);
             json.writeEndObject();

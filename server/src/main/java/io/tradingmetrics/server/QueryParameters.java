@@ -7,6 +7,7 @@ import io.tradingmetrics.storage.api.GapFill;
 import io.tradingmetrics.storage.api.Interval;
 import io.tradingmetrics.storage.api.InvalidInputException;
 import io.tradingmetrics.storage.api.TimeRange;
+import io.tradingmetrics.storage.api.Timestamps;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -146,7 +147,15 @@ public final class QueryParameters {
      */
     public TimeRange range(Instant now, Duration defaultSpan) {
         Instant to = instant("to").orElse(now);
-        Instant from = instant("from").orElseGet(() -> to.minus(defaultSpan));
+        return checkedRange(instant("from").orElseGet(() -> to.minus(defaultSpan)), to);
+    }
+
+    /** The range {@code [from, to)} with a missing side open: the first or last instant a store holds. */
+    public TimeRange openRange() {
+        return checkedRange(instant("from").orElse(Timestamps.MIN), instant("to").orElse(Timestamps.MAX));
+    }
+
+    private static TimeRange checkedRange(Instant from, Instant to) {
         if (from.isAfter(to)) {
             throw ApiException.badParameter("from", "from " + from + " is after to " + to,
                     "give from before to (the range is [from, to))");

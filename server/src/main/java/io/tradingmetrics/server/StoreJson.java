@@ -9,6 +9,7 @@ import io.tradingmetrics.storage.api.PerformanceSummary;
 import io.tradingmetrics.storage.api.TableStats;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -33,6 +34,15 @@ public final class StoreJson {
         json.writeEndObject();
         JsonOutput.instant(json, "time", point.timestamp());
         json.writeEndObject();
+    }
+
+    /** The field {@code "points": [...]}, each as {@link #point}. */
+    public static void pointsField(JsonGenerator json, List<MetricPoint> points) throws IOException {
+        json.writeArrayFieldStart("points");
+        for (MetricPoint point : points) {
+            point(json, point);
+        }
+        json.writeEndArray();
     }
 
     /** {@code {"time","timeMs","symbol"?,"value","count"}}; {@code symbol} only when grouped by symbol */

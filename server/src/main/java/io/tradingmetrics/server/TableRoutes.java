@@ -9,13 +9,11 @@ import io.tradingmetrics.storage.api.SchemaInfo;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.TableStats;
 import io.tradingmetrics.storage.api.TimeRange;
-import io.tradingmetrics.storage.api.Timestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -82,7 +80,7 @@ final class TableRoutes implements RouteGroup {
     private void count(Context ctx) {
         QueryParameters query = QueryParameters.of(ctx, COUNT);
         StoreTable table = table("table", query.required("table", "trading_metrics, candles or performance_history"));
-        long count = resources.store().count(table, wholeRange(query));
+        long count = resources.store().count(table, query.openRange());
         JsonOutput.respond(ctx, 200, json -> {
             json.writeStartObject();
             json.writeStringField("table", table.tableName());
@@ -94,7 +92,7 @@ final class TableRoutes implements RouteGroup {
     private void export(Context ctx) {
         QueryParameters query = QueryParameters.of(ctx, RANGE);
         StoreTable table = table("table", ctx.pathParam("table"));
-        TimeRange range = wholeRange(query);
+        TimeRange range = query.openRange();
         MetricsStore store = resources.store();
         // The stream is opened before the status is sent, so that a store that cannot read answers an error.
         try (Stream<?> rows = switch (table) {
@@ -124,21 +122,6 @@ final class TableRoutes implements RouteGroup {
             json.writeRaw('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A range whose missing sides are open: {@code from} the first stored instant, {@code to} the last. */
-    private static TimeRange wholeRange(QueryParameters query) {
-        Instant from = query.instant("from").orElse(Timestamps.MIN);
-        Instant to = query.instant("to").orElse(Timestamps.MAX);
-        if (from.isAfter(to)) {
-            throw ApiException.badParameter("from", "from " + from + " is after to " + to,
-                    "give from before to (the range is [from, to))");
-        }
-        try {
-            return TimeRange.of(from, to);
-        } catch (InvalidInputException e) {
-            throw ApiException.badParameter("from", e.getMessage(), "give instants within years 1 to 9999");
         }
     }
 

@@ -16,13 +16,7 @@ import io.tradingmetrics.storage.dual.NestedStore;
 import io.tradingmetrics.storage.dual.SecondaryHold;
 import io.tradingmetrics.storage.spi.EmptyStore;
 
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 
@@ -84,25 +78,9 @@ record DualPair(String given, DualStoreConfig config) {
                 + " mirroring, and the backfill boundary, begin when it opens"));
     }
 
-    /**
-     * @return whether an app has the dual store open (it holds the outbox directory's {@code lock} file); the dual
-     *         store does not say so publicly yet, so this asks the lock itself
-     */
+    /** @return whether an app has the dual store open */
     boolean appRunning() {
-        Path lock = directory().resolve("lock");
-        if (!Files.exists(lock)) {
-            return false;
-        }
-        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
-            FileLock taken = channel.tryLock();
-            if (taken == null) {
-                return true;
-            }
-            taken.release();
-            return false;
-        } catch (OverlappingFileLockException | IOException e) {
-            return true;
-        }
+        return DualState.appRunning(directory());
     }
 
     /** @return the secondary, taken away from the running app's mirror until the hold is closed */

@@ -5,9 +5,13 @@ import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.TimeRange;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +65,27 @@ public final class DualState {
 
     static boolean backfillRecorded(Path directory, long epoch) {
         return Files.exists(directory.resolve(BACKFILLED_PREFIX + epoch));
+    }
+
+    /**
+     * Whether a dual store is open on the directory, in this JVM or another: it holds the directory's lock file for as
+     * long as it is open, and the lock dies with its process. Takes nothing and writes nothing.
+     */
+    public static boolean appRunning(Path directory) {
+        Path lock = requireNonNull(directory, "directory is null").resolve(Outbox.LOCK);
+        if (!Files.exists(lock)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+            FileLock taken = channel.tryLock();
+            if (taken == null) {
+                return true;
+            }
+            taken.release();
+            return false;
+        } catch (OverlappingFileLockException | IOException e) {
+            return true; // held in this JVM, or unreadable: never take over a store that may be open
+        }
     }
 
     /** Builds the status from a state; the live parts (replay error, shadow counts) from the open store if any. */

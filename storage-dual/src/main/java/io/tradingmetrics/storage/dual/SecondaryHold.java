@@ -104,7 +104,7 @@ public final class SecondaryHold implements AutoCloseable {
             throw e;
         }
         SecondaryHold hold = new SecondaryHold(request, token, channel, lock);
-        if (!appRunning(dir)) {
+        if (!DualState.appRunning(dir)) {
             return hold;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -171,26 +171,6 @@ public final class SecondaryHold implements AutoCloseable {
             return Files.readString(dir.resolve(RELEASED), StandardCharsets.UTF_8).strip().equals(token);
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    /** Whether an app holds the directory's lock (in this JVM or another). */
-    private static boolean appRunning(Path dir) {
-        Path lock = dir.resolve(Outbox.LOCK);
-        if (!Files.exists(lock)) {
-            return false;
-        }
-        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
-            FileLock taken = channel.tryLock();
-            if (taken == null) {
-                return true;
-            }
-            taken.release();
-            return false;
-        } catch (OverlappingFileLockException e) {
-            return true;
-        } catch (IOException e) {
-            return true;
         }
     }
 

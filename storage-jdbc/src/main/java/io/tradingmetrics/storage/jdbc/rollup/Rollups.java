@@ -96,6 +96,9 @@ public final class Rollups implements DerivedTable {
         if (built == null) {
             return; // no rollup tables: a schema this store did not migrate (never the case for a writable store)
         }
+        if (built.isEmpty() && settings.levels().isEmpty()) {
+            return; // rollups off and none built (the default): nothing to lock, build or empty at start-up
+        }
         List<String> tables = new ArrayList<>();
         RollupSettings.ALLOWED.forEach(level -> tables.add(RollupSettings.tableOf(level)));
         tables.add(RollupSql.LEVELS_TABLE);
