@@ -5,10 +5,14 @@ import io.tradingmetrics.storage.tck.MetricsStoreCompatibilityKit;
 import io.tradingmetrics.storage.api.MetricsStore;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
+import io.tradingmetrics.storage.jdbc.JdbcMetricsStore;
 
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("DuckDB store in a file")
 class DuckDbFileCompatibilityTest extends MetricsStoreCompatibilityKit {
@@ -38,5 +42,14 @@ class DuckDbFileCompatibilityTest extends MetricsStoreCompatibilityKit {
         // Rollups on (they are off by default), so that every contract runs against them too.
         return new DuckDbMetricsStoreFactory().create(ConfigFactory.parseMap(Map.of("path", file.toString(),
                 "rollups.enabled", true)));
+    }
+
+    /** The kit compares this store with the one without rollups: a comparison of raw with raw would prove nothing. */
+    @Test
+    void theKitsStoreKeepsRollupsAndTheOtherKeepsNone() {
+        try (MetricsStore with = createStore(); MetricsStore without = createStoreWithoutRollups()) {
+            assertThat(((JdbcMetricsStore) with).rollupLevels()).isNotEmpty();
+            assertThat(((JdbcMetricsStore) without).rollupLevels()).isEmpty();
+        }
     }
 }

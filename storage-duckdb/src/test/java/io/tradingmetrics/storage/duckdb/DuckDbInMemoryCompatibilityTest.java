@@ -5,9 +5,13 @@ import io.tradingmetrics.storage.tck.MetricsStoreCompatibilityKit;
 import io.tradingmetrics.storage.tck.StoreCapability;
 import io.tradingmetrics.storage.api.MetricsStore;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import io.tradingmetrics.storage.jdbc.JdbcMetricsStore;
 
 import java.util.Map;
 import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("DuckDB store in memory")
 class DuckDbInMemoryCompatibilityTest extends MetricsStoreCompatibilityKit {
@@ -35,5 +39,14 @@ class DuckDbInMemoryCompatibilityTest extends MetricsStoreCompatibilityKit {
     @Override
     protected Set<StoreCapability> capabilities() {
         return StoreCapability.allExcept(StoreCapability.PERSISTENT);
+    }
+
+    /** The kit compares this store with the one without rollups: a comparison of raw with raw would prove nothing. */
+    @Test
+    void theKitsStoreKeepsRollupsAndTheOtherKeepsNone() {
+        try (MetricsStore with = createStore(); MetricsStore without = createStoreWithoutRollups()) {
+            assertThat(((JdbcMetricsStore) with).rollupLevels()).isNotEmpty();
+            assertThat(((JdbcMetricsStore) without).rollupLevels()).isEmpty();
+        }
     }
 }

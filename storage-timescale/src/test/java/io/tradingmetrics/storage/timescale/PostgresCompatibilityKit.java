@@ -5,6 +5,8 @@ import io.tradingmetrics.storage.api.MetricsStore;
 import io.tradingmetrics.storage.tck.MetricsStoreCompatibilityKit;
 import io.tradingmetrics.storage.tck.postgres.PostgresTestServer;
 import io.tradingmetrics.storage.tck.postgres.TestSchema;
+import org.junit.jupiter.api.Test;
+import io.tradingmetrics.storage.jdbc.JdbcMetricsStore;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The kit on a test server: each store made by the factory, as an app gets it, on a schema of its own that is
@@ -69,6 +72,15 @@ abstract class PostgresCompatibilityKit extends MetricsStoreCompatibilityKit {
             IllegalStateException failure = new IllegalStateException("could not drop a test schema", failures.get(0));
             failures.subList(1, failures.size()).forEach(failure::addSuppressed);
             throw failure;
+        }
+    }
+
+    /** The kit compares this store with the one without rollups: a comparison of raw with raw would prove nothing. */
+    @Test
+    void theKitsStoreKeepsRollupsAndTheOtherKeepsNone() {
+        try (MetricsStore with = createStore(); MetricsStore without = createStoreWithoutRollups()) {
+            assertThat(((JdbcMetricsStore) with).rollupLevels()).isNotEmpty();
+            assertThat(((JdbcMetricsStore) without).rollupLevels()).isEmpty();
         }
     }
 }
