@@ -165,7 +165,12 @@ public record DuckDbStoreConfig(String path, int threads, String memoryLimit, bo
         } catch (ConfigException e) {
             throw invalid("rollups.levels", "a list of levels such as [1m, 1h]", e);
         }
-        return RollupSettings.of(bool(block, "rollups.enabled"), levels, BLOCK + ".rollups");
+        Duration refreshInterval = block.hasPath("rollups.refresh-interval")
+                ? duration(block, "rollups.refresh-interval") : RollupSettings.DEFAULT_REFRESH_INTERVAL;
+        Duration refreshLag = block.hasPath("rollups.refresh-lag")
+                ? duration(block, "rollups.refresh-lag") : RollupSettings.DEFAULT_REFRESH_LAG;
+        return RollupSettings.of(bool(block, "rollups.enabled"), levels, refreshInterval, refreshLag,
+                BLOCK + ".rollups");
     }
 
     /** @return whether the database lives in memory only */

@@ -32,7 +32,7 @@ class DuckDbStoreBasicsTest {
         try (DuckDbMetricsStore store = DuckDbMetricsStore.open(DuckDbStoreConfig.of(file.toString()))) {
             assertThat(store.backendName()).isEqualTo("duckdb");
             SchemaInfo schema = store.schemaInfo();
-            assertThat(schema.currentVersion()).isEqualTo("6");
+            assertThat(schema.currentVersion()).isEqualTo("7");
             assertThat(schema.isUpToDate()).isTrue();
             assertThat(schema.history()).hasSize(6);
 

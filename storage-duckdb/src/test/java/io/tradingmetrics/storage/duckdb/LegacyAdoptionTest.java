@@ -132,7 +132,7 @@ class LegacyAdoptionTest {
 
         try (DuckDbMetricsStore store = DuckDbMetricsStore.open(DuckDbStoreConfig.of(file.toString()))) {
             SchemaInfo schema = store.schemaInfo();
-            assertThat(schema.currentVersion()).isEqualTo("6");
+            assertThat(schema.currentVersion()).isEqualTo("7");
             assertThat(schema.history()).hasSize(6);
             assertThat(schema.history().get(0)).contains("Baseline");
             // The series catalogue was built from the adopted rows: the newest point of each series, whole.
@@ -223,7 +223,7 @@ class LegacyAdoptionTest {
             execute(check, "DROP TABLE candles_v2");
         }
         try (DuckDbMetricsStore store = DuckDbMetricsStore.open(DuckDbStoreConfig.of(file.toString()))) {
-            assertThat(store.schemaInfo().currentVersion()).isEqualTo("6");
+            assertThat(store.schemaInfo().currentVersion()).isEqualTo("7");
             assertThat(store.queryMetrics(MetricQuery.of("m", TimeRange.all()))).containsExactly(
                     MetricPoint.of(Instant.parse("2025-01-01T00:00:00Z"), "m", 1.0, "S", Map.of("k", "1")));
             assertThat(store.candles(CandleQuery.of(TimeRange.all()))).containsExactly(

@@ -24,7 +24,7 @@ class OpenLoggingTest {
     void openingAStoreLogsOneLineAtInfo() throws Exception {
         Path file = folder.resolve("metrics.duckdb").toAbsolutePath();
         String line = "INFO io.tradingmetrics.storage.jdbc.JdbcMetricsStore - opened duckdb store: the DuckDB file "
-                + file + " (schema version 6)";
+                + file + " (schema version 7)";
 
         assertThat(openAt("info", file)).as("creating the file and its schema").containsExactly(line);
         assertThat(openAt("info", file)).as("reopening the current file").containsExactly(line);

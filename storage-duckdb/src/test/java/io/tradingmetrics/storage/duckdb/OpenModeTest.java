@@ -122,7 +122,7 @@ class OpenModeTest {
             assertThat(store.count(StoreTable.CANDLES, TimeRange.all())).isZero();
             assertThat(store.stats()).extracting(s -> s.rowCount()).containsExactly(0L, 0L, 0L);
             assertThat(store.schemaInfo().currentVersion()).isEqualTo("none");
-            assertThat(store.schemaInfo().latestVersion()).isEqualTo("6");
+            assertThat(store.schemaInfo().latestVersion()).isEqualTo("7");
             assertThatThrownBy(() -> store.insertMetric(MetricPoint.of(Instant.EPOCH, "m", 1)))
                     .isInstanceOf(MetricsStoreException.class).hasMessageContaining("holds none of the store's tables");
         }

@@ -15,6 +15,7 @@ import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.TableRetention;
 import io.tradingmetrics.storage.api.StoreConfigException;
 import io.tradingmetrics.storage.api.TimeRange;
+import io.tradingmetrics.storage.api.Timestamps;
 import io.tradingmetrics.storage.jdbc.JdbcMetricsStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +102,40 @@ class RollupLevelsTest {
             assertThat(((JdbcMetricsStore) reader).rollupLevels()).as("configured and built").containsExactly(
                     Interval.HOUR_1);
             assertThat(fourHourly(reader, Aggregation.MAX).get(0).value()).hasValue(1e6);
+        }
+    }
+
+    @Test
+    void theBackgroundRefreshSumsUpTheNewestPointsByItself() throws Exception {
+        Path file = folder.resolve("refresh.duckdb");
+        List<MetricPoint> points = points();
+        Instant newest = points.get(points.size() - 1).timestamp();
+        List<AggregatedBucket> raw;
+        try (MetricsStore without = open(folder.resolve("raw.duckdb"), "rollups.enabled", false)) {
+            without.insertMetrics(points);
+            raw = fourHourly(without, Aggregation.AVG);
+        }
+        try (MetricsStore store = open(file, "rollups.refresh-interval", "50ms", "rollups.refresh-lag", "0s")) {
+            JdbcMetricsStore jdbc = (JdbcMetricsStore) store;
+            assertThat(jdbc.rollupWatermarks()).as("an empty store has nothing refreshed")
+                    .containsOnly(Map.entry(Interval.MINUTE_1, Timestamps.MIN), Map.entry(Interval.HOUR_1, Timestamps.MIN));
+            store.insertMetrics(points);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!jdbc.rollupWatermarks().get(Interval.HOUR_1).equals(Interval.HOUR_1.bucketStart(newest))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(jdbc.rollupWatermarks()).as("refreshed up to the newest point, no call needed").containsOnly(
+                    Map.entry(Interval.MINUTE_1, Interval.MINUTE_1.bucketStart(newest)),
+                    Map.entry(Interval.HOUR_1, Interval.HOUR_1.bucketStart(newest)));
+            assertThat(fourHourly(store, Aggregation.AVG)).hasSameSizeAs(raw);
+        }
+        assertThat(rows(file, "metric_rollup_1h")).as("one row per symbol and hour before the newest hour")
+                .isEqualTo(2L * Duration.between(BASE, Interval.HOUR_1.bucketStart(newest)).toHours());
+        try (MetricsStore reader = new DuckDbMetricsStoreFactory().open(ConfigFactory.parseMap(Map.of("path",
+                file.toString(), "rollups.enabled", true)), OpenMode.READ_ONLY)) {
+            assertThat(((JdbcMetricsStore) reader).rollupWatermarks()).as("a reader learns the watermarks")
+                    .containsEntry(Interval.HOUR_1, Interval.HOUR_1.bucketStart(newest));
         }
     }
 

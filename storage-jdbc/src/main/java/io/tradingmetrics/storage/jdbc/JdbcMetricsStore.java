@@ -27,6 +27,8 @@ import io.tradingmetrics.storage.api.TimeRange;
 import io.tradingmetrics.storage.api.WriteId;
 import io.tradingmetrics.storage.jdbc.rollup.RollupReads;
 import io.tradingmetrics.storage.jdbc.rollup.RollupSettings;
+import io.tradingmetrics.storage.jdbc.rollup.RollupLevel;
+import io.tradingmetrics.storage.jdbc.rollup.RollupRefresher;
 import io.tradingmetrics.storage.jdbc.rollup.Rollups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,7 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,6 +82,8 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     private final JdbcExecutor jdbc;
     private final ReadSql reads;
     private final Rollups rollups;
+    /** The background refresh of the rollups, in a writable store that keeps them. */
+    private volatile RollupRefresher rollupRefresher;
     private final RollupReads rollupReads;
     /** How often a write prunes the write ids (the table stays small between prunes: one row per write). */
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
@@ -118,7 +123,8 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         this.schema = requireNonNull(schema, "schema is null");
         this.jdbc = new JdbcExecutor(connections, dialect, requireNonNull(errors, "errors is null"));
         this.reads = new ReadSql(dialect);
-        this.rollups = new Rollups(requireNonNull(rollupSettings, "rollupSettings is null"), dialect, bulkWriter);
+        this.rollups = new Rollups(requireNonNull(rollupSettings, "rollupSettings is null"), dialect, bulkWriter,
+                Clock.systemUTC());
         this.rollupReads = new RollupReads(dialect);
         this.writeIdRetention = requireNonNull(writeIdRetention, "writeIdRetention is null");
         if (writeIdRetention.isNegative() || writeIdRetention.isZero()) {
@@ -270,7 +276,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     public final List<AggregatedBucket> aggregate(AggregationQuery query) {
         requireNonNull(query, "query is null");
         ensureOpen();
-        List<Interval> levels = rollups.readableLevels();
+        List<RollupLevel> levels = readableRollups();
         return new BoundedAggregation(jdbc, reads, bucketCap(),
                 bounded -> rollupReads.aggregate(bounded, levels).orElseGet(() -> reads.aggregate(bounded)))
                 .aggregate(query);
@@ -463,7 +469,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         }
         long started = System.nanoTime();
         OptionalLong before = bytesOnDisk();
-        record Outcome(List<TableRetention> tables, Optional<String> refusal) {}
+        record Outcome(List<TableRetention> tables, Optional<String> refusal, Map<Interval, Instant> watermarks) {}
         JdbcExecutor.ConnectionWork<Outcome> work = connection -> {
             RetentionPlan plan;
             try {
@@ -472,9 +478,11 @@ public abstract class JdbcMetricsStore implements MetricsStore {
                 throw e.getCause();
             }
             Map<StoreTable, Long> deleted = new EnumMap<>(StoreTable.class);
+            Map<Interval, Instant> watermarks = Map.of();
             if (!dryRun) {
                 // Rollup levels kept longer than the points keep their older buckets when the points go.
-                rollups.keepPastRawDuring(policy);
+                watermarks = rollups.keepPastRawDuring(connection, policy,
+                        Optional.ofNullable(plan.deletions().get(StoreTable.TRADING_METRICS)));
                 try {
                     for (Map.Entry<StoreTable, Instant> deletion : plan.deletions().entrySet()) {
                         deleted.put(deletion.getKey(), deleteMaintainingDerived(connection, deletion.getKey(),
@@ -488,10 +496,14 @@ public abstract class JdbcMetricsStore implements MetricsStore {
             if (plan.refusal().isEmpty()) {
                 tables.addAll(retainRollups(connection, policy, now, dryRun));
             }
-            return new Outcome(tables, plan.refusal());
+            return new Outcome(tables, plan.refusal(), watermarks);
         };
         Outcome outcome = dryRun ? jdbc.reading("plan retention", work)
-                : serialized(!derivedTables.isEmpty(), () -> jdbc.inTransaction("apply retention", work));
+                : serialized(!derivedTables.isEmpty(), () -> {
+                    Outcome applied = jdbc.inTransaction("apply retention", work);
+                    rollups.refreshed(applied.watermarks());
+                    return applied;
+                });
         OptionalLong after = dryRun ? before : bytesOnDisk();
         return new RetentionReport(now, dryRun, outcome.tables(), outcome.refusal(), before, after,
                 Duration.ofNanos(System.nanoTime() - started));
@@ -535,6 +547,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         ensureOpen();
         if (writable()) {
             pruneWriteIdsNow(true);
+            refreshRollups();
         }
         jdbc.withConnection("optimize", connection -> {
             dialect.optimize(connection);
@@ -599,6 +612,10 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     @Override
     public final void close() {
         if (closed.compareAndSet(false, true)) {
+            RollupRefresher refresher = rollupRefresher;
+            if (refresher != null) {
+                refresher.close();
+            }
             jdbc.closeStreams();
             connections.close();
         }
@@ -615,6 +632,10 @@ public abstract class JdbcMetricsStore implements MetricsStore {
                 rollups.openForWriting(connection);
                 return null;
             });
+            if (!rollups.maintainedLevels().isEmpty()) {
+                rollupRefresher = new RollupRefresher(connections.description(), rollups.settings().refreshInterval(),
+                        this::refreshRollups);
+            }
         } else {
             jdbc.reading("read the rollup levels", connection -> {
                 rollups.openForReading(connection);
@@ -623,9 +644,43 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         }
     }
 
+    /**
+     * Sums up the points written since the last refresh into the rollups (see {@link Rollups#refresh}), serialized
+     * with the writes where the dialect serializes them: the background refresh, and {@code optimize()}.
+     */
+    private void refreshRollups() {
+        if (!closed.get() && !rollups.maintainedLevels().isEmpty()) {
+            serialized(true, () -> {
+                rollups.refreshed(jdbc.inTransaction("refresh the rollups", rollups::refresh));
+                return null;
+            });
+        }
+    }
+
+    /** @return the levels an aggregation may read, their watermarks read again when another process may move them */
+    private List<RollupLevel> readableRollups() {
+        if (rollups.readableMayBeStale()) {
+            jdbc.reading("read the rollup levels", connection -> {
+                rollups.openForReading(connection);
+                return null;
+            });
+        }
+        return rollups.readableLevels();
+    }
+
+    /**
+     * @return the watermark of each level aggregations read: its buckets before it are summed up, the points from it
+     *         on are read raw (see {@link Rollups})
+     */
+    public final Map<Interval, Instant> rollupWatermarks() {
+        Map<Interval, Instant> watermarks = new LinkedHashMap<>();
+        readableRollups().forEach(level -> watermarks.put(level.level(), level.refreshedThrough()));
+        return watermarks;
+    }
+
     /** @return the rollup levels aggregations read, finest first (none when rollups are off or not built) */
     public final List<Interval> rollupLevels() {
-        return rollups.readableLevels();
+        return rollups.readableLevels().stream().map(RollupLevel::level).toList();
     }
 
     /**

@@ -196,6 +196,15 @@ public interface SqlDialect {
     }
 
     /**
+     * The row-lock clause that orders a store's rollup refresh ({@code exclusive}) with the writes and deletes of
+     * points that read the levels' watermarks, where several processes write one database; nothing by default (an
+     * engine whose one writing process serializes them, see {@link #serializesUpserts}).
+     */
+    default String rowLock(boolean exclusive) {
+        return "";
+    }
+
+    /**
      * Whether the upserts of one store must run one at a time: an engine with optimistic concurrency that aborts
      * (rather than waits for) a transaction updating a row that a concurrent one updated (DuckDB's "Conflict on
      * update") would otherwise fail contended upserts however often they are retried.

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Rollups must never change an answer. The same random writes (batches whose points arrive late, into buckets
  * already summed up), deletes of unaligned ranges and retention go to the store under test and to a store of the same
- * kind that keeps no rollups; after each phase every aggregation, at intervals that a rollup level answers and at
+ * kind that keeps no rollups, before and after refreshes of the rollups ({@code optimize()}); after each phase every aggregation, at intervals that a rollup level answers and at
  * intervals it does not, over aligned and unaligned ranges, grouped, ungrouped and filtered by symbol, must give the
  * same buckets in both. Compared exactly (bit for bit, NaN equal to NaN) except sums and averages, where the order of
  * additions legitimately differs (a rollup adds partial sums), within {@link KitAssertions#RELATIVE_TOLERANCE} of the
@@ -77,7 +77,9 @@ public abstract class RollupContract extends StoreContract {
         for (int batch = 0; batch < 6; batch++) {
             write(without, points(random, taken, start.plus(slice.multipliedBy(batch)), slice, start, 900));
         }
-        compareAll(random, without, "after the writes");
+        compareAll(random, without, "after the writes (the newest points not yet refreshed into the rollups)");
+        store().optimize(); // refreshes the rollups up to the lag behind the newest point
+        compareAll(random, without, "after the writes and a refresh");
 
         // An unaligned range in the middle, then retention at an unaligned cutoff, then late points into both.
         Instant deleteFrom = start.plus(SPAN.dividedBy(3)).plusSeconds(random.nextInt(3_600));
@@ -93,7 +95,10 @@ public abstract class RollupContract extends StoreContract {
         compareAll(random, without, "after deleteRange " + deleted + " and retention before " + cutoff);
 
         write(without, points(random, taken, deleteFrom, Duration.ofHours(5), cutoff, 600));
-        compareAll(random, without, "after late points into the deleted range");
+        compareAll(random, without, "after late points into the deleted range (merged by their writes)");
+        write(without, points(random, taken, start.plus(SPAN), Duration.ofHours(2), start.plus(SPAN), 300));
+        store().optimize();
+        compareAll(random, without, "after newer points and another refresh");
     }
 
     private void write(MetricsStore without, List<MetricPoint> points) {

@@ -264,6 +264,12 @@ final class PostgresDialect implements SqlDialect {
         }
     }
 
+    /** FOR SHARE conflicts with FOR UPDATE only: writes read the watermarks together, the refresh waits for them. */
+    @Override
+    public String rowLock(boolean exclusive) {
+        return exclusive ? " FOR UPDATE" : " FOR SHARE";
+    }
+
     @Override
     public void boundLockWait(Connection connection, Duration bound) throws SQLException {
         try (Statement statement = connection.createStatement()) {

@@ -124,7 +124,8 @@ public record TimescaleSettings(PostgresUrl server, String user, String password
                 config.getDuration("write-id-retention").toMillis() >= 1, "write-id-retention", "at least 1ms"),
                 Duration.ofDays(1));
         RollupSettings rollups = read(problems, () -> RollupSettings.of(config.getBoolean("rollups.enabled"),
-                config.getStringList("rollups.levels"), PATH + ".rollups"), RollupSettings.defaults());
+                config.getStringList("rollups.levels"), config.getDuration("rollups.refresh-interval"),
+                config.getDuration("rollups.refresh-lag"), PATH + ".rollups"), RollupSettings.defaults());
         if (!problems.isEmpty()) {
             throw new StoreConfigException("invalid TimescaleDB store configuration: " + String.join("; ", problems));
         }

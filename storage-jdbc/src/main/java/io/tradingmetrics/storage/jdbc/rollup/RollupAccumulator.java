@@ -64,10 +64,15 @@ final class RollupAccumulator {
         }
     }
 
-    /** @return the rows of every level, level by level, in no particular order within a level */
-    static List<RollupRow> rows(List<MetricPoint> points, List<Interval> levels) {
+    /**
+     * @return the rows of every level from the points before its watermark, level by level, in no particular order
+     *         within a level
+     */
+    static List<RollupRow> rows(List<MetricPoint> points, List<RollupLevel> levels) {
         List<RollupRow> rows = new ArrayList<>();
-        for (Interval level : levels) {
+        for (RollupLevel rollup : levels) {
+            Interval level = rollup.level();
+            long through = Timestamps.toEpochMicros(rollup.refreshedThrough());
             long width = level.widthMicros();
             long origin = Timestamps.toEpochMicros(level.bucketStart(Instant.EPOCH));
             Map<Key, Sums> sums = new HashMap<>();
@@ -75,6 +80,9 @@ final class RollupAccumulator {
             Sums lastSums = null;
             for (MetricPoint point : points) {
                 long micros = Timestamps.toEpochMicros(point.timestamp());
+                if (micros >= through) {
+                    continue; // the refresh's
+                }
                 long bucket = origin + Math.floorDiv(micros - origin, width) * width;
                 Sums target;
                 if (last != null && last.bucketMicros == bucket && last.metricName.equals(point.metricName())

@@ -24,8 +24,9 @@ import static java.util.Objects.requireNonNull;
  *   <li>no label filter (rollups are per metric and symbol only);</li>
  *   <li>the query's buckets are unions of the level's: its width a multiple of the level's (both count from the same
  *       origin), or months, which every level divides since each divides a day;</li>
- *   <li>the range holds at least one whole bucket of the level. Its edges before the first and after the last whole
- *       bucket are read from raw points and merged in the same statement.</li>
+ *   <li>the range holds at least one whole bucket of the level before the level's watermark. Its edges before the
+ *       first and after the last such bucket (the points not yet refreshed among them) are read from raw points and
+ *       merged in the same statement.</li>
  * </ul>
  *
  * The rows are those of the raw aggregation: (symbol or NULL, bucket start, value, sample count), same order.
@@ -44,15 +45,15 @@ public final class RollupReads {
      * @param levels finest first
      * @return the coarsest of the levels that answers the query exactly, if any
      */
-    public static Optional<Interval> levelFor(AggregationQuery query, List<Interval> levels) {
+    public static Optional<RollupLevel> levelFor(AggregationQuery query, List<RollupLevel> levels) {
         if (!MERGEABLE.contains(query.aggregation()) || !query.labels().isEmpty()) {
             return Optional.empty();
         }
         // From the coarsest down: a coarser level that holds no whole bucket of the range leaves it to a finer one.
         for (int i = levels.size() - 1; i >= 0; i--) {
-            Interval level = levels.get(i);
+            RollupLevel level = levels.get(i);
             boolean divides = query.interval().isMonths()
-                    || query.interval().widthMicros() % level.widthMicros() == 0;
+                    || query.interval().widthMicros() % level.level().widthMicros() == 0;
             Instant[] whole = wholeBuckets(query.range(), level);
             if (divides && whole[0].isBefore(whole[1])) {
                 return Optional.of(level);
@@ -61,26 +62,30 @@ public final class RollupReads {
         return Optional.empty();
     }
 
-    /** @return the start of the first and the end of the last whole bucket of the level within the range */
-    static Instant[] wholeBuckets(TimeRange range, Interval level) {
+    /**
+     * @return the start of the first and the end of the last whole bucket of the level within the range and before
+     *         the level's watermark
+     */
+    static Instant[] wholeBuckets(TimeRange range, RollupLevel rollup) {
+        Interval level = rollup.level();
         Instant startBucket = level.bucketStart(range.from());
         Instant first = startBucket.equals(range.from()) ? startBucket : level.next(startBucket);
         Instant last = level.bucketStart(range.to());
-        return new Instant[] {first, last};
+        return new Instant[] {first, last.isAfter(rollup.refreshedThrough()) ? rollup.refreshedThrough() : last};
     }
 
     /**
      * @return the aggregation from the level's table, its range's edges from raw points; empty when no level
      *         answers it exactly
      */
-    public Optional<SqlBuilder> aggregate(AggregationQuery query, List<Interval> levels) {
-        Optional<Interval> level = levelFor(query, levels);
+    public Optional<SqlBuilder> aggregate(AggregationQuery query, List<RollupLevel> levels) {
+        Optional<RollupLevel> level = levelFor(query, levels);
         if (level.isEmpty()) {
             return Optional.empty();
         }
         Instant[] whole = wholeBuckets(query.range(), level.get());
         Aggregation aggregation = query.aggregation();
-        String table = RollupSettings.tableOf(level.get());
+        String table = RollupSettings.tableOf(level.get().level());
         String symbol = query.groupBySymbol() ? "CASE WHEN has_symbol THEN symbol END" : "CAST(NULL AS VARCHAR)";
         SqlBuilder sql = new SqlBuilder().sql("SELECT series_symbol, bucket_start, " + merged(aggregation)
                 + " AS agg_value, CAST(sum(n) AS BIGINT) AS sample_count FROM (SELECT " + symbol

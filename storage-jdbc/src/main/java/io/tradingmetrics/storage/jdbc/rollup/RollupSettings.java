@@ -3,6 +3,7 @@ package io.tradingmetrics.storage.jdbc.rollup;
 import io.tradingmetrics.storage.api.Interval;
 import io.tradingmetrics.storage.api.StoreConfigException;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -10,28 +11,40 @@ import java.util.stream.Collectors;
 import static java.util.Objects.requireNonNull;
 
 /**
- * What a store's {@code rollups} block says: whether the store keeps rollups of its points, and at which levels.
+ * What a store's {@code rollups} block says: whether the store keeps rollups of its points, at which levels, and how
+ * its background refresh follows the newest points.
  *
- * @param enabled whether writes maintain rollups and aggregations read them; off, every read is from raw points
+ * @param enabled whether the store maintains rollups and aggregations read them; off, every read is from raw points
  * @param levels the rollup widths, finest first, each one of {@link #ALLOWED}; empty when disabled
+ * @param refreshInterval the pause between two runs of the background refresh ({@code rollups.refresh-interval})
+ * @param refreshLag how far behind the newest point the refresh stops ({@code rollups.refresh-lag}): a point
+ *        written later than that behind the newest is merged into the rollups by its own write, which costs that
+ *        write more; aggregations read the points not yet refreshed from the raw table
  */
-public record RollupSettings(boolean enabled, List<Interval> levels) {
+public record RollupSettings(boolean enabled, List<Interval> levels, Duration refreshInterval, Duration refreshLag) {
     /** The widths a level may have: each divides a day, so that every level also serves month buckets. */
     public static final List<Interval> ALLOWED = List.of(Interval.MINUTE_1, Interval.MINUTE_5, Interval.MINUTE_15,
             Interval.HOUR_1, Interval.HOUR_4, Interval.DAY_1);
     /** The levels of the reference configuration. */
     public static final List<Interval> DEFAULT_LEVELS = List.of(Interval.MINUTE_1, Interval.HOUR_1);
+    public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_REFRESH_LAG = Duration.ofSeconds(10);
+    private static final Duration MIN_REFRESH_INTERVAL = Duration.ofMillis(10);
 
     public RollupSettings {
         levels = List.copyOf(requireNonNull(levels, "levels is null"));
+        requireNonNull(refreshInterval, "refreshInterval is null");
+        requireNonNull(refreshLag, "refreshLag is null");
         if (!enabled && !levels.isEmpty()) {
             throw new IllegalArgumentException("disabled rollups have no levels");
+        }
+        if (refreshInterval.compareTo(MIN_REFRESH_INTERVAL) < 0 || refreshLag.isNegative()) {
+            throw new IllegalArgumentException("refreshInterval below 10ms or negative refreshLag");
         }
     }
 
     /**
-     * @return the reference configuration: off (rollups cost ingest several times over at one point per series a
-     *     minute), levels 1m and 1h once switched on
+     * @return the reference configuration: off, levels 1m and 1h once switched on
      */
     public static RollupSettings defaults() {
         return disabled();
@@ -39,19 +52,22 @@ public record RollupSettings(boolean enabled, List<Interval> levels) {
 
     /** @return rollups switched off: nothing maintained, every aggregation from raw points */
     public static RollupSettings disabled() {
-        return new RollupSettings(false, List.of());
+        return new RollupSettings(false, List.of(), DEFAULT_REFRESH_INTERVAL, DEFAULT_REFRESH_LAG);
     }
 
     /**
      * Checks the block's values strictly, enabled or not: every level one of {@link #ALLOWED} written as its label,
-     * none twice, at least one when enabled.
+     * none twice, at least one when enabled; the refresh interval at least 10ms, the lag not negative.
      *
      * @param block the configuration path of the rollups block, for messages (for example
      *              {@code metrics.store.duckdb.rollups})
      * @throws StoreConfigException naming the key, the bad value and the valid ones
      */
-    public static RollupSettings of(boolean enabled, List<String> levelLabels, String block) {
+    public static RollupSettings of(boolean enabled, List<String> levelLabels, Duration refreshInterval,
+                                    Duration refreshLag, String block) {
         requireNonNull(levelLabels, "levelLabels is null");
+        requireNonNull(refreshInterval, "refreshInterval is null");
+        requireNonNull(refreshLag, "refreshLag is null");
         requireNonNull(block, "block is null");
         String allowed = ALLOWED.stream().map(Interval::label).collect(Collectors.joining(", "));
         if (levelLabels.isEmpty() && enabled) {
@@ -69,8 +85,15 @@ public record RollupSettings(boolean enabled, List<Interval> levels) {
             levels.add(level);
         }
         levels.sort(null);
+        if (refreshInterval.compareTo(MIN_REFRESH_INTERVAL) < 0) {
+            throw new StoreConfigException(block + ".refresh-interval = " + refreshInterval.toMillis() + "ms is too"
+                    + " short; give at least 10ms (the default is 1s)");
+        }
+        if (refreshLag.isNegative()) {
+            throw new StoreConfigException(block + ".refresh-lag is negative; give 0s or more (the default is 10s)");
+        }
         // Checked even when off, so that a typo is found before rollups are switched on.
-        return enabled ? new RollupSettings(true, levels) : disabled();
+        return enabled ? new RollupSettings(true, levels, refreshInterval, refreshLag) : disabled();
     }
 
     /** @return the name of a level's table, for example {@code metric_rollup_1h} */

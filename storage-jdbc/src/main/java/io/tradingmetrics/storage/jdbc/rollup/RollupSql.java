@@ -99,26 +99,17 @@ public final class RollupSql {
         return "DELETE FROM " + RollupSettings.tableOf(level);
     }
 
-    /** The level's rows of the raw points in [from, to), whose ends are bucket starts of the level. */
+    /**
+     * The level's rows of the raw points in [from, to), whose ends are bucket starts of the level, in bucket order
+     * (so that a level's row groups follow time, as its reads do).
+     */
     SqlBuilder buildFromRaw(Interval level, Instant from, Instant to) {
-        return buildFromRaw(level).sql(" WHERE timestamp >= ").param(from).sql(" AND timestamp < ").param(to)
-                .sql(groupBy(level));
-    }
-
-    /** The level's rows of every raw point. */
-    SqlBuilder buildAllFromRaw(Interval level) {
-        return buildFromRaw(level).sql(groupBy(level) + " ORDER BY 4");
-    }
-
-    private SqlBuilder buildFromRaw(Interval level) {
         String bucket = dialect.timeBucket(level, "timestamp");
         return new SqlBuilder().sql("INSERT INTO " + RollupSettings.tableOf(level) + " (" + COLUMNS + ") SELECT"
-                + " metric_name, COALESCE(symbol, ''), symbol IS NOT NULL, " + bucket + ", count(*), sum(value),"
-                + " min(value), max(value), min(timestamp), " + dialect.first("value", "timestamp") + ","
-                + " max(timestamp), " + dialect.last("value", "timestamp") + " FROM trading_metrics");
-    }
-
-    private String groupBy(Interval level) {
-        return " GROUP BY metric_name, symbol, " + dialect.timeBucket(level, "timestamp");
+                        + " metric_name, COALESCE(symbol, ''), symbol IS NOT NULL, " + bucket + ", count(*),"
+                        + " sum(value), min(value), max(value), min(timestamp), " + dialect.first("value", "timestamp")
+                        + ", max(timestamp), " + dialect.last("value", "timestamp") + " FROM trading_metrics"
+                        + " WHERE timestamp >= ").param(from).sql(" AND timestamp < ").param(to)
+                .sql(" GROUP BY metric_name, symbol, " + bucket + " ORDER BY 4");
     }
 }

@@ -11,6 +11,7 @@ import io.tradingmetrics.storage.jdbc.AppendedPoints;
 import io.tradingmetrics.storage.jdbc.BulkWriter;
 import io.tradingmetrics.storage.jdbc.DerivedTable;
 import io.tradingmetrics.storage.jdbc.JdbcExecutor;
+import io.tradingmetrics.storage.jdbc.JdbcValues;
 import io.tradingmetrics.storage.jdbc.SqlBuilder;
 import io.tradingmetrics.storage.jdbc.SqlDialect;
 import org.slf4j.Logger;
@@ -21,29 +22,40 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * The rollups a store keeps of its points: per (metric, symbol, bucket) of each configured level, maintained in the
- * transaction of every write and delete, so that a read always reflects every acknowledged write.
+ * The rollups a store keeps of its points: per (metric, symbol, bucket) of each configured level, refreshed from
+ * the raw points in the background and kept exact by every write and delete, so that a read always reflects every
+ * acknowledged write.
  *
  * <ul>
- *   <li>A write sums its batch up per level ({@link RollupAccumulator}), stages the summaries and merges them into
- *       each level with one set-based statement (two on an engine without keys).</li>
- *   <li>A delete rebuilds the buckets it touched from the raw points that remain, so that a rollup never outlives
- *       nor undercounts its raw rows.</li>
+ *   <li>Each level has a watermark, {@code refreshed_through}: its buckets before it hold every point stored in
+ *       them, it holds none at or after it. Aggregations read the level before the watermark and the raw points
+ *       from it on ({@link RollupReads}).</li>
+ *   <li>{@link #refresh} (the store's background thread, and {@code optimize()}) sums up the raw points between a
+ *       level's watermark and the newest point less the configured lag in one set-based insert, and moves the
+ *       watermark there. The writes of points at or after the watermark, nearly all of them, cost nothing more.</li>
+ *   <li>A write of points before a watermark (late points) merges their summaries into the level in its own
+ *       transaction; a delete rebuilds the level's buckets before the watermark that it touched from the raw points
+ *       that remain, so that a rollup never outlives nor undercounts its raw rows.</li>
+ *   <li>Writers and the refresh agree on the watermark: on an engine whose one writing process serializes its
+ *       writes, by that; on PostgreSQL, writes read the levels {@code FOR SHARE} and the refresh locks them
+ *       {@code FOR UPDATE}, so that it waits for the writes under way and sees their points.</li>
  *   <li>A store opened for writing reconciles the levels with its configuration first: a configured level not yet
- *       built (a non-default one, or after rollups were off) is built from the raw points, and a built level the
- *       configuration leaves out is emptied and forgotten, since writes would no longer maintain it. Every process
- *       writing one database must therefore configure the same levels.</li>
+ *       built is built from the raw points, and a built level the configuration leaves out is emptied and forgotten.
+ *       Every process writing one database must therefore configure the same levels.</li>
  *   <li>Reads use the levels that are both configured and built ({@link #readableLevels}); a database without the
  *       rollup tables (an older system's, opened read-only) has none and is read from raw points.</li>
  * </ul>
@@ -55,44 +67,65 @@ public final class Rollups implements DerivedTable {
     private final SqlDialect dialect;
     private final BulkWriter bulkWriter;
     private final RollupSql sql;
-    private volatile List<Interval> readable = List.of();
+    private final Clock clock;
+    private volatile List<RollupLevel> readable = List.of();
+    private volatile long readableLoadedAt = System.nanoTime();
     private volatile boolean maintaining;
+    private volatile LevelsSchema schema;
     /** The levels a retention run on this thread keeps past its deletion of raw points (see keepPastRawDuring). */
     private final ThreadLocal<Set<Interval>> keptPastRaw = ThreadLocal.withInitial(Set::of);
 
-    public Rollups(RollupSettings settings, SqlDialect dialect, BulkWriter bulkWriter) {
+    public Rollups(RollupSettings settings, SqlDialect dialect, BulkWriter bulkWriter, Clock clock) {
         this.settings = requireNonNull(settings, "settings is null");
         this.dialect = requireNonNull(dialect, "dialect is null");
         this.bulkWriter = requireNonNull(bulkWriter, "bulkWriter is null");
+        this.clock = requireNonNull(clock, "clock is null");
         this.sql = new RollupSql(dialect);
     }
 
-    /** @return the levels aggregations may read, finest first */
-    public List<Interval> readableLevels() {
+    /** @return the levels aggregations may read with their watermarks, finest first */
+    public List<RollupLevel> readableLevels() {
         return readable;
     }
 
-    /** @return the levels writes maintain (all configured ones once a writable store reconciled them) */
+    /**
+     * @return whether the watermarks this store knows may be older than the database's by more than the refresh
+     *         interval: another process may have moved them (a stale watermark is safe, only slower to read)
+     */
+    public boolean readableMayBeStale() {
+        boolean soleRefresher = maintaining && dialect.serializesUpserts();
+        return !readable.isEmpty() && !soleRefresher
+                && System.nanoTime() - readableLoadedAt > settings.refreshInterval().toNanos();
+    }
+
+    /** @return the levels this store maintains (all configured ones once a writable store reconciled them) */
     public List<Interval> maintainedLevels() {
         return maintaining ? settings.levels() : List.of();
     }
 
+    /** @return the refresh settings */
+    public RollupSettings settings() {
+        return settings;
+    }
+
     /**
-     * Learns which levels are built, without changing anything: for a store opened for reading only.
+     * Learns which levels are built and their watermarks, without changing anything: for a store opened for reading
+     * only, and again whenever {@link #readableMayBeStale}.
      */
     public void openForReading(Connection connection) throws SQLException {
-        Set<Interval> built = builtLevels(connection);
+        Map<Interval, Instant> built = builtLevels(connection, "");
         // No rollup tables (an older system's database read as it is): every aggregation reads raw points.
-        readable = built == null ? List.of() : settings.levels().stream().filter(built::contains).toList();
+        readable = built == null ? List.of() : readableOf(built);
+        readableLoadedAt = System.nanoTime();
     }
 
     /**
      * Brings the built levels in line with the configuration, inside the caller's transaction: builds the missing
-     * ones from the raw points, empties and forgets the ones no longer configured. Then writes maintain every
-     * configured level and reads use them all.
+     * ones from the raw points up to the refresh horizon, empties and forgets the ones no longer configured. Then
+     * writes maintain every configured level and reads use them all.
      */
     public void openForWriting(Connection connection) throws SQLException {
-        Set<Interval> built = builtLevels(connection);
+        Map<Interval, Instant> built = builtLevels(connection, "");
         if (built == null) {
             return; // no rollup tables: a schema this store did not migrate (never the case for a writable store)
         }
@@ -103,25 +136,79 @@ public final class Rollups implements DerivedTable {
         RollupSettings.ALLOWED.forEach(level -> tables.add(RollupSettings.tableOf(level)));
         tables.add(RollupSql.LEVELS_TABLE);
         dialect.lockRollupTables(connection, tables);
+        Optional<Instant> horizon = horizon(connection, Timestamps.MIN);
+        Map<Interval, Instant> through = new HashMap<>();
         for (Interval level : RollupSettings.ALLOWED) {
             boolean wanted = settings.levels().contains(level);
-            if (wanted && !built.contains(level)) {
+            Instant watermark = horizon.map(level::bucketStart).orElse(Timestamps.MIN);
+            if (wanted && !built.containsKey(level)) {
                 long began = System.nanoTime();
                 execute(connection, sql.deleteAll(level));
-                long rows = JdbcExecutor.update(connection, sql.buildAllFromRaw(level));
+                long rows = JdbcExecutor.update(connection, sql.buildFromRaw(level, Timestamps.MIN, watermark));
                 JdbcExecutor.update(connection, new SqlBuilder().sql("INSERT INTO " + RollupSql.LEVELS_TABLE
-                        + " (level, built_at) VALUES (").param(level.label()).sql(", ").param(Instant.now()).sql(")"));
+                        + " (level, built_at, refreshed_through) VALUES (").param(level.label()).sql(", ")
+                        .param(clock.instant()).sql(", ").param(watermark).sql(")"));
                 LOG.info("built the {} rollups from the raw points: {} rows in {} ms", level.label(), rows,
                         (System.nanoTime() - began) / 1_000_000);
-            } else if (!wanted && built.contains(level)) {
+                through.put(level, watermark);
+            } else if (wanted && built.get(level).equals(Timestamps.MAX)) {
+                // Built by a version that kept every bucket at write time: complete, so only cut at a watermark.
+                JdbcExecutor.update(connection, sql.deleteBuckets(level, watermark, Timestamps.MAX));
+                setWatermark(connection, level, watermark);
+                through.put(level, watermark);
+            } else if (wanted) {
+                through.put(level, built.get(level));
+            } else if (built.containsKey(level)) {
                 execute(connection, sql.deleteAll(level));
                 JdbcExecutor.update(connection, new SqlBuilder().sql("DELETE FROM " + RollupSql.LEVELS_TABLE
                         + " WHERE level = ").param(level.label()));
                 LOG.info("dropped the {} rollups: the configuration no longer keeps that level", level.label());
             }
         }
-        readable = settings.levels();
+        readable = readableOf(through);
+        readableLoadedAt = System.nanoTime();
         maintaining = settings.enabled();
+    }
+
+    /**
+     * Moves every maintained level's watermark up to the refresh horizon (the newest point, or now if that is
+     * earlier, less the lag), summing up the raw points in between, inside the caller's transaction. The store runs
+     * it serialized with its writes where the dialect serializes them; elsewhere the levels' row locks order it.
+     * Reads go on with the old watermarks until the store hands the new ones to {@link #refreshed} after the commit.
+     *
+     * @return the levels' watermarks as this transaction leaves them
+     */
+    public Map<Interval, Instant> refresh(Connection connection) throws SQLException {
+        if (!maintaining) {
+            return Map.of();
+        }
+        Map<Interval, Instant> through = builtLevels(connection, dialect.rowLock(true));
+        if (through == null) {
+            return Map.of();
+        }
+        Instant lowest = through.values().stream().min(Instant::compareTo).orElse(Timestamps.MAX);
+        Optional<Instant> horizon = horizon(connection, lowest);
+        for (Interval level : maintainedLevels()) {
+            Instant from = through.get(level);
+            if (from == null || horizon.isEmpty()) {
+                continue; // dropped by another process's configuration, or no point to sum up
+            }
+            Instant to = level.bucketStart(horizon.get());
+            if (to.isAfter(from)) {
+                JdbcExecutor.update(connection, sql.buildFromRaw(level, from, to));
+                setWatermark(connection, level, to);
+                through.put(level, to);
+            }
+        }
+        return through;
+    }
+
+    /** Makes reads use the watermarks of a committed {@link #refresh}. */
+    public void refreshed(Map<Interval, Instant> through) {
+        if (!through.isEmpty()) {
+            readable = readableOf(through);
+            readableLoadedAt = System.nanoTime();
+        }
     }
 
     @Override
@@ -134,16 +221,29 @@ public final class Rollups implements DerivedTable {
         afterDelete(connection, range);
     }
 
-    /** Merges a batch of points, just written in this transaction, into every maintained level. */
+    /**
+     * Merges the points of a batch, just written in this transaction, that fall before a maintained level's
+     * watermark into that level; the others are the refresh's.
+     */
     void afterInsert(Connection connection, List<MetricPoint> points) throws SQLException {
-        List<Interval> levels = maintainedLevels();
-        if (levels.isEmpty() || points.isEmpty()) {
+        if (maintainedLevels().isEmpty() || points.isEmpty()) {
             return;
         }
-        List<RollupRow> rows = RollupAccumulator.rows(points, levels);
+        List<RollupLevel> levels = watermarksForWrite(connection);
+        Instant earliest = Timestamps.MAX;
+        for (MetricPoint point : points) {
+            earliest = point.timestamp().isBefore(earliest) ? point.timestamp() : earliest;
+        }
+        Instant finalEarliest = earliest;
+        List<RollupLevel> late = levels.stream().filter(l -> finalEarliest.isBefore(l.refreshedThrough())).toList();
+        if (late.isEmpty()) {
+            return; // the common case: every point is newer than every watermark
+        }
+        List<RollupRow> rows = RollupAccumulator.rows(points, late);
         dialect.createTemporaryTable(connection, RollupSql.STAGING_TABLE, RollupSql.STAGING_DEFINITION);
         bulkWriter.stageRollups(connection, RollupSql.STAGING_TABLE, rows);
-        for (Interval level : levels) {
+        for (RollupLevel rollup : late) {
+            Interval level = rollup.level();
             if (dialect.rollupTablesHaveKeys()) {
                 JdbcExecutor.update(connection, sql.upsert(level));
             } else {
@@ -164,35 +264,45 @@ public final class Rollups implements DerivedTable {
     }
 
     /**
-     * Rebuilds, inside the delete's transaction and after it, every maintained level's buckets that the deleted
-     * range touched, from the raw points that remain: buckets wholly inside the range go, the partial ones at its
-     * edges keep what is left of them.
+     * Rebuilds, inside the delete's transaction and after it, every maintained level's buckets before its watermark
+     * that the deleted range touched, from the raw points that remain: buckets wholly inside the range go, the
+     * partial ones at its edges keep what is left of them.
      */
     void afterDelete(Connection connection, TimeRange range) throws SQLException {
-        if (range.isEmpty()) {
+        if (range.isEmpty() || maintainedLevels().isEmpty()) {
             return;
         }
-        for (Interval level : maintainedLevels()) {
+        for (RollupLevel rollup : watermarksForWrite(connection)) {
+            Interval level = rollup.level();
             if (keptPastRaw.get().contains(level)) {
                 continue;
             }
             Instant from = level.bucketStart(range.from());
             Instant lastBucket = level.bucketStart(range.to().minusNanos(1_000));
             Instant to = level.next(lastBucket);
-            JdbcExecutor.update(connection, sql.deleteBuckets(level, from, to));
-            JdbcExecutor.update(connection, sql.buildFromRaw(level, from, to));
+            to = to.isAfter(rollup.refreshedThrough()) ? rollup.refreshedThrough() : to;
+            if (from.isBefore(to)) {
+                JdbcExecutor.update(connection, sql.deleteBuckets(level, from, to));
+                JdbcExecutor.update(connection, sql.buildFromRaw(level, from, to));
+            }
         }
     }
 
     /**
-     * For the retention run on this thread, until {@link #keepPastRawDone}: the levels whose keep is longer than the
-     * points' (a level without a keep is kept forever) are left as they are when retention deletes old points, so
-     * that they outlive them by design. Their buckets before the points' cutoff, the one it cuts included, keep the
-     * summary of every point written; {@code aggregate()} answers from them where a level answers the query, and
-     * from the remaining raw points (none) otherwise and at a range's edges. Levels kept as long as the points are
-     * rebuilt from what remains, as after any delete.
+     * For the retention run on this thread and in its transaction, until {@link #keepPastRawDone}: the levels whose
+     * keep is longer than the points' (a level without a keep is kept forever) are left as they are when retention
+     * deletes old points, so that they outlive them by design. First each of them is refreshed at least through the
+     * bucket that the points' cutoff cuts, so that its buckets before the cutoff, that one included, keep the summary
+     * of every point written; {@code aggregate()} answers from them where a level answers the query, and from the
+     * remaining raw points (none) otherwise and at a range's edges. Levels kept as long as the points are rebuilt
+     * from what remains, as after any delete.
+     *
+     * @param pointsCutoff where the run deletes the points before, if it deletes points
+     * @return the levels' watermarks as this transaction leaves them, for {@link #refreshed} after the commit;
+     *         empty when it moved none
      */
-    public void keepPastRawDuring(RetentionPolicy policy) {
+    public Map<Interval, Instant> keepPastRawDuring(Connection connection, RetentionPolicy policy,
+                                                    Optional<Instant> pointsCutoff) throws SQLException {
         Optional<Duration> raw = policy.keep(StoreTable.TRADING_METRICS);
         Set<Interval> kept = new HashSet<>();
         for (Interval level : maintainedLevels()) {
@@ -202,6 +312,22 @@ public final class Rollups implements DerivedTable {
             }
         }
         keptPastRaw.set(Set.copyOf(kept));
+        if (kept.isEmpty() || pointsCutoff.isEmpty()) {
+            return Map.of();
+        }
+        Map<Interval, Instant> through = builtLevels(connection, dialect.rowLock(true));
+        boolean moved = false;
+        for (Interval level : kept) {
+            Instant from = through.get(level);
+            Instant to = level.next(level.bucketStart(pointsCutoff.get()));
+            if (from != null && to.isAfter(from)) {
+                JdbcExecutor.update(connection, sql.buildFromRaw(level, from, to));
+                setWatermark(connection, level, to);
+                through.put(level, to);
+                moved = true;
+            }
+        }
+        return moved ? through : Map.of();
     }
 
     /** Ends {@link #keepPastRawDuring}. */
@@ -246,32 +372,88 @@ public final class Rollups implements DerivedTable {
         }
     }
 
-    /** @return the built levels, or null when the database has no rollup tables */
-    private static Set<Interval> builtLevels(Connection connection) throws SQLException {
-        if (!levelsTableExists(connection)) {
-            return null;
+    /**
+     * @return the watermarks of the maintained levels for a write or delete of points in this transaction: the
+     *         store's own where its writes are serialized with the refresh, else read under a share lock that the
+     *         refresh waits for
+     */
+    private List<RollupLevel> watermarksForWrite(Connection connection) throws SQLException {
+        if (dialect.serializesUpserts()) {
+            return readable;
         }
-        Set<Interval> built = new HashSet<>();
-        List<String> labels = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT level FROM " + RollupSql.LEVELS_TABLE)) {
-            while (rows.next()) {
-                labels.add(rows.getString(1));
+        Map<Interval, Instant> built = builtLevels(connection, dialect.rowLock(false));
+        return readableOf(built == null ? Map.of() : built);
+    }
+
+    private List<RollupLevel> readableOf(Map<Interval, Instant> built) {
+        return settings.levels().stream().filter(built::containsKey)
+                .map(level -> new RollupLevel(level, built.get(level))).toList();
+    }
+
+    /**
+     * @return the instant the refresh may sum up to: the newest point at or after {@code from}, or now if that is
+     *         earlier (a point stamped in the future is left to the raw reads until its time), less the lag; empty
+     *         when there is no such point
+     */
+    private Optional<Instant> horizon(Connection connection, Instant from) throws SQLException {
+        SqlBuilder newest = new SqlBuilder().sql("SELECT max(timestamp) FROM trading_metrics WHERE timestamp >= ")
+                .param(from);
+        try (PreparedStatement statement = connection.prepareStatement(newest.text())) {
+            newest.bind(statement);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                Optional<Instant> max = JdbcValues.optionalInstant(row, 1);
+                Instant now = clock.instant();
+                return max.map(last -> (last.isAfter(now) ? now : last).minus(settings.refreshLag()));
             }
         }
-        for (String label : labels) {
-            RollupSettings.ALLOWED.stream().filter(level -> level.label().equals(label)).forEach(built::add);
+    }
+
+    private static void setWatermark(Connection connection, Interval level, Instant through) throws SQLException {
+        JdbcExecutor.update(connection, new SqlBuilder().sql("UPDATE " + RollupSql.LEVELS_TABLE
+                + " SET refreshed_through = ").param(through).sql(" WHERE level = ").param(level.label()));
+    }
+
+    /**
+     * @param lock the dialect's row-lock clause for the levels' rows, or empty for none
+     * @return the built levels with their watermarks ({@link Timestamps#MAX} for a level built by a version that
+     *         kept every bucket at write time), or null when the database has no rollup tables
+     */
+    private Map<Interval, Instant> builtLevels(Connection connection, String lock) throws SQLException {
+        if (schema == null) {
+            schema = levelsSchema(connection);
+        }
+        if (schema == LevelsSchema.NONE) {
+            return null;
+        }
+        boolean hasWatermarks = schema == LevelsSchema.WITH_WATERMARKS;
+        Map<Interval, Instant> built = new HashMap<>();
+        String query = "SELECT level" + (hasWatermarks ? ", refreshed_through" : "") + " FROM "
+                + RollupSql.LEVELS_TABLE + " ORDER BY level" + lock;
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
+            while (rows.next()) {
+                String label = rows.getString(1);
+                Instant through = hasWatermarks ? JdbcValues.optionalInstant(rows, 2).orElse(Timestamps.MAX)
+                        : Timestamps.MAX;
+                RollupSettings.ALLOWED.stream().filter(level -> level.label().equals(label))
+                        .forEach(level -> built.put(level, through));
+            }
         }
         return built;
     }
 
-    private static boolean levelsTableExists(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM information_schema.tables"
+    /** What a database holds of the levels table; it changes only by a migration, which no open store runs. */
+    private enum LevelsSchema { NONE, WITHOUT_WATERMARKS, WITH_WATERMARKS }
+
+    private static LevelsSchema levelsSchema(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT count(*), count(CASE WHEN column_name"
+                + " = 'refreshed_through' THEN 1 END) FROM information_schema.columns"
                 + " WHERE table_schema = current_schema() AND table_name = ?")) {
             statement.setString(1, RollupSql.LEVELS_TABLE);
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
-                return row.getLong(1) > 0;
+                return row.getLong(1) == 0 ? LevelsSchema.NONE
+                        : row.getLong(2) == 0 ? LevelsSchema.WITHOUT_WATERMARKS : LevelsSchema.WITH_WATERMARKS;
             }
         }
     }

@@ -6,8 +6,10 @@ import io.tradingmetrics.storage.api.Interval;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.StoreConfigException;
 import io.tradingmetrics.storage.api.TimeRange;
+import io.tradingmetrics.storage.api.Timestamps;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +20,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Which level answers a query, the strict level settings, and how a batch is summed up. */
 class RollupRoutingTest {
-    private static final List<Interval> DEFAULT = RollupSettings.DEFAULT_LEVELS;
+    private static final List<RollupLevel> DEFAULT = RollupSettings.DEFAULT_LEVELS.stream()
+            .map(level -> new RollupLevel(level, Timestamps.MAX)).toList();
     private static final Instant DAY = Instant.parse("2024-03-04T00:00:00Z");
     private static final TimeRange WEEK = TimeRange.of(DAY, DAY.plusSeconds(7 * 86_400));
+    private static final RollupLevel HOURS = new RollupLevel(Interval.HOUR_1, Timestamps.MAX);
 
     private static Optional<Interval> level(Interval interval, Aggregation aggregation, TimeRange range) {
-        return RollupReads.levelFor(AggregationQuery.of("m", range, interval, aggregation), DEFAULT);
+        return level(interval, aggregation, range, DEFAULT);
+    }
+
+    private static Optional<Interval> level(Interval interval, Aggregation aggregation, TimeRange range,
+                                            List<RollupLevel> levels) {
+        return RollupReads.levelFor(AggregationQuery.of("m", range, interval, aggregation), levels)
+                .map(RollupLevel::level);
     }
 
     @Test
@@ -56,23 +66,47 @@ class RollupRoutingTest {
     @Test
     void theEdgesOfAnUnalignedRangeAreLeftToRawPoints() {
         TimeRange range = TimeRange.of(DAY.plusSeconds(90), DAY.plusSeconds(7_300));
-        Instant[] whole = RollupReads.wholeBuckets(range, Interval.HOUR_1);
+        Instant[] whole = RollupReads.wholeBuckets(range, HOURS);
         assertThat(whole).containsExactly(DAY.plusSeconds(3_600), DAY.plusSeconds(7_200));
-        assertThat(RollupReads.wholeBuckets(WEEK, Interval.HOUR_1)).containsExactly(WEEK.from(), WEEK.to());
+        assertThat(RollupReads.wholeBuckets(WEEK, HOURS)).containsExactly(WEEK.from(), WEEK.to());
+    }
+
+    @Test
+    void bucketsFromTheWatermarkOnAreLeftToRawPoints() {
+        Instant noon = DAY.plusSeconds(12 * 3_600);
+        RollupLevel refreshedToNoon = new RollupLevel(Interval.HOUR_1, noon);
+        assertThat(RollupReads.wholeBuckets(WEEK, refreshedToNoon)).containsExactly(DAY, noon);
+        List<RollupLevel> minutesAhead = List.of(new RollupLevel(Interval.MINUTE_1, noon.plusSeconds(600)),
+                new RollupLevel(Interval.HOUR_1, noon));
+        TimeRange afternoon = TimeRange.of(noon, noon.plusSeconds(3 * 3_600));
+        assertThat(level(Interval.HOUR_1, Aggregation.AVG, afternoon, minutesAhead))
+                .as("the hours are not refreshed there yet, the minutes are for ten of them").contains(Interval.MINUTE_1);
+        assertThat(level(Interval.HOUR_1, Aggregation.AVG, TimeRange.of(noon.plusSeconds(600), noon.plusSeconds(7_200)),
+                minutesAhead)).as("after every watermark").isEmpty();
+        assertThat(level(Interval.HOUR_1, Aggregation.AVG, WEEK, minutesAhead)).contains(Interval.HOUR_1);
     }
 
     @Test
     void levelsAreCheckedStrictly() {
-        assertThat(RollupSettings.of(true, List.of("1h", " 1m"), "b").levels())
+        assertThat(settings(true, List.of("1h", " 1m")).levels())
                 .containsExactly(Interval.MINUTE_1, Interval.HOUR_1);
-        assertThat(RollupSettings.of(false, List.of("1h"), "b")).isEqualTo(RollupSettings.disabled());
-        assertThatThrownBy(() -> RollupSettings.of(false, List.of("1x"), "b")).as("checked when off too")
+        assertThat(settings(false, List.of("1h"))).isEqualTo(RollupSettings.disabled());
+        assertThatThrownBy(() -> settings(false, List.of("1x"))).as("checked when off too")
                 .isInstanceOf(StoreConfigException.class);
-        assertThatThrownBy(() -> RollupSettings.of(true, List.of("1w"), "b")).isInstanceOf(StoreConfigException.class)
+        assertThatThrownBy(() -> settings(true, List.of("1w"))).isInstanceOf(StoreConfigException.class)
                 .hasMessage("b.levels holds '1w', which is not a rollup level; give levels among 1m, 5m, 15m, 1h, 4h, 1d");
-        assertThatThrownBy(() -> RollupSettings.of(true, List.of("1s"), "b")).isInstanceOf(StoreConfigException.class);
-        assertThatThrownBy(() -> RollupSettings.of(true, List.of(), "b")).isInstanceOf(StoreConfigException.class)
+        assertThatThrownBy(() -> settings(true, List.of("1s"))).isInstanceOf(StoreConfigException.class);
+        assertThatThrownBy(() -> settings(true, List.of())).isInstanceOf(StoreConfigException.class)
                 .hasMessageContaining("b.enabled = false");
+        assertThatThrownBy(() -> RollupSettings.of(true, List.of("1m"), Duration.ofMillis(5), Duration.ZERO, "b"))
+                .isInstanceOf(StoreConfigException.class).hasMessage("b.refresh-interval = 5ms is too short; give at"
+                        + " least 10ms (the default is 1s)");
+        assertThatThrownBy(() -> RollupSettings.of(true, List.of("1m"), Duration.ofSeconds(1), Duration.ofSeconds(-1),
+                "b")).isInstanceOf(StoreConfigException.class).hasMessageContaining("b.refresh-lag is negative");
+    }
+
+    private static RollupSettings settings(boolean enabled, List<String> levels) {
+        return RollupSettings.of(enabled, levels, Duration.ofSeconds(1), Duration.ofSeconds(10), "b");
     }
 
     @Test
@@ -82,7 +116,8 @@ class RollupRoutingTest {
                 MetricPoint.of(DAY.plusSeconds(50), "m", -1.0, "A"),
                 MetricPoint.of(DAY.plusSeconds(70), "m", 5.0, "A"),
                 MetricPoint.of(DAY.plusSeconds(20), "m", 7.0));
-        List<RollupRow> rows = RollupAccumulator.rows(points, List.of(Interval.MINUTE_1));
+        List<RollupRow> rows = RollupAccumulator.rows(points,
+                List.of(new RollupLevel(Interval.MINUTE_1, DAY.plusSeconds(60))));
         RollupRow a = rows.stream().filter(r -> r.symbol().isPresent() && r.bucket().equals(DAY)).findFirst()
                 .orElseThrow();
         assertThat(a.count()).isEqualTo(3);
@@ -92,6 +127,7 @@ class RollupRoutingTest {
         assertThat(a.firstTimestamp()).isEqualTo(DAY.plusSeconds(10));
         assertThat(a.firstValue()).isNaN();
         assertThat(a.lastValue()).isEqualTo(-1.0);
-        assertThat(rows).hasSize(3).anySatisfy(r -> assertThat(r.symbol()).isEmpty());
+        assertThat(rows).as("the point after the watermark is the refresh's").hasSize(2)
+                .anySatisfy(r -> assertThat(r.symbol()).isEmpty());
     }
 }
