@@ -73,8 +73,8 @@ final class DataSets {
 
     /** @return a store on the data set, opened as an application opens it */
     MetricsStore open(Loaded data) {
-        return data.duckDbFile().isPresent() ? Stores.duckdb(data.duckDbFile().get(), true)
-                : Stores.timescale(context.timescaleUrl().orElseThrow(), data.schema().orElseThrow(), true);
+        return data.duckDbFile().isPresent() ? Stores.duckdb(data.duckDbFile().get(), true, true)
+                : Stores.timescale(context.timescaleUrl().orElseThrow(), data.schema().orElseThrow(), true, true);
     }
 
     /** @return the name of the figure: points per second of loading that many points into an empty store */
@@ -84,13 +84,13 @@ final class DataSets {
 
     private Loaded loadDuckDb(long points, ResultTable table) {
         Path file = context.newDuckDbFile("dataset-" + points);
-        return fill("DuckDB", points, Optional.of(file), Optional.empty(), () -> Stores.duckdb(file, true), table);
+        return fill("DuckDB", points, Optional.of(file), Optional.empty(), () -> Stores.duckdb(file, true, true), table);
     }
 
     private Loaded loadTimescale(long points, ResultTable table) {
         String schema = context.newSchema("data_" + points);
         return fill("TimescaleDB", points, Optional.empty(), Optional.of(schema),
-                () -> Stores.timescale(context.timescaleUrl().orElseThrow(), schema, true), table);
+                () -> Stores.timescale(context.timescaleUrl().orElseThrow(), schema, true, true), table);
     }
 
     private Loaded fill(String engine, long points, Optional<Path> file, Optional<String> schema,

@@ -1,6 +1,7 @@
 package io.tradingmetrics.bench;
 
 import io.tradingmetrics.storage.api.MetricsStore;
+import io.tradingmetrics.storage.jdbc.JdbcMetricsStore;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.TimeRange;
 
@@ -121,9 +122,22 @@ final class IngestBench {
 
     private void rollupCost(String engine, double withRollups, double withoutRollups) {
         context.report().target(new Target(engine + " ingest through the SPI with rollups on (1m, 1h; off by default)"
-                + " against off (batches of 100,000)", "falls by at most 15%", Figures.percent(withRollups / withoutRollups)
+                + " against off (batches of 100,000; the refresh's catch-up after the last write counted)", "falls by at most 15%", Figures.percent(withRollups / withoutRollups)
                 + " (" + Figures.rate(withRollups) + " vs " + Figures.rate(withoutRollups) + " points/s)",
                 Target.Verdict.of(withRollups >= 0.85 * withoutRollups)));
+    }
+
+    /**
+     * @return the nanoseconds the rollup refresh takes to sum up what the background refresh had not yet when the
+     *         last write returned: work the writes left behind, counted as theirs
+     */
+    private static long refreshCatchUp(MetricsStore store, boolean rollups) {
+        if (!rollups) {
+            return 0;
+        }
+        long began = System.nanoTime();
+        ((JdbcMetricsStore) store).refreshRollups();
+        return System.nanoTime() - began;
     }
 
     private double duckDbThroughStore(Dataset data, long points, int batch, boolean rollups) {
@@ -135,6 +149,7 @@ final class IngestBench {
                 store.insertMetrics(rows);
                 nanos[0] += System.nanoTime() - began;
             });
+            nanos[0] += refreshCatchUp(store, rollups);
             requireCount(store, points);
             return points / (nanos[0] / 1e9);
         } finally {
@@ -195,6 +210,7 @@ final class IngestBench {
                 store.insertMetrics(rows);
                 nanos[0] += System.nanoTime() - began;
             });
+            nanos[0] += refreshCatchUp(store, rollups);
             requireCount(store, points);
             return points / (nanos[0] / 1e9);
         } finally {

@@ -24,14 +24,15 @@ final class Stores {
     private Stores() {}
 
     /**
-     * A DuckDB store on the file, schema brought up to date (or, without migrating, only validated), rollups on: the
-     * data sets the dashboard reads are measured on, so that the reads show what rollups give.
+     * A DuckDB store on the file with the store's default settings, schema brought up to date (or, without
+     * migrating, only validated).
      */
     static MetricsStore duckdb(Path file, boolean migrateOnStart) {
-        return duckdb(file, migrateOnStart, true);
+        return new DuckDbMetricsStoreFactory().create(ConfigFactory.parseMap(Map.of("path", file.toString(),
+                "migrate-on-start", migrateOnStart)));
     }
 
-    /** The same, with the rollups on or off (the stores' default). */
+    /** The same, with the rollups on or off whatever the default. */
     static MetricsStore duckdb(Path file, boolean migrateOnStart, boolean rollups) {
         Config config = ConfigFactory.parseMap(Map.of("path", file.toString(), "migrate-on-start", migrateOnStart,
                 "rollups.enabled", rollups));
@@ -52,12 +53,14 @@ final class Stores {
         return connection;
     }
 
-    /** A TimescaleDB store on the server, its tables in the given schema (created when missing), rollups on. */
+    /** A TimescaleDB store in the schema with the store's default settings, as {@link #duckdb(Path, boolean)}. */
     static MetricsStore timescale(String url, String schema, boolean migrateOnStart) {
-        return timescale(url, schema, migrateOnStart, true);
+        return new TimescaleMetricsStoreFactory().create(TimescaleSettings.forUrl(url)
+                .withValue("schema", ConfigValueFactory.fromAnyRef(schema))
+                .withValue("migrate-on-start", ConfigValueFactory.fromAnyRef(migrateOnStart)));
     }
 
-    /** The same, with the rollups on or off (the stores' default). */
+    /** The same, with the rollups on or off whatever the default. */
     static MetricsStore timescale(String url, String schema, boolean migrateOnStart, boolean rollups) {
         Config config = TimescaleSettings.forUrl(url)
                 .withValue("schema", ConfigValueFactory.fromAnyRef(schema))

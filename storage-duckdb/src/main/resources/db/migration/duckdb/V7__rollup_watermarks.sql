@@ -4,3 +4,7 @@
 -- every watermark, nearly every write, costs no rollup work. NULL: a level built before this version, complete
 -- through every point (its writes kept every bucket); the store cuts it at a watermark when it next opens for writing.
 ALTER TABLE metric_rollup_levels ADD COLUMN refreshed_through TIMESTAMPTZ;
+-- What the refreshes added, rows and the points they sum up: aggregations read a level only when its rows sum up
+-- enough points each (rollups.min-points-per-row). Counts, not exact after late points and deletes: only a guide.
+ALTER TABLE metric_rollup_levels ADD COLUMN summed_rows BIGINT DEFAULT 0;
+ALTER TABLE metric_rollup_levels ADD COLUMN summed_points BIGINT DEFAULT 0;

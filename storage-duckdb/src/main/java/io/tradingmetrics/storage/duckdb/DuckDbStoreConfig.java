@@ -169,7 +169,14 @@ public record DuckDbStoreConfig(String path, int threads, String memoryLimit, bo
                 ? duration(block, "rollups.refresh-interval") : RollupSettings.DEFAULT_REFRESH_INTERVAL;
         Duration refreshLag = block.hasPath("rollups.refresh-lag")
                 ? duration(block, "rollups.refresh-lag") : RollupSettings.DEFAULT_REFRESH_LAG;
-        return RollupSettings.of(bool(block, "rollups.enabled"), levels, refreshInterval, refreshLag,
+        double minPointsPerRow;
+        try {
+            minPointsPerRow = block.hasPath("rollups.min-points-per-row")
+                    ? block.getDouble("rollups.min-points-per-row") : RollupSettings.DEFAULT_MIN_POINTS_PER_ROW;
+        } catch (ConfigException e) {
+            throw invalid("rollups.min-points-per-row", "a number such as 4", e);
+        }
+        return RollupSettings.of(bool(block, "rollups.enabled"), levels, refreshInterval, refreshLag, minPointsPerRow,
                 BLOCK + ".rollups");
     }
 

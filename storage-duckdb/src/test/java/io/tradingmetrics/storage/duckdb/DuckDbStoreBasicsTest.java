@@ -34,7 +34,7 @@ class DuckDbStoreBasicsTest {
             SchemaInfo schema = store.schemaInfo();
             assertThat(schema.currentVersion()).isEqualTo("7");
             assertThat(schema.isUpToDate()).isTrue();
-            assertThat(schema.history()).hasSize(6);
+            assertThat(schema.history()).hasSize(7);
 
             assertThat(store.insertMetrics(List.of(
                     MetricPoint.of(T0, "price", 101.5, "BTC", Map.of("venue", "binance")),

@@ -133,7 +133,7 @@ class LegacyAdoptionTest {
         try (DuckDbMetricsStore store = DuckDbMetricsStore.open(DuckDbStoreConfig.of(file.toString()))) {
             SchemaInfo schema = store.schemaInfo();
             assertThat(schema.currentVersion()).isEqualTo("7");
-            assertThat(schema.history()).hasSize(6);
+            assertThat(schema.history()).hasSize(7);
             assertThat(schema.history().get(0)).contains("Baseline");
             // The series catalogue was built from the adopted rows: the newest point of each series, whole.
             assertThat(store.latest(LatestQuery.all())).containsExactly(expectedPoints.get(6), expectedPoints.get(1),
@@ -169,7 +169,7 @@ class LegacyAdoptionTest {
         }
         try (DuckDbMetricsStore reopened = DuckDbMetricsStore.open(DuckDbStoreConfig.of(file.toString()))) {
             assertThat(reopened.count(StoreTable.TRADING_METRICS, TimeRange.all())).isEqualTo(TIMES.length);
-            assertThat(reopened.schemaInfo().history()).hasSize(6);
+            assertThat(reopened.schemaInfo().history()).hasSize(7);
         }
     }
 

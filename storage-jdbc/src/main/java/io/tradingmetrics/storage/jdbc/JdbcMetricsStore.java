@@ -646,9 +646,10 @@ public abstract class JdbcMetricsStore implements MetricsStore {
 
     /**
      * Sums up the points written since the last refresh into the rollups (see {@link Rollups#refresh}), serialized
-     * with the writes where the dialect serializes them: the background refresh, and {@code optimize()}.
+     * with the writes where the dialect serializes them: what the background refresh and {@code optimize()} run,
+     * and what a benchmark times to count the work the writes left to it.
      */
-    private void refreshRollups() {
+    public final void refreshRollups() {
         if (!closed.get() && !rollups.maintainedLevels().isEmpty()) {
             serialized(true, () -> {
                 rollups.refreshed(jdbc.inTransaction("refresh the rollups", rollups::refresh));
@@ -657,30 +658,35 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         }
     }
 
-    /** @return the levels an aggregation may read, their watermarks read again when another process may move them */
+    /** @return the levels an aggregation reads, their watermarks read again when another process may move them */
     private List<RollupLevel> readableRollups() {
+        reloadRollupsIfStale();
+        return rollups.readableLevels();
+    }
+
+    private void reloadRollupsIfStale() {
         if (rollups.readableMayBeStale()) {
             jdbc.reading("read the rollup levels", connection -> {
                 rollups.openForReading(connection);
                 return null;
             });
         }
-        return rollups.readableLevels();
     }
 
     /**
-     * @return the watermark of each level aggregations read: its buckets before it are summed up, the points from it
-     *         on are read raw (see {@link Rollups})
+     * @return the watermark of each built level: its buckets before it are summed up, the points from it on are
+     *         read raw (see {@link Rollups})
      */
     public final Map<Interval, Instant> rollupWatermarks() {
+        reloadRollupsIfStale();
         Map<Interval, Instant> watermarks = new LinkedHashMap<>();
-        readableRollups().forEach(level -> watermarks.put(level.level(), level.refreshedThrough()));
+        rollups.levels().forEach(level -> watermarks.put(level.level(), level.refreshedThrough()));
         return watermarks;
     }
 
-    /** @return the rollup levels aggregations read, finest first (none when rollups are off or not built) */
+    /** @return the rollup levels configured and built, finest first (none when rollups are off or not built) */
     public final List<Interval> rollupLevels() {
-        return rollups.readableLevels().stream().map(RollupLevel::level).toList();
+        return rollups.levels().stream().map(RollupLevel::level).toList();
     }
 
     /**

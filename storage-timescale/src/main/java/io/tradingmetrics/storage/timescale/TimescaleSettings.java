@@ -125,7 +125,8 @@ public record TimescaleSettings(PostgresUrl server, String user, String password
                 Duration.ofDays(1));
         RollupSettings rollups = read(problems, () -> RollupSettings.of(config.getBoolean("rollups.enabled"),
                 config.getStringList("rollups.levels"), config.getDuration("rollups.refresh-interval"),
-                config.getDuration("rollups.refresh-lag"), PATH + ".rollups"), RollupSettings.defaults());
+                config.getDuration("rollups.refresh-lag"), config.getDouble("rollups.min-points-per-row"),
+                PATH + ".rollups"), RollupSettings.defaults());
         if (!problems.isEmpty()) {
             throw new StoreConfigException("invalid TimescaleDB store configuration: " + String.join("; ", problems));
         }

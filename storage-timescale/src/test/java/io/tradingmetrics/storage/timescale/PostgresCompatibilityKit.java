@@ -54,6 +54,7 @@ abstract class PostgresCompatibilityKit extends MetricsStoreCompatibilityKit {
         // Rollups on (they are off by default), so that every contract runs against them too.
         Map<String, Object> settings = new HashMap<>(schema.settings("timescaledb", timescaledb));
         settings.put("rollups.enabled", true);
+        settings.put("rollups.min-points-per-row", 0); // read the levels however sparse the kit's points
         return new TimescaleMetricsStoreFactory().create(ConfigFactory.parseMap(settings));
     }
 

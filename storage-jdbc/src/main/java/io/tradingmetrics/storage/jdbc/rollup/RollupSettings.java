@@ -20,8 +20,12 @@ import static java.util.Objects.requireNonNull;
  * @param refreshLag how far behind the newest point the refresh stops ({@code rollups.refresh-lag}): a point
  *        written later than that behind the newest is merged into the rollups by its own write, which costs that
  *        write more; aggregations read the points not yet refreshed from the raw table
+ * @param minPointsPerRow the fewest points a level's row must sum up on average for aggregations to read the level
+ *        ({@code rollups.min-points-per-row}): a level of sparse series holds about a row per point, and reading it
+ *        is no faster than reading the points; it is kept all the same, and read once the points are denser
  */
-public record RollupSettings(boolean enabled, List<Interval> levels, Duration refreshInterval, Duration refreshLag) {
+public record RollupSettings(boolean enabled, List<Interval> levels, Duration refreshInterval, Duration refreshLag,
+                             double minPointsPerRow) {
     /** The widths a level may have: each divides a day, so that every level also serves month buckets. */
     public static final List<Interval> ALLOWED = List.of(Interval.MINUTE_1, Interval.MINUTE_5, Interval.MINUTE_15,
             Interval.HOUR_1, Interval.HOUR_4, Interval.DAY_1);
@@ -29,6 +33,7 @@ public record RollupSettings(boolean enabled, List<Interval> levels, Duration re
     public static final List<Interval> DEFAULT_LEVELS = List.of(Interval.MINUTE_1, Interval.HOUR_1);
     public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(1);
     public static final Duration DEFAULT_REFRESH_LAG = Duration.ofSeconds(10);
+    public static final double DEFAULT_MIN_POINTS_PER_ROW = 4;
     private static final Duration MIN_REFRESH_INTERVAL = Duration.ofMillis(10);
 
     public RollupSettings {
@@ -38,8 +43,9 @@ public record RollupSettings(boolean enabled, List<Interval> levels, Duration re
         if (!enabled && !levels.isEmpty()) {
             throw new IllegalArgumentException("disabled rollups have no levels");
         }
-        if (refreshInterval.compareTo(MIN_REFRESH_INTERVAL) < 0 || refreshLag.isNegative()) {
-            throw new IllegalArgumentException("refreshInterval below 10ms or negative refreshLag");
+        if (refreshInterval.compareTo(MIN_REFRESH_INTERVAL) < 0 || refreshLag.isNegative()
+                || !(minPointsPerRow >= 0)) {
+            throw new IllegalArgumentException("refreshInterval below 10ms, negative refreshLag or minPointsPerRow");
         }
     }
 
@@ -52,19 +58,21 @@ public record RollupSettings(boolean enabled, List<Interval> levels, Duration re
 
     /** @return rollups switched off: nothing maintained, every aggregation from raw points */
     public static RollupSettings disabled() {
-        return new RollupSettings(false, List.of(), DEFAULT_REFRESH_INTERVAL, DEFAULT_REFRESH_LAG);
+        return new RollupSettings(false, List.of(), DEFAULT_REFRESH_INTERVAL, DEFAULT_REFRESH_LAG,
+                DEFAULT_MIN_POINTS_PER_ROW);
     }
 
     /**
      * Checks the block's values strictly, enabled or not: every level one of {@link #ALLOWED} written as its label,
-     * none twice, at least one when enabled; the refresh interval at least 10ms, the lag not negative.
+     * none twice, at least one when enabled; the refresh interval at least 10ms, the lag and the points per row not
+     * negative.
      *
      * @param block the configuration path of the rollups block, for messages (for example
      *              {@code metrics.store.duckdb.rollups})
      * @throws StoreConfigException naming the key, the bad value and the valid ones
      */
     public static RollupSettings of(boolean enabled, List<String> levelLabels, Duration refreshInterval,
-                                    Duration refreshLag, String block) {
+                                    Duration refreshLag, double minPointsPerRow, String block) {
         requireNonNull(levelLabels, "levelLabels is null");
         requireNonNull(refreshInterval, "refreshInterval is null");
         requireNonNull(refreshLag, "refreshLag is null");
@@ -92,8 +100,12 @@ public record RollupSettings(boolean enabled, List<Interval> levels, Duration re
         if (refreshLag.isNegative()) {
             throw new StoreConfigException(block + ".refresh-lag is negative; give 0s or more (the default is 10s)");
         }
+        if (!(minPointsPerRow >= 0)) {
+            throw new StoreConfigException(block + ".min-points-per-row = " + minPointsPerRow + " is not usable; give"
+                    + " 0 (always read the levels) or more (the default is 4)");
+        }
         // Checked even when off, so that a typo is found before rollups are switched on.
-        return enabled ? new RollupSettings(true, levels, refreshInterval, refreshLag) : disabled();
+        return enabled ? new RollupSettings(true, levels, refreshInterval, refreshLag, minPointsPerRow) : disabled();
     }
 
     /** @return the name of a level's table, for example {@code metric_rollup_1h} */

@@ -68,7 +68,10 @@ public final class Rollups implements DerivedTable {
     private final BulkWriter bulkWriter;
     private final RollupSql sql;
     private final Clock clock;
+    /** The configured and built levels with their watermarks, finest first. */
     private volatile List<RollupLevel> readable = List.of();
+    /** Per level, how many rows the refreshes added and how many points those sum up: is it worth reading? */
+    private volatile Map<Interval, long[]> summed = Map.of();
     private volatile long readableLoadedAt = System.nanoTime();
     private volatile boolean maintaining;
     private volatile LevelsSchema schema;
@@ -83,9 +86,22 @@ public final class Rollups implements DerivedTable {
         this.sql = new RollupSql(dialect);
     }
 
-    /** @return the levels aggregations may read with their watermarks, finest first */
-    public List<RollupLevel> readableLevels() {
+    /** @return the configured and built levels with their watermarks, finest first */
+    public List<RollupLevel> levels() {
         return readable;
+    }
+
+    /**
+     * @return the levels aggregations read, finest first: those of {@link #levels} whose rows sum up at least
+     *         {@link RollupSettings#minPointsPerRow} points each on average (as the refreshes counted them); a level
+     *         that holds about a row per point reads no faster than the points themselves
+     */
+    public List<RollupLevel> readableLevels() {
+        Map<Interval, long[]> counts = summed;
+        return readable.stream().filter(level -> {
+            long[] rowsAndPoints = counts.getOrDefault(level.level(), new long[2]);
+            return rowsAndPoints[0] == 0 || rowsAndPoints[1] >= settings.minPointsPerRow() * rowsAndPoints[0];
+        }).toList();
     }
 
     /**
@@ -144,17 +160,21 @@ public final class Rollups implements DerivedTable {
             if (wanted && !built.containsKey(level)) {
                 long began = System.nanoTime();
                 execute(connection, sql.deleteAll(level));
-                long rows = JdbcExecutor.update(connection, sql.buildFromRaw(level, Timestamps.MIN, watermark));
                 JdbcExecutor.update(connection, new SqlBuilder().sql("INSERT INTO " + RollupSql.LEVELS_TABLE
-                        + " (level, built_at, refreshed_through) VALUES (").param(level.label()).sql(", ")
-                        .param(clock.instant()).sql(", ").param(watermark).sql(")"));
+                        + " (level, built_at, refreshed_through, summed_rows, summed_points) VALUES (")
+                        .param(level.label()).sql(", ").param(clock.instant()).sql(", ").param(Timestamps.MIN)
+                        .sql(", 0, 0)"));
+                long rows = sumUp(connection, level, Timestamps.MIN, watermark);
                 LOG.info("built the {} rollups from the raw points: {} rows in {} ms", level.label(), rows,
                         (System.nanoTime() - began) / 1_000_000);
                 through.put(level, watermark);
             } else if (wanted && built.get(level).equals(Timestamps.MAX)) {
                 // Built by a version that kept every bucket at write time: complete, so only cut at a watermark.
                 JdbcExecutor.update(connection, sql.deleteBuckets(level, watermark, Timestamps.MAX));
-                setWatermark(connection, level, watermark);
+                long[] counts = count(connection, level, Timestamps.MIN, watermark);
+                JdbcExecutor.update(connection, new SqlBuilder().sql("UPDATE " + RollupSql.LEVELS_TABLE
+                        + " SET refreshed_through = ").param(watermark).sql(", summed_rows = ").param(counts[0])
+                        .sql(", summed_points = ").param(counts[1]).sql(" WHERE level = ").param(level.label()));
                 through.put(level, watermark);
             } else if (wanted) {
                 through.put(level, built.get(level));
@@ -195,8 +215,7 @@ public final class Rollups implements DerivedTable {
             }
             Instant to = level.bucketStart(horizon.get());
             if (to.isAfter(from)) {
-                JdbcExecutor.update(connection, sql.buildFromRaw(level, from, to));
-                setWatermark(connection, level, to);
+                sumUp(connection, level, from, to);
                 through.put(level, to);
             }
         }
@@ -321,8 +340,7 @@ public final class Rollups implements DerivedTable {
             Instant from = through.get(level);
             Instant to = level.next(level.bucketStart(pointsCutoff.get()));
             if (from != null && to.isAfter(from)) {
-                JdbcExecutor.update(connection, sql.buildFromRaw(level, from, to));
-                setWatermark(connection, level, to);
+                sumUp(connection, level, from, to);
                 through.put(level, to);
                 moved = true;
             }
@@ -409,9 +427,34 @@ public final class Rollups implements DerivedTable {
         }
     }
 
-    private static void setWatermark(Connection connection, Interval level, Instant through) throws SQLException {
+    /**
+     * Sums up the raw points in [from, to) into the level, which holds no bucket there, and moves its watermark to
+     * {@code to}, adding the rows and the points they sum up to the level's counts.
+     *
+     * @return the rows added
+     */
+    private long sumUp(Connection connection, Interval level, Instant from, Instant to) throws SQLException {
+        JdbcExecutor.update(connection, sql.buildFromRaw(level, from, to));
+        long[] counts = count(connection, level, from, to);
         JdbcExecutor.update(connection, new SqlBuilder().sql("UPDATE " + RollupSql.LEVELS_TABLE
-                + " SET refreshed_through = ").param(through).sql(" WHERE level = ").param(level.label()));
+                + " SET refreshed_through = ").param(to).sql(", summed_rows = COALESCE(summed_rows, 0) + ")
+                .param(counts[0]).sql(", summed_points = COALESCE(summed_points, 0) + ").param(counts[1])
+                .sql(" WHERE level = ").param(level.label()));
+        return counts[0];
+    }
+
+    /** @return the level's rows in [from, to) and the points they sum up */
+    private static long[] count(Connection connection, Interval level, Instant from, Instant to)
+            throws SQLException {
+        SqlBuilder query = new SqlBuilder().sql("SELECT count(*), CAST(COALESCE(sum(sample_count), 0) AS BIGINT) FROM "
+                + RollupSettings.tableOf(level) + " WHERE bucket >= ").param(from).sql(" AND bucket < ").param(to);
+        try (PreparedStatement statement = connection.prepareStatement(query.text())) {
+            query.bind(statement);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return new long[] {row.getLong(1), row.getLong(2)};
+            }
+        }
     }
 
     /**
@@ -428,17 +471,22 @@ public final class Rollups implements DerivedTable {
         }
         boolean hasWatermarks = schema == LevelsSchema.WITH_WATERMARKS;
         Map<Interval, Instant> built = new HashMap<>();
-        String query = "SELECT level" + (hasWatermarks ? ", refreshed_through" : "") + " FROM "
-                + RollupSql.LEVELS_TABLE + " ORDER BY level" + lock;
+        String query = "SELECT level" + (hasWatermarks ? ", refreshed_through, summed_rows, summed_points" : "")
+                + " FROM " + RollupSql.LEVELS_TABLE + " ORDER BY level" + lock;
+        Map<Interval, long[]> counts = new HashMap<>();
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
             while (rows.next()) {
                 String label = rows.getString(1);
                 Instant through = hasWatermarks ? JdbcValues.optionalInstant(rows, 2).orElse(Timestamps.MAX)
                         : Timestamps.MAX;
-                RollupSettings.ALLOWED.stream().filter(level -> level.label().equals(label))
-                        .forEach(level -> built.put(level, through));
+                long[] rowsAndPoints = hasWatermarks ? new long[] {rows.getLong(3), rows.getLong(4)} : new long[2];
+                RollupSettings.ALLOWED.stream().filter(level -> level.label().equals(label)).forEach(level -> {
+                    built.put(level, through);
+                    counts.put(level, rowsAndPoints);
+                });
             }
         }
+        summed = Map.copyOf(counts);
         return built;
     }
 

@@ -98,15 +98,15 @@ class RollupRoutingTest {
         assertThatThrownBy(() -> settings(true, List.of("1s"))).isInstanceOf(StoreConfigException.class);
         assertThatThrownBy(() -> settings(true, List.of())).isInstanceOf(StoreConfigException.class)
                 .hasMessageContaining("b.enabled = false");
-        assertThatThrownBy(() -> RollupSettings.of(true, List.of("1m"), Duration.ofMillis(5), Duration.ZERO, "b"))
+        assertThatThrownBy(() -> RollupSettings.of(true, List.of("1m"), Duration.ofMillis(5), Duration.ZERO, 4, "b"))
                 .isInstanceOf(StoreConfigException.class).hasMessage("b.refresh-interval = 5ms is too short; give at"
                         + " least 10ms (the default is 1s)");
         assertThatThrownBy(() -> RollupSettings.of(true, List.of("1m"), Duration.ofSeconds(1), Duration.ofSeconds(-1),
-                "b")).isInstanceOf(StoreConfigException.class).hasMessageContaining("b.refresh-lag is negative");
+                4, "b")).isInstanceOf(StoreConfigException.class).hasMessageContaining("b.refresh-lag is negative");
     }
 
     private static RollupSettings settings(boolean enabled, List<String> levels) {
-        return RollupSettings.of(enabled, levels, Duration.ofSeconds(1), Duration.ofSeconds(10), "b");
+        return RollupSettings.of(enabled, levels, Duration.ofSeconds(1), Duration.ofSeconds(10), 4, "b");
     }
 
     @Test
