@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +29,19 @@ import static java.util.Objects.requireNonNull;
 public final class DualState {
     static final String BACKFILLED_PREFIX = "backfilled-";
 
+    /**
+     * How often a running dual store rewrites its state, on a thread of its own whatever the secondary does (down,
+     * slow, held): {@link #read} sees the outbox's depth, its age and the last replay error as they were at most this
+     * long ago (plus the moment the write takes).
+     */
+    public static final Duration STATE_INTERVAL = Duration.ofSeconds(1);
+
     private DualState() {}
 
     /**
      * @param directory the outbox directory ({@code metrics.store.dual.outbox.directory})
-     * @return the state as last written by the app (at most a second or so old while it runs), empty when no dual
-     *         store has used the directory
+     * @return the state as last written by the app (while it runs at most {@link #STATE_INTERVAL} old), empty when
+     *         no dual store has used the directory
      * @throws MetricsStoreException when the state cannot be read
      */
     public static Optional<DualStatus> read(Path directory) {

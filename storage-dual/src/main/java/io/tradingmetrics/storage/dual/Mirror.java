@@ -27,7 +27,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class Mirror implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Mirror.class);
-    private static final long PERSIST_EVERY_MILLIS = 1000;
 
     private final DualMetricsStore store;
     private final DualStoreConfig config;
@@ -35,6 +34,7 @@ final class Mirror implements Runnable {
     private final ReentrantLock signal = new ReentrantLock();
     private final Condition work = signal.newCondition();
     private final Thread thread;
+    private final StatusWriter status;
     private volatile boolean stopping;
     private volatile MetricsStore secondary;
     private volatile long applied;
@@ -43,7 +43,6 @@ final class Mirror implements Runnable {
     private volatile String heldToken;
     private Outbox.Reader reader;
     private Outbox.Frame inFlight;
-    private long lastPersist;
     private Duration backoff;
 
     Mirror(DualMetricsStore store, long applied) {
@@ -54,10 +53,12 @@ final class Mirror implements Runnable {
         this.backoff = config.replayInitialBackoff();
         this.thread = new Thread(this, "dual-store-mirror");
         thread.setDaemon(true);
+        this.status = new StatusWriter(DualState.STATE_INTERVAL, store::persistStatus);
     }
 
     void start() {
         thread.start();
+        status.start();
     }
 
     /** Wakes the thread: a write was resolved. */
@@ -97,9 +98,6 @@ final class Mirror implements Runnable {
     @Override
     public void run() {
         while (!stopping) {
-            if (System.currentTimeMillis() - lastPersist > PERSIST_EVERY_MILLIS) {
-                persist(); // also while the secondary is held or down: the state shows the outbox filling up
-            }
             try {
                 if (held() || !ensureSecondary()) {
                     continue;
@@ -154,9 +152,7 @@ final class Mirror implements Runnable {
         }
         applied = inFlight.seq();
         inFlight = null;
-        if (System.currentTimeMillis() - lastPersist > PERSIST_EVERY_MILLIS) {
-            persist();
-        }
+        store.recordApplied(applied); // on disk with the next state write, at most STATE_INTERVAL from now
         return true;
     }
 
@@ -188,9 +184,6 @@ final class Mirror implements Runnable {
         if (store.stopped() && applied >= store.outbox().lastSeq() && inFlight == null) {
             store.resumeMirroring();
             return;
-        }
-        if (System.currentTimeMillis() - lastPersist > PERSIST_EVERY_MILLIS) {
-            persist();
         }
         await(Duration.ofMillis(100));
     }
@@ -286,14 +279,13 @@ final class Mirror implements Runnable {
         }
     }
 
+    /** Writes the state now, where a later write depends on it being on disk (the status writer does it otherwise). */
     private void persist() {
         try {
             store.persistMirror(applied);
-            store.outbox().deleteThrough(applied);
         } catch (RuntimeException e) {
             LOG.warn("dual store: {}", e.getMessage());
         }
-        lastPersist = System.currentTimeMillis();
     }
 
     private void await(Duration duration) {
@@ -339,6 +331,7 @@ final class Mirror implements Runnable {
     /** Stops the thread, waiting up to the timeout for the record it is applying. */
     void stop(Duration timeout) {
         stopping = true;
+        status.close(); // the mirror's thread writes the last state as it ends
         wake();
         try {
             thread.join(timeout.toMillis());
