@@ -232,6 +232,8 @@ final class Mirror implements Runnable {
                 inFlightMarkerSeq = -1;
             }
             closeSecondary();
+            // The holder reads where the secondary stopped (DualState.pendingWrites): on disk before it is let go.
+            persist();
             try {
                 Files.writeString(directory.resolve(SecondaryHold.RELEASED), token.get(), StandardCharsets.UTF_8);
             } catch (IOException e) {

@@ -279,6 +279,41 @@ final class Outbox implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads the data records after a sequence number from the segment files, without the directory's lock, while the
+     * app may be appending: a record still being written fails its checksum and ends the scan, as at an open.
+     *
+     * @param directory the outbox directory
+     * @param afterSeq the records after this one are given to {@code each}, in order
+     */
+    static void scan(Path directory, long afterSeq, java.util.function.Consumer<Frame> each) throws IOException {
+        TreeMap<Long, Path> files = new TreeMap<>();
+        Path segmentDirectory = directory.resolve(SEGMENTS);
+        if (!Files.isDirectory(segmentDirectory)) {
+            return;
+        }
+        try (Stream<Path> list = Files.list(segmentDirectory)) {
+            list.filter(f -> f.getFileName().toString().matches("segment-\\d+\\.log"))
+                    .forEach(f -> files.put(firstSeqOf(f), f));
+        }
+        Long start = files.floorKey(afterSeq + 1);
+        for (Path file : (start == null ? files : files.tailMap(start, true)).values()) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                long position = 0;
+                long size = channel.size();
+                Frame frame;
+                while ((frame = readFrame(channel, position, size)) != null) {
+                    if (frame.type == DATA && frame.seq > afterSeq) {
+                        each.accept(frame);
+                    }
+                    position += HEADER + frame.length;
+                }
+            } catch (java.nio.file.NoSuchFileException e) {
+                // deleted once the secondary held all of it: nothing after afterSeq was in it
+            }
+        }
+    }
+
     /** A frame read back; {@code payload} is positioned at the payload. */
     record Frame(byte type, long seq, long acceptedAtMillis, int length, ByteBuffer payload) {}
 
