@@ -38,7 +38,8 @@ final class Mirror implements Runnable {
     private volatile boolean stopping;
     private volatile MetricsStore secondary;
     private volatile long applied;
-    private volatile Optional<Instant> oldestWaiting = Optional.empty();
+    /** The record being replayed and when it was accepted: the exact age, while it is the oldest waiting. */
+    private volatile Waiting replaying;
     private volatile Optional<String> lastError = Optional.empty();
     private volatile String heldToken;
     private Outbox.Reader reader;
@@ -83,9 +84,23 @@ final class Mirror implements Runnable {
         return lastError;
     }
 
+    /**
+     * @return when the oldest write waiting for the secondary was accepted: exact for the record being replayed,
+     *         otherwise (the secondary held or not open) from the outbox's index, at most a second early
+     */
     Optional<Instant> oldestWaiting() {
-        return applied >= store.outbox().lastSeq() ? Optional.empty() : oldestWaiting;
+        long next = applied + 1;
+        if (next > store.outbox().lastSeq()) {
+            return Optional.empty();
+        }
+        Waiting known = replaying;
+        if (known != null && known.seq() == next) {
+            return Optional.of(known.acceptedAt());
+        }
+        return store.outbox().acceptedAround(next);
     }
+
+    private record Waiting(long seq, Instant acceptedAt) {}
 
     /** A new secondary: it gets only the records from here on (the backfill copies what came before). */
     synchronized void restartAt(long seq) {
@@ -131,7 +146,7 @@ final class Mirror implements Runnable {
             if (inFlight == null) {
                 return false;
             }
-            oldestWaiting = Optional.of(Instant.ofEpochMilli(inFlight.acceptedAtMillis()));
+            replaying = new Waiting(inFlight.seq(), Instant.ofEpochMilli(inFlight.acceptedAtMillis()));
         }
         if (store.resolvedSeq() < inFlight.seq()) {
             return false; // the caller is still writing it to the primary
@@ -146,13 +161,19 @@ final class Mirror implements Runnable {
             if (write instanceof MirroredWrite.DeleteRange || write instanceof MirroredWrite.DeleteOlder) {
                 applied = inFlight.seq();
                 inFlight = null;
+                store.outbox().forgetAcceptedBefore(applied + 1);
                 persist(); // replaying a delete after later writes would undo them
                 return true;
             }
         }
         applied = inFlight.seq();
         inFlight = null;
-        store.recordApplied(applied); // on disk with the next state write, at most STATE_INTERVAL from now
+        store.outbox().forgetAcceptedBefore(applied + 1);
+        if (store.outbox().deletable(applied)) {
+            persist(); // frees the segment now: a full outbox takes writes again as soon as it has drained
+        } else {
+            store.recordApplied(applied); // on disk with the next state write, at most STATE_INTERVAL from now
+        }
         return true;
     }
 
