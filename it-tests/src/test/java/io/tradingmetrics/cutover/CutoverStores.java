@@ -14,6 +14,7 @@ import io.tradingmetrics.storage.tck.postgres.PostgresTestServer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -103,6 +105,23 @@ final class CutoverStores {
             assertThat(System.nanoTime()).as("the app did not mirror what it accepted before %s in %s s: %s",
                     instant, seconds, status).isLessThan(deadline);
             Thread.sleep(100);
+        }
+    }
+
+    /**
+     * @return the state once it satisfies {@code condition}, read again until {@code within} has passed; fails
+     *         naming {@code what} and the last state read otherwise
+     */
+    DualStatus awaitState(Predicate<DualStatus> condition, Duration within, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            Optional<DualStatus> status = DualState.read(outbox);
+            if (status.isPresent() && condition.test(status.get())) {
+                return status.get();
+            }
+            assertThat(System.nanoTime()).as("the dual state did not show %s within %s: %s", what, within, status)
+                    .isLessThan(deadline);
+            Thread.sleep(50);
         }
     }
 

@@ -199,16 +199,31 @@ public final class DualMetricsStore implements MetricsStore {
         return stopped;
     }
 
-    /** Writes where the secondary's replay stands, for the next open and for readers of the directory. */
-    void persistMirror(long applied) {
+    /** Records where the secondary's replay stands; the next state write (at most a state interval away) saves it. */
+    void recordApplied(long applied) {
         state.secondaryId().ifPresent(id -> state.setApplied(id, applied));
-        state.set("outbox.records", Long.toString(Math.max(0, outbox.lastSeq() - applied)));
+    }
+
+    /** Writes where the secondary's replay stands now, for the next open and for readers of the directory. */
+    void persistMirror(long applied) {
+        recordApplied(applied);
+        persistStatus();
+    }
+
+    /**
+     * Writes the state with the outbox as it stands now (the status writer, every {@link DualState#STATE_INTERVAL}),
+     * then deletes the segments that the state just written no longer needs for a replay.
+     */
+    void persistStatus() {
+        long durable = state.secondaryId().map(state::applied).orElse(0L);
+        state.set("outbox.records", Long.toString(Math.max(0, outbox.lastSeq() - mirror.applied())));
         state.set("outbox.bytes", Long.toString(outbox.bytes()));
         state.setOrRemove("outbox.oldest", mirror.oldestWaiting().map(Instant::toString));
         state.setOrRemove("last-replay-error", mirror.lastError());
         state.set("shadow.reads", Long.toString(shadow.compared()));
         state.set("shadow.differences", Long.toString(shadow.differences()));
         state.save(config.outboxDirectory());
+        outbox.deleteThrough(durable);
     }
 
     /**

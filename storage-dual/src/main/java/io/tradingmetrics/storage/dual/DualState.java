@@ -1,6 +1,9 @@
 package io.tradingmetrics.storage.dual;
 
+import io.tradingmetrics.storage.api.Candle;
+import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.MetricsStoreException;
+import io.tradingmetrics.storage.api.PerformanceSnapshot;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.TimeRange;
 
@@ -12,8 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,18 +33,86 @@ import static java.util.Objects.requireNonNull;
 public final class DualState {
     static final String BACKFILLED_PREFIX = "backfilled-";
 
+    /**
+     * How often a running dual store rewrites its state, on a thread of its own whatever the secondary does (down,
+     * slow, held): {@link #read} sees the outbox's depth, its age and the last replay error as they were at most this
+     * long ago (plus the moment the write takes).
+     */
+    public static final Duration STATE_INTERVAL = Duration.ofSeconds(1);
+
     private DualState() {}
 
     /**
      * @param directory the outbox directory ({@code metrics.store.dual.outbox.directory})
-     * @return the state as last written by the app (at most a second or so old while it runs), empty when no dual
-     *         store has used the directory
+     * @return the state as last written by the app (while it runs at most {@link #STATE_INTERVAL} old), empty when
+     *         no dual store has used the directory
      * @throws MetricsStoreException when the state cannot be read
      */
     public static Optional<DualStatus> read(Path directory) {
         requireNonNull(directory, "directory is null");
         Path dir = directory.toAbsolutePath().normalize();
         return StateFile.load(dir).map(state -> status(dir, state, Optional.empty()));
+    }
+
+    /**
+     * The writes waiting in the outbox for the secondary, read from the directory without the app's lock: where the
+     * primary may have changed since the last write the secondary holds. Exact while the secondary is held (its
+     * mirror records where it stopped before letting go of it); otherwise that point may be up to
+     * {@link #STATE_INTERVAL} old, and the ranges then include writes the secondary has already taken.
+     *
+     * @param directory the outbox directory
+     * @return the writes after the last one the state records the secondary as holding; none when no dual store has
+     *         used the directory
+     * @throws MetricsStoreException when the state or the outbox cannot be read
+     */
+    public static PendingWrites pendingWrites(Path directory) {
+        requireNonNull(directory, "directory is null");
+        Path dir = directory.toAbsolutePath().normalize();
+        long applied = StateFile.load(dir).flatMap(s -> s.secondaryId().map(s::applied)).orElse(0L);
+        return pendingWrites(dir, applied);
+    }
+
+    /**
+     * @param directory the outbox directory
+     * @param afterSeq the point to read from ({@link PendingWrites#afterSeq()} of an earlier answer)
+     * @return the writes in the outbox after that point (of those that a replay still needs: older segments are
+     *         deleted)
+     * @throws MetricsStoreException when the outbox cannot be read
+     */
+    public static PendingWrites pendingWrites(Path directory, long afterSeq) {
+        requireNonNull(directory, "directory is null");
+        Path dir = directory.toAbsolutePath().normalize();
+        EnumMap<StoreTable, List<TimeRange>> touched = new EnumMap<>(StoreTable.class);
+        long[] last = {afterSeq};
+        try {
+            Outbox.scan(dir, afterSeq, frame -> {
+                last[0] = frame.seq();
+                MirroredWrite write = WriteCodec.decode(frame.payload().duplicate());
+                write.touched().forEach((table, span) -> {
+                    List<TimeRange> ranges = touched.getOrDefault(table, List.of());
+                    for (TimeRange range : finer(write, table, span)) {
+                        ranges = Ranges.union(ranges, range);
+                    }
+                    touched.put(table, ranges);
+                });
+            });
+        } catch (IOException e) {
+            throw new MetricsStoreException("cannot read the dual store's outbox in " + dir + ": " + e.getMessage()
+                    + "; check the directory's permissions", e);
+        }
+        return new PendingWrites(afterSeq, last[0], touched);
+    }
+
+    /** A batch of rows far apart (late data with new) as a few ranges rather than one span over everything between. */
+    private static List<TimeRange> finer(MirroredWrite write, StoreTable table, TimeRange span) {
+        if (write instanceof MirroredWrite.Points p) {
+            return Ranges.clusters(p.points().stream().map(MetricPoint::timestamp).toList());
+        } else if (write instanceof MirroredWrite.Candles c) {
+            return Ranges.clusters(c.candles().stream().map(Candle::timestamp).toList());
+        } else if (write instanceof MirroredWrite.Performance s) {
+            return Ranges.clusters(s.snapshots().stream().map(PerformanceSnapshot::timestamp).toList());
+        }
+        return List.of(span);
     }
 
     /**

@@ -27,7 +27,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class Mirror implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Mirror.class);
-    private static final long PERSIST_EVERY_MILLIS = 1000;
 
     private final DualMetricsStore store;
     private final DualStoreConfig config;
@@ -35,15 +34,16 @@ final class Mirror implements Runnable {
     private final ReentrantLock signal = new ReentrantLock();
     private final Condition work = signal.newCondition();
     private final Thread thread;
+    private final StatusWriter status;
     private volatile boolean stopping;
     private volatile MetricsStore secondary;
     private volatile long applied;
-    private volatile Optional<Instant> oldestWaiting = Optional.empty();
+    /** The record being replayed and when it was accepted: the exact age, while it is the oldest waiting. */
+    private volatile Waiting replaying;
     private volatile Optional<String> lastError = Optional.empty();
     private volatile String heldToken;
     private Outbox.Reader reader;
     private Outbox.Frame inFlight;
-    private long lastPersist;
     private Duration backoff;
 
     Mirror(DualMetricsStore store, long applied) {
@@ -54,10 +54,12 @@ final class Mirror implements Runnable {
         this.backoff = config.replayInitialBackoff();
         this.thread = new Thread(this, "dual-store-mirror");
         thread.setDaemon(true);
+        this.status = new StatusWriter(DualState.STATE_INTERVAL, store::persistStatus);
     }
 
     void start() {
         thread.start();
+        status.start();
     }
 
     /** Wakes the thread: a write was resolved. */
@@ -82,9 +84,23 @@ final class Mirror implements Runnable {
         return lastError;
     }
 
+    /**
+     * @return when the oldest write waiting for the secondary was accepted: exact for the record being replayed,
+     *         otherwise (the secondary held or not open) from the outbox's index, at most a second early
+     */
     Optional<Instant> oldestWaiting() {
-        return applied >= store.outbox().lastSeq() ? Optional.empty() : oldestWaiting;
+        long next = applied + 1;
+        if (next > store.outbox().lastSeq()) {
+            return Optional.empty();
+        }
+        Waiting known = replaying;
+        if (known != null && known.seq() == next) {
+            return Optional.of(known.acceptedAt());
+        }
+        return store.outbox().acceptedAround(next);
     }
+
+    private record Waiting(long seq, Instant acceptedAt) {}
 
     /** A new secondary: it gets only the records from here on (the backfill copies what came before). */
     synchronized void restartAt(long seq) {
@@ -97,9 +113,6 @@ final class Mirror implements Runnable {
     @Override
     public void run() {
         while (!stopping) {
-            if (System.currentTimeMillis() - lastPersist > PERSIST_EVERY_MILLIS) {
-                persist(); // also while the secondary is held or down: the state shows the outbox filling up
-            }
             try {
                 if (held() || !ensureSecondary()) {
                     continue;
@@ -133,7 +146,7 @@ final class Mirror implements Runnable {
             if (inFlight == null) {
                 return false;
             }
-            oldestWaiting = Optional.of(Instant.ofEpochMilli(inFlight.acceptedAtMillis()));
+            replaying = new Waiting(inFlight.seq(), Instant.ofEpochMilli(inFlight.acceptedAtMillis()));
         }
         if (store.resolvedSeq() < inFlight.seq()) {
             return false; // the caller is still writing it to the primary
@@ -148,14 +161,18 @@ final class Mirror implements Runnable {
             if (write instanceof MirroredWrite.DeleteRange || write instanceof MirroredWrite.DeleteOlder) {
                 applied = inFlight.seq();
                 inFlight = null;
+                store.outbox().forgetAcceptedBefore(applied + 1);
                 persist(); // replaying a delete after later writes would undo them
                 return true;
             }
         }
         applied = inFlight.seq();
         inFlight = null;
-        if (System.currentTimeMillis() - lastPersist > PERSIST_EVERY_MILLIS) {
-            persist();
+        store.outbox().forgetAcceptedBefore(applied + 1);
+        if (store.outbox().deletable(applied)) {
+            persist(); // frees the segment now: a full outbox takes writes again as soon as it has drained
+        } else {
+            store.recordApplied(applied); // on disk with the next state write, at most STATE_INTERVAL from now
         }
         return true;
     }
@@ -188,9 +205,6 @@ final class Mirror implements Runnable {
         if (store.stopped() && applied >= store.outbox().lastSeq() && inFlight == null) {
             store.resumeMirroring();
             return;
-        }
-        if (System.currentTimeMillis() - lastPersist > PERSIST_EVERY_MILLIS) {
-            persist();
         }
         await(Duration.ofMillis(100));
     }
@@ -239,6 +253,8 @@ final class Mirror implements Runnable {
                 inFlightMarkerSeq = -1;
             }
             closeSecondary();
+            // The holder reads where the secondary stopped (DualState.pendingWrites): on disk before it is let go.
+            persist();
             try {
                 Files.writeString(directory.resolve(SecondaryHold.RELEASED), token.get(), StandardCharsets.UTF_8);
             } catch (IOException e) {
@@ -286,14 +302,13 @@ final class Mirror implements Runnable {
         }
     }
 
+    /** Writes the state now, where a later write depends on it being on disk (the status writer does it otherwise). */
     private void persist() {
         try {
             store.persistMirror(applied);
-            store.outbox().deleteThrough(applied);
         } catch (RuntimeException e) {
             LOG.warn("dual store: {}", e.getMessage());
         }
-        lastPersist = System.currentTimeMillis();
     }
 
     private void await(Duration duration) {
@@ -339,6 +354,7 @@ final class Mirror implements Runnable {
     /** Stops the thread, waiting up to the timeout for the record it is applying. */
     void stop(Duration timeout) {
         stopping = true;
+        status.close(); // the mirror's thread writes the last state as it ends
         wake();
         try {
             thread.join(timeout.toMillis());

@@ -11,8 +11,11 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
@@ -45,6 +48,12 @@ final class Outbox implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final TreeMap<Long, Path> segments = new TreeMap<>();
+    /**
+     * By sequence number, when the first data record of each wall-clock second the log holds was accepted: the age
+     * of the oldest waiting record to within a second, without reading the log (for a record from before the log
+     * was opened, to within its segment's span, since only the last segment is read whole at the open).
+     */
+    private final ConcurrentSkipListMap<Long, Long> acceptedIndex = new ConcurrentSkipListMap<>();
     private FileChannel current;
     private volatile long currentFirst;
     private volatile long currentLength;
@@ -104,6 +113,12 @@ final class Outbox implements AutoCloseable {
         }
         for (Map.Entry<Long, Path> entry : segments.headMap(segments.lastKey()).entrySet()) {
             closedSegmentBytes += Files.size(entry.getValue());
+            try (FileChannel older = FileChannel.open(entry.getValue(), StandardOpenOption.READ)) {
+                Frame frame = readFrame(older, 0, older.size());
+                if (frame != null && frame.type == DATA) {
+                    index(frame.seq, frame.acceptedAtMillis);
+                }
+            }
         }
         long first = segments.lastKey();
         Path last = segments.get(first);
@@ -119,6 +134,7 @@ final class Outbox implements AutoCloseable {
             if (frame.type == DATA) {
                 lastSeq = frame.seq;
                 tailMarker = 0;
+                index(frame.seq, frame.acceptedAtMillis);
             } else if (frame.seq == lastSeq) {
                 tailMarker = frame.type;
             }
@@ -186,26 +202,52 @@ final class Outbox implements AutoCloseable {
         if (currentLength >= segmentBytes) {
             startSegment(seq);
         }
-        write(DATA, seq, payload);
+        long now = System.currentTimeMillis();
+        write(DATA, seq, now, payload);
         current.force(false);
         lastSeq = seq;
+        index(seq, now);
         return seq;
+    }
+
+    private void index(long seq, long acceptedAtMillis) {
+        Map.Entry<Long, Long> last = acceptedIndex.lastEntry();
+        if (last == null || last.getValue() / 1000 != acceptedAtMillis / 1000) {
+            acceptedIndex.put(seq, acceptedAtMillis);
+        }
+    }
+
+    /**
+     * @return when the data record {@code seq} was accepted, at most a second early (see {@link #acceptedIndex});
+     *         empty when the log holds nothing that old
+     */
+    Optional<Instant> acceptedAround(long seq) {
+        Map.Entry<Long, Long> floor = acceptedIndex.floorEntry(seq);
+        return floor == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(floor.getValue()));
+    }
+
+    /** Forgets the acceptance times of the records before {@code seq}, which the secondary holds. */
+    void forgetAcceptedBefore(long seq) {
+        Long floor = acceptedIndex.floorKey(seq);
+        if (floor != null) {
+            acceptedIndex.headMap(floor).clear();
+        }
     }
 
     /** Appends a marker for a data record, forced to disk when asked. */
     synchronized void appendMarker(byte type, long seq, boolean force) throws IOException {
-        write(type, seq, new byte[0]);
+        write(type, seq, System.currentTimeMillis(), new byte[0]);
         if (force) {
             current.force(false);
         }
     }
 
-    private void write(byte type, long seq, byte[] payload) throws IOException {
+    private void write(byte type, long seq, long millis, byte[] payload) throws IOException {
         int length = BODY_HEADER + payload.length;
         ByteBuffer frame = ByteBuffer.allocate(HEADER + length);
         frame.putInt(length);
         frame.putInt(0);
-        frame.put(type).putLong(seq).putLong(System.currentTimeMillis()).put(payload);
+        frame.put(type).putLong(seq).putLong(millis).put(payload);
         CRC32C crc = new CRC32C();
         crc.update(frame.array(), HEADER, length);
         frame.putInt(4, (int) crc.getValue());
@@ -220,6 +262,13 @@ final class Outbox implements AutoCloseable {
             throw e;
         }
         currentLength = position;
+    }
+
+    /** @return whether {@link #deleteThrough} of {@code seq} would delete a segment */
+    boolean deletable(long seq) {
+        synchronized (segments) {
+            return segments.size() > 1 && segments.higherKey(segments.firstKey()) - 1 <= seq;
+        }
     }
 
     /** Deletes the segments whose every record has a sequence number up to {@code seq}. */
@@ -276,6 +325,41 @@ final class Outbox implements AutoCloseable {
             }
         } catch (IOException ignored) {
             // nothing left to release
+        }
+    }
+
+    /**
+     * Reads the data records after a sequence number from the segment files, without the directory's lock, while the
+     * app may be appending: a record still being written fails its checksum and ends the scan, as at an open.
+     *
+     * @param directory the outbox directory
+     * @param afterSeq the records after this one are given to {@code each}, in order
+     */
+    static void scan(Path directory, long afterSeq, java.util.function.Consumer<Frame> each) throws IOException {
+        TreeMap<Long, Path> files = new TreeMap<>();
+        Path segmentDirectory = directory.resolve(SEGMENTS);
+        if (!Files.isDirectory(segmentDirectory)) {
+            return;
+        }
+        try (Stream<Path> list = Files.list(segmentDirectory)) {
+            list.filter(f -> f.getFileName().toString().matches("segment-\\d+\\.log"))
+                    .forEach(f -> files.put(firstSeqOf(f), f));
+        }
+        Long start = files.floorKey(afterSeq + 1);
+        for (Path file : (start == null ? files : files.tailMap(start, true)).values()) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                long position = 0;
+                long size = channel.size();
+                Frame frame;
+                while ((frame = readFrame(channel, position, size)) != null) {
+                    if (frame.type == DATA && frame.seq > afterSeq) {
+                        each.accept(frame);
+                    }
+                    position += HEADER + frame.length;
+                }
+            } catch (java.nio.file.NoSuchFileException e) {
+                // deleted once the secondary held all of it: nothing after afterSeq was in it
+            }
         }
     }
 
