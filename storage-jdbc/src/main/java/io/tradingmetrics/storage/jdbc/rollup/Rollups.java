@@ -74,7 +74,7 @@ public final class Rollups implements DerivedTable {
     private volatile Map<Interval, long[]> summed = Map.of();
     private volatile long readableLoadedAt = System.nanoTime();
     private volatile boolean maintaining;
-    private volatile LevelsSchema schema;
+    private final RollupLevelsTable levelsTable;
     /** The levels a retention run on this thread keeps past its deletion of raw points (see keepPastRawDuring). */
     private final ThreadLocal<Set<Interval>> keptPastRaw = ThreadLocal.withInitial(Set::of);
 
@@ -84,6 +84,7 @@ public final class Rollups implements DerivedTable {
         this.bulkWriter = requireNonNull(bulkWriter, "bulkWriter is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.sql = new RollupSql(dialect);
+        this.levelsTable = new RollupLevelsTable(sql);
     }
 
     /** @return the configured and built levels with their watermarks, finest first */
@@ -160,28 +161,20 @@ public final class Rollups implements DerivedTable {
             if (wanted && !built.containsKey(level)) {
                 long began = System.nanoTime();
                 execute(connection, sql.deleteAll(level));
-                JdbcExecutor.update(connection, new SqlBuilder().sql("INSERT INTO " + RollupSql.LEVELS_TABLE
-                        + " (level, built_at, refreshed_through, summed_rows, summed_points) VALUES (")
-                        .param(level.label()).sql(", ").param(clock.instant()).sql(", ").param(Timestamps.MIN)
-                        .sql(", 0, 0)"));
-                long rows = sumUp(connection, level, Timestamps.MIN, watermark);
+                levelsTable.insert(connection, level, clock.instant());
+                long rows = levelsTable.sumUp(connection, level, Timestamps.MIN, watermark);
                 LOG.info("built the {} rollups from the raw points: {} rows in {} ms", level.label(), rows,
                         (System.nanoTime() - began) / 1_000_000);
                 through.put(level, watermark);
             } else if (wanted && built.get(level).equals(Timestamps.MAX)) {
                 // Built by a version that kept every bucket at write time: complete, so only cut at a watermark.
-                JdbcExecutor.update(connection, sql.deleteBuckets(level, watermark, Timestamps.MAX));
-                long[] counts = count(connection, level, Timestamps.MIN, watermark);
-                JdbcExecutor.update(connection, new SqlBuilder().sql("UPDATE " + RollupSql.LEVELS_TABLE
-                        + " SET refreshed_through = ").param(watermark).sql(", summed_rows = ").param(counts[0])
-                        .sql(", summed_points = ").param(counts[1]).sql(" WHERE level = ").param(level.label()));
+                levelsTable.cutAt(connection, level, watermark);
                 through.put(level, watermark);
             } else if (wanted) {
                 through.put(level, built.get(level));
             } else if (built.containsKey(level)) {
                 execute(connection, sql.deleteAll(level));
-                JdbcExecutor.update(connection, new SqlBuilder().sql("DELETE FROM " + RollupSql.LEVELS_TABLE
-                        + " WHERE level = ").param(level.label()));
+                levelsTable.delete(connection, level);
                 LOG.info("dropped the {} rollups: the configuration no longer keeps that level", level.label());
             }
         }
@@ -215,7 +208,7 @@ public final class Rollups implements DerivedTable {
             }
             Instant to = level.bucketStart(horizon.get());
             if (to.isAfter(from)) {
-                sumUp(connection, level, from, to);
+                levelsTable.sumUp(connection, level, from, to);
                 through.put(level, to);
             }
         }
@@ -340,7 +333,7 @@ public final class Rollups implements DerivedTable {
             Instant from = through.get(level);
             Instant to = level.next(level.bucketStart(pointsCutoff.get()));
             if (from != null && to.isAfter(from)) {
-                sumUp(connection, level, from, to);
+                levelsTable.sumUp(connection, level, from, to);
                 through.put(level, to);
                 moved = true;
             }
@@ -427,83 +420,14 @@ public final class Rollups implements DerivedTable {
         }
     }
 
-    /**
-     * Sums up the raw points in [from, to) into the level, which holds no bucket there, and moves its watermark to
-     * {@code to}, adding the rows and the points they sum up to the level's counts.
-     *
-     * @return the rows added
-     */
-    private long sumUp(Connection connection, Interval level, Instant from, Instant to) throws SQLException {
-        JdbcExecutor.update(connection, sql.buildFromRaw(level, from, to));
-        long[] counts = count(connection, level, from, to);
-        JdbcExecutor.update(connection, new SqlBuilder().sql("UPDATE " + RollupSql.LEVELS_TABLE
-                + " SET refreshed_through = ").param(to).sql(", summed_rows = COALESCE(summed_rows, 0) + ")
-                .param(counts[0]).sql(", summed_points = COALESCE(summed_points, 0) + ").param(counts[1])
-                .sql(" WHERE level = ").param(level.label()));
-        return counts[0];
-    }
-
-    /** @return the level's rows in [from, to) and the points they sum up */
-    private static long[] count(Connection connection, Interval level, Instant from, Instant to)
-            throws SQLException {
-        SqlBuilder query = new SqlBuilder().sql("SELECT count(*), CAST(COALESCE(sum(sample_count), 0) AS BIGINT) FROM "
-                + RollupSettings.tableOf(level) + " WHERE bucket >= ").param(from).sql(" AND bucket < ").param(to);
-        try (PreparedStatement statement = connection.prepareStatement(query.text())) {
-            query.bind(statement);
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return new long[] {row.getLong(1), row.getLong(2)};
-            }
-        }
-    }
-
-    /**
-     * @param lock the dialect's row-lock clause for the levels' rows, or empty for none
-     * @return the built levels with their watermarks ({@link Timestamps#MAX} for a level built by a version that
-     *         kept every bucket at write time), or null when the database has no rollup tables
-     */
+    /** @return the built levels with their watermarks, or null without rollup tables; learns their counts too */
     private Map<Interval, Instant> builtLevels(Connection connection, String lock) throws SQLException {
-        if (schema == null) {
-            schema = levelsSchema(connection);
-        }
-        if (schema == LevelsSchema.NONE) {
+        RollupLevelsTable.Built built = levelsTable.read(connection, lock);
+        if (built == null) {
             return null;
         }
-        boolean hasWatermarks = schema == LevelsSchema.WITH_WATERMARKS;
-        Map<Interval, Instant> built = new HashMap<>();
-        String query = "SELECT level" + (hasWatermarks ? ", refreshed_through, summed_rows, summed_points" : "")
-                + " FROM " + RollupSql.LEVELS_TABLE + " ORDER BY level" + lock;
-        Map<Interval, long[]> counts = new HashMap<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
-            while (rows.next()) {
-                String label = rows.getString(1);
-                Instant through = hasWatermarks ? JdbcValues.optionalInstant(rows, 2).orElse(Timestamps.MAX)
-                        : Timestamps.MAX;
-                long[] rowsAndPoints = hasWatermarks ? new long[] {rows.getLong(3), rows.getLong(4)} : new long[2];
-                RollupSettings.ALLOWED.stream().filter(level -> level.label().equals(label)).forEach(level -> {
-                    built.put(level, through);
-                    counts.put(level, rowsAndPoints);
-                });
-            }
-        }
-        summed = Map.copyOf(counts);
-        return built;
-    }
-
-    /** What a database holds of the levels table; it changes only by a migration, which no open store runs. */
-    private enum LevelsSchema { NONE, WITHOUT_WATERMARKS, WITH_WATERMARKS }
-
-    private static LevelsSchema levelsSchema(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT count(*), count(CASE WHEN column_name"
-                + " = 'refreshed_through' THEN 1 END) FROM information_schema.columns"
-                + " WHERE table_schema = current_schema() AND table_name = ?")) {
-            statement.setString(1, RollupSql.LEVELS_TABLE);
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getLong(1) == 0 ? LevelsSchema.NONE
-                        : row.getLong(2) == 0 ? LevelsSchema.WITHOUT_WATERMARKS : LevelsSchema.WITH_WATERMARKS;
-            }
-        }
+        summed = built.counts();
+        return new HashMap<>(built.watermarks());
     }
 
     private static void execute(Connection connection, String statementText) throws SQLException {
