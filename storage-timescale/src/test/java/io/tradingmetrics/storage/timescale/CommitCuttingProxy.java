@@ -102,10 +102,12 @@ final class CommitCuttingProxy implements AutoCloseable {
             if (cut != Cut.NONE && contains(buffer, n, COMMIT) && armed.compareAndSet(cut, Cut.NONE)) {
                 switch (cut) {
                     case AFTER_COMMIT -> {
+                        // The server commits before it answers: the answer's first byte ends the relay. Watched for
+                        // before the COMMIT goes out, or a quick answer would pass and this relay would end with a
+                        // live connection whose next statement nobody forwards (the store would hang on it).
+                        waitForAnswer.set(new Object[] {client, server});
                         out.write(buffer, 0, n);
                         out.flush();
-                        // The server commits before it answers: wait for the first byte of its answer.
-                        waitForAnswer.set(new Object[] {client, server});
                         return;
                     }
                     case BEFORE_COMMIT -> {

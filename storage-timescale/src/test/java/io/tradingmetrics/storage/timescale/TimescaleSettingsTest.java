@@ -38,7 +38,8 @@ class TimescaleSettingsTest {
                 Map.entry("socket-timeout", "5m"), Map.entry("application-name", "trading-metrics"),
                 Map.entry("write-id-retention", "1d"),
                 Map.entry("max-buckets", 1_000_000),
-                Map.entry("rollups", Map.of("enabled", false, "levels", List.of("1m", "1h")))));
+                Map.entry("rollups", Map.of("enabled", false, "levels", List.of("1m", "1h"), "refresh-interval", "1s",
+                        "refresh-lag", "10s", "min-points-per-row", 4))));
         TimescaleSettings settings = TimescaleSettings.from(defaults);
         assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5432/postgres");
         assertThat(settings.timescaleMode()).isEqualTo(TimescaleMode.AUTO);
