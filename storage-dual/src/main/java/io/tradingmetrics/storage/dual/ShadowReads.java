@@ -10,6 +10,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -32,6 +33,9 @@ final class ShadowReads implements AutoCloseable {
     private final ThreadPoolExecutor executor;
     private final AtomicLong compared = new AtomicLong();
     private final AtomicLong differences = new AtomicLong();
+    // Counted from the hand-off to the end of the comparison: the executor's own counts miss a task its thread has
+    // taken from the queue and not yet started.
+    private final AtomicInteger pending = new AtomicInteger();
 
     ShadowReads(double sampleRate, Supplier<Optional<MetricsStore>> secondary, LongSupplier accepted,
                 LongSupplier applied) {
@@ -43,14 +47,21 @@ final class ShadowReads implements AutoCloseable {
             Thread thread = new Thread(r, "dual-store-shadow-reads");
             thread.setDaemon(true);
             return thread;
-        }, new ThreadPoolExecutor.DiscardPolicy());
+        }, (task, pool) -> pending.decrementAndGet());
     }
 
     /** @return the primary's answer, after handing a sampled read to the comparing thread */
     <T> T sample(String what, T primaryAnswer, Function<MetricsStore, T> read) {
         if (sampleRate > 0 && ThreadLocalRandom.current().nextDouble() < sampleRate) {
             long seq = accepted.getAsLong();
-            executor.execute(() -> compare(what, seq, primaryAnswer, read));
+            pending.incrementAndGet();
+            executor.execute(() -> {
+                try {
+                    compare(what, seq, primaryAnswer, read);
+                } finally {
+                    pending.decrementAndGet();
+                }
+            });
         }
         return primaryAnswer;
     }
@@ -98,7 +109,7 @@ final class ShadowReads implements AutoCloseable {
     /** Waits for the queued comparisons to finish (tests, and close). */
     void drain(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while ((executor.getActiveCount() > 0 || !executor.getQueue().isEmpty()) && System.nanoTime() < deadline) {
+        while (pending.get() > 0 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {
