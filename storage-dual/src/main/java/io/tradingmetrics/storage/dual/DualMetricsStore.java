@@ -61,6 +61,7 @@ public final class DualMetricsStore implements MetricsStore {
     private final Mirror mirror;
     private final ShadowReads shadow;
     private volatile long resolvedSeq;
+    private volatile long lastWriteNanos = System.nanoTime() - Duration.ofDays(1).toNanos();
     private volatile boolean stopped;
     private volatile boolean closed;
     private boolean fullReported;
@@ -365,8 +366,14 @@ public final class DualMetricsStore implements MetricsStore {
             mark(Outbox.ACK, seq);
             return result;
         } finally {
+            lastWriteNanos = System.nanoTime();
             writes.unlock();
         }
+    }
+
+    /** @return whether the app is writing now, or wrote within the pause given (nanoseconds) */
+    boolean writingWithin(long pauseNanos) {
+        return writes.isLocked() || System.nanoTime() - lastWriteNanos < pauseNanos;
     }
 
     /** @return the record's sequence number, or 0 when the write is not mirrored (mirroring stopped) */

@@ -28,12 +28,14 @@ import static java.util.Objects.requireNonNull;
  * @param onOutboxFull what a write does when the outbox is full
  * @param replayInitialBackoff the first wait after the secondary refused a replay
  * @param replayMaxBackoff the longest wait between replay attempts
+ * @param replayYieldToWrites how far the mirror may fall behind while the app writes, before it replays anyway:
+ *        it replays in the app's pauses, so that a burst of writes keeps the machine to itself (zero: never yields)
  * @param shadowSampleRate the fraction of reads also run on the secondary and compared, 0 to 1
  * @param closeDrainTimeout how long {@code close()} waits for the mirror to apply what the outbox holds (zero: not)
  */
 public record DualStoreConfig(NestedStore primary, NestedStore secondary, Path outboxDirectory, long outboxMaxBytes,
                               long segmentBytes, OnOutboxFull onOutboxFull, Duration replayInitialBackoff,
-                              Duration replayMaxBackoff, double shadowSampleRate, Duration closeDrainTimeout) {
+                              Duration replayMaxBackoff, Duration replayYieldToWrites, double shadowSampleRate, Duration closeDrainTimeout) {
     /** The factory's name, {@code metrics.store.type = dual}. */
     public static final String NAME = "dual";
     /** The block's name in the whole configuration, for messages. */
@@ -48,7 +50,12 @@ public record DualStoreConfig(NestedStore primary, NestedStore secondary, Path o
         requireNonNull(onOutboxFull, "onOutboxFull is null");
         requireNonNull(replayInitialBackoff, "replayInitialBackoff is null");
         requireNonNull(replayMaxBackoff, "replayMaxBackoff is null");
+        requireNonNull(replayYieldToWrites, "replayYieldToWrites is null");
         requireNonNull(closeDrainTimeout, "closeDrainTimeout is null");
+        if (replayYieldToWrites.isNegative()) {
+            throw new StoreConfigException(BLOCK + ".replay.yield-to-writes is " + replayYieldToWrites
+                    + "; give zero (replay at once) or more, such as 2s");
+        }
         if (closeDrainTimeout.isNegative()) {
             throw new StoreConfigException(BLOCK + ".replay.close-drain-timeout is " + closeDrainTimeout
                     + "; give zero or more, such as 30s");
@@ -99,7 +106,8 @@ public record DualStoreConfig(NestedStore primary, NestedStore secondary, Path o
                     settings.getBytes("outbox.max-bytes"), settings.getBytes("outbox.segment-bytes"),
                     OnOutboxFull.parse(BLOCK + ".on-outbox-full", settings.getString("on-outbox-full")),
                     settings.getDuration("replay.initial-backoff"), settings.getDuration("replay.max-backoff"),
-                    settings.getDouble("shadow-reads.sample-rate"), settings.getDuration("replay.close-drain-timeout"));
+                    settings.getDuration("replay.yield-to-writes"), settings.getDouble("shadow-reads.sample-rate"),
+                    settings.getDuration("replay.close-drain-timeout"));
         } catch (ConfigException e) {
             throw new StoreConfigException(BLOCK + ": " + e.getMessage() + "; fix the value in the configuration", e);
         }
@@ -142,6 +150,6 @@ public record DualStoreConfig(NestedStore primary, NestedStore secondary, Path o
     /** @return the same settings with the two stores' roles exchanged (a switch, or its rollback) */
     public DualStoreConfig swapped() {
         return new DualStoreConfig(secondary, primary, outboxDirectory, outboxMaxBytes, segmentBytes, onOutboxFull,
-                replayInitialBackoff, replayMaxBackoff, shadowSampleRate, closeDrainTimeout);
+                replayInitialBackoff, replayMaxBackoff, replayYieldToWrites, shadowSampleRate, closeDrainTimeout);
     }
 }

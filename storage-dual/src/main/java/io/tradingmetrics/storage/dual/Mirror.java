@@ -27,6 +27,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class Mirror implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Mirror.class);
+    /** No write for this long: the app pauses, and the mirror replays. */
+    private static final Duration APP_PAUSE = Duration.ofMillis(5);
 
     private final DualMetricsStore store;
     private final DualStoreConfig config;
@@ -122,6 +124,9 @@ final class Mirror implements Runnable {
                     succeeded();
                     continue;
                 }
+                if (yieldingToWrites()) {
+                    continue;
+                }
                 if (!replayOne()) {
                     idle();
                 } else {
@@ -134,6 +139,26 @@ final class Mirror implements Runnable {
         persist();
         closeReader();
         closeSecondary();
+    }
+
+    /**
+     * On two cores the secondary's write (pgjdbc and the server, or DuckDB's threads) takes half the machine from the
+     * app's write to the primary; while the app is writing, replay waits for its pauses, unless the oldest write
+     * waiting is older than {@code replay.yield-to-writes}. Then it replays alongside, just enough to stay within it.
+     *
+     * @return whether it yields (then this waited a pause)
+     */
+    private boolean yieldingToWrites() {
+        Duration window = config.replayYieldToWrites();
+        if (window.isZero() || stopping || !store.writingWithin(APP_PAUSE.toNanos())) {
+            return false;
+        }
+        Optional<Instant> oldest = oldestWaiting();
+        if (oldest.isEmpty() || Duration.between(oldest.get(), Instant.now()).compareTo(window) >= 0) {
+            return false;
+        }
+        await(APP_PAUSE);
+        return true;
     }
 
     /** @return whether a record was applied */
