@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The dual store (issue 11): what dual writing costs the caller's thread with a healthy secondary, against the
@@ -51,7 +52,9 @@ final class DualBench {
                 + " points/s is the median over " + context.options().ingestRepeats() + " runs of each path,"
                 + " alternated, each into new stores. Dual: the primary's write plus the outbox append (fsync'd)"
                 + " on the caller's thread; the mirror writes the secondary on its own thread meanwhile, on the"
-                + " same cores.");
+                + " same cores. With the defaults it replays in the caller's pauses, up to replay.yield-to-writes"
+                + " (2s) behind: a burst this long (about a second) keeps the cores; 'mirror alongside' is a"
+                + " writer at full speed for longer than that window.");
         table.note("Replay: the same rows written through a dual store whose secondary is held (SecondaryHold), then"
                 + " the hold released; rows/s from the release until the secondary holds every row"
                 + " (awaitCaughtUp).");
@@ -63,28 +66,23 @@ final class DualBench {
         context.report().progress("dual: " + primaryEngine + " primary, " + secondaryEngine + " secondary");
         List<Run> alone = new ArrayList<>();
         List<Run> dual = new ArrayList<>();
+        List<Run> alongside = new ArrayList<>();
         for (int repeat = 0; repeat < context.options().ingestRepeats(); repeat++) {
             try (Opened primary = open(primaryEngine, "alone")) {
                 alone.add(write(primary.store(), data, points));
                 requireCount(primary.store(), points);
             }
-            try (Opened primary = open(primaryEngine, "primary"); Opened secondary = open(secondaryEngine, "second");
-                 DualMetricsStore store = dual(primary, secondary)) {
-                dual.add(write(store, data, points));
-                if (!store.awaitCaughtUp(CATCH_UP)) {
-                    throw new IllegalStateException("the secondary did not catch up within " + CATCH_UP);
-                }
-                requireCount(store, points);
-            }
+            dual.add(writeDual(primaryEngine, secondaryEngine, data, points, Optional.empty()));
+            alongside.add(writeDual(primaryEngine, secondaryEngine, data, points, Optional.of(Duration.ZERO)));
         }
         double aloneRate = median(alone);
-        double dualRate = median(dual);
         Run aloneAll = pooled(alone);
-        Run dualAll = pooled(dual);
         table.row(primaryEngine, "-", "primary alone", Figures.count(points), Figures.rate(aloneRate),
                 millis(aloneAll, 0.5), millis(aloneAll, 0.99), "");
-        table.row(primaryEngine, secondaryEngine, "dual", Figures.count(points), Figures.rate(dualRate),
-                millis(dualAll, 0.5), millis(dualAll, 0.99), Figures.overhead(aloneRate / dualRate));
+        double dualRate = median(dual);
+        row(table, primaryEngine, secondaryEngine, "dual (defaults)", points, dual, aloneRate);
+        row(table, primaryEngine, secondaryEngine, "dual, mirror alongside (yield-to-writes = 0s)", points,
+                alongside, aloneRate);
         context.report().target(new Target("dual, " + primaryEngine + " primary: the caller's time per row against"
                 + " the primary alone", "<= +10%", Figures.overhead(aloneRate / dualRate),
                 Target.Verdict.of(aloneRate / dualRate <= 1.10)));
@@ -96,10 +94,33 @@ final class DualBench {
                 "measured", Figures.rate(replay) + " rows/s", Target.Verdict.MEASURED));
     }
 
+    private static void row(ResultTable table, String primaryEngine, String secondaryEngine, String path, long points,
+                            List<Run> runs, double aloneRate) {
+        Run all = pooled(runs);
+        double rate = median(runs);
+        table.row(primaryEngine, secondaryEngine, path, Figures.count(points), Figures.rate(rate), millis(all, 0.5),
+                millis(all, 0.99), Figures.overhead(aloneRate / rate));
+    }
+
+    /** Writes the rows through a dual store into new stores, and checks that the secondary gets every one. */
+    private Run writeDual(String primaryEngine, String secondaryEngine, Dataset data, long points,
+                          Optional<Duration> yieldToWrites) {
+        try (Opened primary = open(primaryEngine, "primary"); Opened secondary = open(secondaryEngine, "second");
+             DualMetricsStore store = dual(primary, secondary, context.folder().resolve("outbox-" + System.nanoTime()),
+                     yieldToWrites)) {
+            Run run = write(store, data, points);
+            if (!store.awaitCaughtUp(CATCH_UP)) {
+                throw new IllegalStateException("the secondary did not catch up within " + CATCH_UP);
+            }
+            requireCount(store, points);
+            return run;
+        }
+    }
+
     private double replay(String primaryEngine, String secondaryEngine, Dataset data, long points) throws Exception {
         try (Opened primary = open(primaryEngine, "primary"); Opened secondary = open(secondaryEngine, "second")) {
             Path outbox = context.folder().resolve("outbox-replay-" + System.nanoTime());
-            try (DualMetricsStore store = dual(primary, secondary, outbox)) {
+            try (DualMetricsStore store = dual(primary, secondary, outbox, Optional.empty())) {
                 long released;
                 try (SecondaryHold hold = SecondaryHold.acquire(outbox, "benchmark", Duration.ofMinutes(1))) {
                     write(store, data, points);
@@ -125,16 +146,13 @@ final class DualBench {
         return new Run(points / (total / 1e9), calls);
     }
 
-    private DualMetricsStore dual(Opened primary, Opened secondary) {
-        return dual(primary, secondary, context.folder().resolve("outbox-" + System.nanoTime()));
-    }
-
     /** A dual store over the two stores' configurations (they are closed first: the dual store opens its own). */
-    private DualMetricsStore dual(Opened primary, Opened secondary, Path outbox) {
+    private DualMetricsStore dual(Opened primary, Opened secondary, Path outbox, Optional<Duration> yieldToWrites) {
         primary.store().close();
         secondary.store().close();
         Config block = ConfigFactory.parseString("primary = " + primary.block() + "\nsecondary = "
-                + secondary.block() + "\noutbox.directory = \"" + outbox + "\"");
+                + secondary.block() + "\noutbox.directory = \"" + outbox + "\""
+                + yieldToWrites.map(d -> "\nreplay.yield-to-writes = " + d.toMillis() + "ms").orElse(""));
         return DualMetricsStore.open(DualStoreConfig.from(block, DualBench.class.getClassLoader()),
                 OpenMode.CONFIGURED);
     }

@@ -35,7 +35,8 @@ import static java.util.Objects.requireNonNull;
  */
 public record DualStoreConfig(NestedStore primary, NestedStore secondary, Path outboxDirectory, long outboxMaxBytes,
                               long segmentBytes, OnOutboxFull onOutboxFull, Duration replayInitialBackoff,
-                              Duration replayMaxBackoff, Duration replayYieldToWrites, double shadowSampleRate, Duration closeDrainTimeout) {
+                              Duration replayMaxBackoff, Duration replayYieldToWrites, double shadowSampleRate,
+                              Duration closeDrainTimeout) {
     /** The factory's name, {@code metrics.store.type = dual}. */
     public static final String NAME = "dual";
     /** The block's name in the whole configuration, for messages. */
