@@ -40,11 +40,30 @@ final class InFlightRequests implements Filter {
         }
         try {
             chain.doFilter(request, response);
+            if (!request.isAsyncStarted()) {
+                finish(response);
+            }
         } finally {
             synchronized (lock) {
                 inFlight--;
                 lock.notifyAll();
             }
+        }
+    }
+
+    /**
+     * Writes the rest of the answer before the request stops counting: Jetty completes a response (its buffered tail
+     * and last chunk) after the filter returns, and a shutdown's stop right then cut a streamed export short.
+     */
+    private static void finish(ServletResponse response) {
+        try {
+            try {
+                response.getOutputStream().close();
+            } catch (IllegalStateException e) {
+                response.getWriter().close(); // the handler wrote through the writer
+            }
+        } catch (IOException e) {
+            // the client went away: there is nothing left to write to it
         }
     }
 
