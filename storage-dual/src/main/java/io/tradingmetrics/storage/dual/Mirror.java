@@ -88,7 +88,7 @@ final class Mirror implements Runnable {
 
     /**
      * @return when the oldest write waiting for the secondary was accepted: exact for the record being replayed,
-     *         otherwise (the secondary held or not open) from the outbox's index, at most a second early
+     *         otherwise (the secondary held or not open) from the outbox's index, at most 100 ms early
      */
     Optional<Instant> oldestWaiting() {
         long next = applied + 1;

@@ -41,6 +41,7 @@ final class Outbox implements AutoCloseable {
     static final byte ACK = 4;
     private static final int HEADER = 8;
     private static final int BODY_HEADER = 1 + 8 + 8;
+    private static final long INDEX_STEP_MILLIS = 100;
 
     private final Path segmentDirectory;
     private final long maxBytes;
@@ -49,9 +50,10 @@ final class Outbox implements AutoCloseable {
     private final FileLock lock;
     private final TreeMap<Long, Path> segments = new TreeMap<>();
     /**
-     * By sequence number, when the first data record of each wall-clock second the log holds was accepted: the age
-     * of the oldest waiting record to within a second, without reading the log (for a record from before the log
-     * was opened, to within its segment's span, since only the last segment is read whole at the open).
+     * By sequence number, when the first data record of each tenth of a second the log holds was accepted: the age
+     * of the oldest waiting record to within {@link #INDEX_STEP_MILLIS}, without reading the log (for a record from
+     * before the log was opened, to within its segment's span, since only the last segment is read whole at the
+     * open). Fine enough for the mirror's yield to the app's writes, which goes by that age.
      */
     private final ConcurrentSkipListMap<Long, Long> acceptedIndex = new ConcurrentSkipListMap<>();
     private FileChannel current;
@@ -212,13 +214,14 @@ final class Outbox implements AutoCloseable {
 
     private void index(long seq, long acceptedAtMillis) {
         Map.Entry<Long, Long> last = acceptedIndex.lastEntry();
-        if (last == null || last.getValue() / 1000 != acceptedAtMillis / 1000) {
+        if (last == null || last.getValue() / INDEX_STEP_MILLIS != acceptedAtMillis / INDEX_STEP_MILLIS) {
             acceptedIndex.put(seq, acceptedAtMillis);
         }
     }
 
     /**
-     * @return when the data record {@code seq} was accepted, at most a second early (see {@link #acceptedIndex});
+     * @return when the data record {@code seq} was accepted, at most {@link #INDEX_STEP_MILLIS} early (see
+     *         {@link #acceptedIndex});
      *         empty when the log holds nothing that old
      */
     Optional<Instant> acceptedAround(long seq) {
