@@ -53,7 +53,7 @@ final class DualBench {
                 + " alternated, each into new stores. Dual: the primary's write plus the outbox append (fsync'd)"
                 + " on the caller's thread; the mirror writes the secondary on its own thread meanwhile, on the"
                 + " same cores. With the defaults it replays in the caller's pauses, up to replay.yield-to-writes"
-                + " (2s) behind: a burst this long (about a second) keeps the cores; 'mirror alongside' is a"
+                + " (2s) behind: a burst this long (about 1.5 s) keeps the cores; 'mirror alongside' is a"
                 + " writer at full speed for longer than that window.");
         table.note("Replay: the same rows written through a dual store whose secondary is held (SecondaryHold), then"
                 + " the hold released; rows/s from the release until the secondary holds every row"
@@ -79,8 +79,7 @@ final class DualBench {
         Run aloneAll = pooled(alone);
         table.row(primaryEngine, "-", "primary alone", Figures.count(points), Figures.rate(aloneRate),
                 millis(aloneAll, 0.5), millis(aloneAll, 0.99), "");
-        double dualRate = median(dual);
-        row(table, primaryEngine, secondaryEngine, "dual (defaults)", points, dual, aloneRate);
+        double dualRate = row(table, primaryEngine, secondaryEngine, "dual (defaults)", points, dual, aloneRate);
         row(table, primaryEngine, secondaryEngine, "dual, mirror alongside (yield-to-writes = 0s)", points,
                 alongside, aloneRate);
         context.report().target(new Target("dual, " + primaryEngine + " primary: the caller's time per row against"
@@ -94,12 +93,14 @@ final class DualBench {
                 "measured", Figures.rate(replay) + " rows/s", Target.Verdict.MEASURED));
     }
 
-    private static void row(ResultTable table, String primaryEngine, String secondaryEngine, String path, long points,
-                            List<Run> runs, double aloneRate) {
+    /** @return the runs' median rate, after adding their row */
+    private static double row(ResultTable table, String primaryEngine, String secondaryEngine, String path,
+                              long points, List<Run> runs, double aloneRate) {
         Run all = pooled(runs);
         double rate = median(runs);
         table.row(primaryEngine, secondaryEngine, path, Figures.count(points), Figures.rate(rate), millis(all, 0.5),
                 millis(all, 0.99), Figures.overhead(aloneRate / rate));
+        return rate;
     }
 
     /** Writes the rows through a dual store into new stores, and checks that the secondary gets every one. */
