@@ -6,6 +6,8 @@ import io.tradingmetrics.storage.api.GapFill;
 import io.tradingmetrics.storage.api.TimeRange;
 import io.tradingmetrics.storage.api.Timestamps;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -45,15 +47,31 @@ final class BoundedAggregation {
                     query.symbol(), query.labels(), query.groupBySymbol(), query.gapFill());
             cap.checkFilled(what, bounded.interval(), bounded.range(), 1);
         }
+        SqlBuilder sql = sqlOf.apply(bounded);
         List<AggregatedBucket> buckets = jdbc.list("aggregate metric " + query.metricName(),
-                cap.limited(sqlOf.apply(bounded)), cap.counting(what, query.interval(),
-                        row -> new AggregatedBucket(JdbcValues.instant(row, 2), JdbcValues.optionalString(row, 1),
+                cap.limited(query.groupBySymbol() ? reads.symbolOnChange(sql) : sql),
+                cap.counting(what, query.interval(), query.groupBySymbol() ? new SymbolOnChange() : row
+                        -> new AggregatedBucket(JdbcValues.instant(row, 2), JdbcValues.optionalString(row, 1),
                                 JdbcValues.optionalDouble(row, 3), row.getLong(4))));
         if (query.gapFill() != GapFill.NONE) {
             cap.checkFilled(what, bounded.interval(), bounded.range(),
                     buckets.stream().map(AggregatedBucket::symbol).distinct().count());
         }
         return GapFiller.fill(buckets, bounded.range(), bounded.interval(), bounded.gapFill());
+    }
+
+    /** Maps the rows of {@link ReadSql#symbolOnChange}: a symbol holds until the next row that starts one. */
+    private static final class SymbolOnChange implements RowMappers.RowMapper<AggregatedBucket> {
+        private Optional<String> symbol = Optional.empty();
+
+        @Override
+        public AggregatedBucket map(ResultSet row) throws SQLException {
+            if (row.getBoolean(1)) {
+                symbol = JdbcValues.optionalString(row, 2);
+            }
+            return new AggregatedBucket(JdbcValues.instant(row, 3), symbol, JdbcValues.optionalDouble(row, 4),
+                    row.getLong(5));
+        }
     }
 
     /** @return the range with its open sides closed on the matching points; empty when no point matches */

@@ -46,6 +46,21 @@ public final class ReadSql {
         return sql.sql(" GROUP BY " + bucket + " ORDER BY bucket_start");
     }
 
+    /**
+     * The rows of a per-symbol aggregation (ordered by symbol, then bucket) again, as (whether the row starts a
+     * symbol, the symbol on such a row, else NULL, bucket start, value, sample count), same order. DuckDB's JDBC
+     * driver makes a Java object of every text it returns, which cost more than the query for a few thousand rows
+     * and more (the symbol of 36,000 hourly buckets, 20 of 35 ms); a NULL costs nothing.
+     */
+    public SqlBuilder symbolOnChange(SqlBuilder perSymbolRows) {
+        String order = dialect.orderTextNullsFirst("series_symbol") + ", bucket_start";
+        return new SqlBuilder().sql("SELECT symbol_starts, CASE WHEN symbol_starts THEN series_symbol END,"
+                + " bucket_start, agg_value, sample_count FROM (SELECT (row_number() OVER w = 1"
+                + " OR lag(series_symbol) OVER w IS DISTINCT FROM series_symbol) AS symbol_starts, series_symbol,"
+                + " bucket_start, agg_value, sample_count FROM (").sql(perSymbolRows)
+                .sql(") per_symbol WINDOW w AS (ORDER BY " + order + ")) marked ORDER BY " + order);
+    }
+
     /** One row: the first and last timestamp of the points an aggregation covers, NULL when there are none. */
     public SqlBuilder extent(AggregationQuery query) {
         SqlBuilder sql = new SqlBuilder().sql("SELECT min(timestamp), max(timestamp) FROM trading_metrics WHERE ");

@@ -41,6 +41,13 @@ public final class SqlBuilder {
         return this;
     }
 
+    /** Appends another builder's text and parameters. */
+    public SqlBuilder sql(SqlBuilder other) {
+        sql.append(other.sql);
+        parameters.addAll(other.parameters);
+        return this;
+    }
+
     /** @return the SQL text */
     public String text() {
         return sql.toString();

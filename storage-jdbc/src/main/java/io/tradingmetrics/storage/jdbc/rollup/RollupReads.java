@@ -87,35 +87,87 @@ public final class RollupReads {
         Aggregation aggregation = query.aggregation();
         String table = RollupSettings.tableOf(level.get().level());
         String symbol = query.groupBySymbol() ? "CASE WHEN has_symbol THEN symbol END" : "CAST(NULL AS VARCHAR)";
-        SqlBuilder sql = new SqlBuilder().sql("SELECT series_symbol, bucket_start, " + merged(aggregation)
-                + " AS agg_value, CAST(sum(n) AS BIGINT) AS sample_count FROM (SELECT " + symbol
-                + " AS series_symbol, " + dialect.timeBucket(query.interval(), "bucket") + " AS bucket_start, "
-                + summaryColumns(aggregation) + " FROM " + table + " WHERE metric_name = ").param(query.metricName())
-                .sql(" AND bucket >= ").param(whole[0]).sql(" AND bucket < ").param(whole[1]);
-        query.symbol().ifPresent(s -> sql.sql(" AND symbol = ").param(s).sql(" AND has_symbol"));
         boolean before = query.range().from().isBefore(whole[0]);
         boolean after = whole[1].isBefore(query.range().to());
-        if (before || after) {
-            sql.sql(" UNION ALL SELECT " + (query.groupBySymbol() ? "symbol" : "CAST(NULL AS VARCHAR)") + ", "
-                    + dialect.timeBucket(query.interval(), "timestamp") + ", " + rawColumns(aggregation)
-                    + " FROM trading_metrics WHERE metric_name = ").param(query.metricName()).sql(" AND (");
-            if (before) {
-                sql.sql("(timestamp >= ").param(query.range().from()).sql(" AND timestamp < ").param(whole[0])
-                        .sql(")");
+        SqlBuilder sql = new SqlBuilder();
+        if (ownBuckets(query, level.get())) {
+            // Each of the level's rows is a bucket of the answer, and the edges' buckets are none of them: only the
+            // edges' raw points are grouped.
+            sql.sql("SELECT series_symbol, bucket_start, agg_value, sample_count FROM (SELECT " + symbol
+                    + " AS series_symbol, bucket AS bucket_start, " + single(aggregation) + " AS agg_value,"
+                    + " sample_count");
+            levelRows(sql, query, table, whole);
+            if (before || after) {
+                sql.sql(" UNION ALL SELECT series_symbol, bucket_start, " + merged(aggregation)
+                        + ", CAST(sum(n) AS BIGINT) FROM (");
+                rawEdges(sql, query, whole, before, after);
+                sql.sql(") edges GROUP BY series_symbol, bucket_start");
             }
-            if (after) {
-                sql.sql(before ? " OR " : "").sql("(timestamp >= ").param(whole[1]).sql(" AND timestamp < ")
-                        .param(query.range().to()).sql(")");
+            sql.sql(") parts");
+        } else {
+            sql.sql("SELECT series_symbol, bucket_start, " + merged(aggregation)
+                    + " AS agg_value, CAST(sum(n) AS BIGINT) AS sample_count FROM (SELECT " + symbol
+                    + " AS series_symbol, " + dialect.timeBucket(query.interval(), "bucket") + " AS bucket_start, "
+                    + summaryColumns(aggregation));
+            levelRows(sql, query, table, whole);
+            if (before || after) {
+                sql.sql(" UNION ALL ");
+                rawEdges(sql, query, whole, before, after);
             }
-            sql.sql(")");
-            query.symbol().ifPresent(s -> sql.sql(" AND symbol = ").param(s));
+            sql.sql(") parts GROUP BY series_symbol, bucket_start");
         }
-        sql.sql(") parts");
         if (query.groupBySymbol()) {
-            return Optional.of(sql.sql(" GROUP BY series_symbol, bucket_start ORDER BY "
-                    + dialect.orderTextNullsFirst("series_symbol") + ", bucket_start"));
+            return Optional.of(sql.sql(" ORDER BY " + dialect.orderTextNullsFirst("series_symbol")
+                    + ", bucket_start"));
         }
-        return Optional.of(sql.sql(" GROUP BY series_symbol, bucket_start ORDER BY bucket_start"));
+        return Optional.of(sql.sql(" ORDER BY bucket_start"));
+    }
+
+    /**
+     * @return whether each of the level's rows is a bucket of the answer: the query's buckets are the level's, and
+     *         it reads one series per bucket (grouped by symbol, or one symbol)
+     */
+    private static boolean ownBuckets(AggregationQuery query, RollupLevel level) {
+        return !query.interval().isMonths() && query.interval().widthMicros() == level.level().widthMicros()
+                && (query.groupBySymbol() || query.symbol().isPresent());
+    }
+
+    private static void levelRows(SqlBuilder sql, AggregationQuery query, String table, Instant[] whole) {
+        sql.sql(" FROM " + table + " WHERE metric_name = ").param(query.metricName())
+                .sql(" AND bucket >= ").param(whole[0]).sql(" AND bucket < ").param(whole[1]);
+        query.symbol().ifPresent(s -> sql.sql(" AND symbol = ").param(s).sql(" AND has_symbol"));
+    }
+
+    /** The points of the range's edges outside the level's whole buckets, each as the summary of itself. */
+    private void rawEdges(SqlBuilder sql, AggregationQuery query, Instant[] whole, boolean before, boolean after) {
+        Aggregation aggregation = query.aggregation();
+        sql.sql("SELECT " + (query.groupBySymbol() ? "symbol" : "CAST(NULL AS VARCHAR)") + " AS series_symbol, "
+                + dialect.timeBucket(query.interval(), "timestamp") + " AS bucket_start, "
+                + rawColumns(aggregation) + " FROM trading_metrics WHERE metric_name = ").param(query.metricName())
+                .sql(" AND (");
+        if (before) {
+            sql.sql("(timestamp >= ").param(query.range().from()).sql(" AND timestamp < ").param(whole[0]).sql(")");
+        }
+        if (after) {
+            sql.sql(before ? " OR " : "").sql("(timestamp >= ").param(whole[1]).sql(" AND timestamp < ")
+                    .param(query.range().to()).sql(")");
+        }
+        sql.sql(")");
+        query.symbol().ifPresent(s -> sql.sql(" AND symbol = ").param(s));
+    }
+
+    /** The aggregation of one level row alone, as {@link #merged} gives it over that row. */
+    private static String single(Aggregation aggregation) {
+        return switch (aggregation) {
+            case AVG -> "value_sum / CAST(sample_count AS DOUBLE PRECISION)";
+            case SUM -> "value_sum";
+            case MIN -> "value_min";
+            case MAX -> "value_max";
+            case COUNT -> "CAST(sample_count AS DOUBLE PRECISION)";
+            case FIRST -> "first_value";
+            case LAST -> "last_value";
+            default -> throw new IllegalArgumentException(aggregation + " does not merge from rollups");
+        };
     }
 
     private String merged(Aggregation aggregation) {
@@ -147,8 +199,8 @@ public final class RollupReads {
     /** A raw point as the summary of itself, in the columns of {@link #summaryColumns}. */
     private static String rawColumns(Aggregation aggregation) {
         return switch (aggregation) {
-            case FIRST, LAST -> "1, value, timestamp";
-            default -> "1, value";
+            case FIRST, LAST -> "1 AS n, value AS s, timestamp AS t";
+            default -> "1 AS n, value AS s";
         };
     }
 }
