@@ -28,6 +28,17 @@ final class DuckDbDialect implements SqlDialect {
         this.inMemory = inMemory;
     }
 
+    @Override
+    public boolean textsCostPerValue() {
+        return true;
+    }
+
+    /** {@code encode} gives the UTF-8 bytes (a cast to BLOB would read backslash escapes and refuse non-ASCII). */
+    @Override
+    public String selectText(String column) {
+        return "encode(" + column + ")";
+    }
+
     /**
      * DuckDB's {@code time_bucket} on TIMESTAMPTZ in a UTC session counts fixed widths from 2000-01-03 and months from
      * 2000-01-01, as {@link Interval#bucketStart} does (checked over years 1 to 9999 in the tests).
@@ -81,8 +92,9 @@ final class DuckDbDialect implements SqlDialect {
      */
     @Override
     public SqlBuilder latestPerSeries(LatestQuery query) {
-        SqlBuilder sql = new SqlBuilder().sql("SELECT max(timestamp), metric_name, arg_max(value, timestamp), symbol,"
-                + " arg_max_null(labels, timestamp) FROM trading_metrics WHERE TRUE");
+        SqlBuilder sql = new SqlBuilder().sql("SELECT max(timestamp), " + selectText("metric_name")
+                + ", arg_max(value, timestamp), " + selectText("symbol") + ", "
+                + selectText("arg_max_null(labels, timestamp)") + " FROM trading_metrics WHERE TRUE");
         if (!query.metricNames().isEmpty()) {
             sql.sql(" AND metric_name IN (").params(new TreeSet<>(query.metricNames())).sql(")");
         }

@@ -25,14 +25,18 @@ final class BoundedAggregation {
     private final JdbcExecutor jdbc;
     private final ReadSql reads;
     private final BucketCap cap;
-    private final Function<AggregationQuery, SqlBuilder> sqlOf;
+    private final Function<AggregationQuery, SqlBuilder> rowsOf;
 
-    /** @param sqlOf the SQL of a query whose range is bounded: from a rollup where one answers it, else raw */
-    BoundedAggregation(JdbcExecutor jdbc, ReadSql reads, BucketCap cap, Function<AggregationQuery, SqlBuilder> sqlOf) {
+    /**
+     * @param rowsOf the rows of a query whose range is bounded, unordered: from a rollup where one answers it, else
+     *        from the points
+     */
+    BoundedAggregation(JdbcExecutor jdbc, ReadSql reads, BucketCap cap,
+                       Function<AggregationQuery, SqlBuilder> rowsOf) {
         this.jdbc = requireNonNull(jdbc, "jdbc is null");
         this.reads = requireNonNull(reads, "reads is null");
         this.cap = requireNonNull(cap, "cap is null");
-        this.sqlOf = requireNonNull(sqlOf, "sqlOf is null");
+        this.rowsOf = requireNonNull(rowsOf, "rowsOf is null");
     }
 
     List<AggregatedBucket> aggregate(AggregationQuery query) {
@@ -47,10 +51,10 @@ final class BoundedAggregation {
                     query.symbol(), query.labels(), query.groupBySymbol(), query.gapFill());
             cap.checkFilled(what, bounded.interval(), bounded.range(), 1);
         }
-        SqlBuilder sql = sqlOf.apply(bounded);
+        boolean symbolOnce = query.groupBySymbol() && reads.dialect().textsCostPerValue();
         List<AggregatedBucket> buckets = jdbc.list("aggregate metric " + query.metricName(),
-                cap.limited(query.groupBySymbol() ? reads.symbolOnChange(sql) : sql),
-                cap.counting(what, query.interval(), query.groupBySymbol() ? new SymbolOnChange() : row
+                cap.limited(reads.orderedAggregation(rowsOf.apply(bounded), query.groupBySymbol())),
+                cap.counting(what, query.interval(), symbolOnce ? new SymbolOnce() : row
                         -> new AggregatedBucket(JdbcValues.instant(row, 2), JdbcValues.optionalString(row, 1),
                                 JdbcValues.optionalDouble(row, 3), row.getLong(4))));
         if (query.gapFill() != GapFill.NONE) {
@@ -60,8 +64,8 @@ final class BoundedAggregation {
         return GapFiller.fill(buckets, bounded.range(), bounded.interval(), bounded.gapFill());
     }
 
-    /** Maps the rows of {@link ReadSql#symbolOnChange}: a symbol holds until the next row that starts one. */
-    private static final class SymbolOnChange implements RowMappers.RowMapper<AggregatedBucket> {
+    /** Maps rows with the symbol once per series ({@link ReadSql#orderedAggregation}): it holds until the next. */
+    private static final class SymbolOnce implements RowMappers.RowMapper<AggregatedBucket> {
         private Optional<String> symbol = Optional.empty();
 
         @Override

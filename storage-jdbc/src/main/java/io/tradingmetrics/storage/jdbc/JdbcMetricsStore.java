@@ -268,7 +268,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     public final List<MetricPoint> queryMetrics(MetricQuery query) {
         requireNonNull(query, "query is null");
         ensureOpen();
-        return jdbc.list("query metric " + query.metricName(), reads.metrics(query), RowMappers.metricPoints());
+        return jdbc.list("query metric " + query.metricName(), reads.metrics(query), RowMappers.metricPoints(dialect.textsCostPerValue()));
     }
 
     /** Bounded by {@link #bucketCap()}; see {@link BoundedAggregation}. */
@@ -278,7 +278,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         ensureOpen();
         List<RollupLevel> levels = readableRollups();
         return new BoundedAggregation(jdbc, reads, bucketCap(),
-                bounded -> rollupReads.aggregate(bounded, levels).orElseGet(() -> reads.aggregate(bounded)))
+                bounded -> rollupReads.aggregateRows(bounded, levels).orElseGet(() -> reads.aggregateRows(bounded)))
                 .aggregate(query);
     }
 
@@ -287,7 +287,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         requireNonNull(query, "query is null");
         ensureOpen();
         SqlBuilder sql = catalogue.map(c -> c.latest(query)).orElseGet(() -> dialect.latestPerSeries(query));
-        return jdbc.list("read the latest points", sql, RowMappers.metricPoints());
+        return jdbc.list("read the latest points", sql, RowMappers.metricPoints(dialect.textsCostPerValue()));
     }
 
     @Override
@@ -345,7 +345,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
 
     @Override
     public final Stream<MetricPoint> streamMetrics(TimeRange range) {
-        return stream(StoreTable.TRADING_METRICS, range, RowMappers.metricPoints());
+        return stream(StoreTable.TRADING_METRICS, range, RowMappers.metricPoints(dialect.textsCostPerValue()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tradingmetrics.storage.jdbc;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -39,6 +40,18 @@ public final class JdbcValues {
     /** @return the text of a column, empty for NULL */
     public static Optional<String> optionalString(ResultSet row, int column) throws SQLException {
         return Optional.ofNullable(row.getString(column));
+    }
+
+    /**
+     * @param asBytes whether the column holds the text's UTF-8 bytes ({@link SqlDialect#selectText})
+     * @return the text of a column, NULL for NULL
+     */
+    public static String text(ResultSet row, int column, boolean asBytes) throws SQLException {
+        if (!asBytes) {
+            return row.getString(column);
+        }
+        byte[] bytes = row.getBytes(column);
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** @return the double of a column, empty for NULL */

@@ -23,15 +23,20 @@ public final class ReadSql {
 
     /** Raw points of one metric, newest first. */
     public SqlBuilder metrics(MetricQuery query) {
-        SqlBuilder sql = new SqlBuilder().sql("SELECT " + TableColumns.METRICS.names() + " FROM trading_metrics WHERE ");
+        SqlBuilder sql = new SqlBuilder().sql("SELECT " + metricColumns() + " FROM trading_metrics WHERE ");
         metricFilter(sql, query.metricName(), query.range(), query.symbol());
         dialect.appendLabelsMatch(sql, "labels", query.labels());
         // The limit as a number (an int of the query, not text): see BucketCap.limited.
         return sql.sql(" ORDER BY timestamp DESC LIMIT " + query.limit());
     }
 
-    /** Rows of (symbol or NULL, bucket start, value, sample count), ordered by symbol then bucket. */
+    /** The aggregation's rows, as the store sends it without rollups: {@link #orderedAggregation} of its rows. */
     public SqlBuilder aggregate(AggregationQuery query) {
+        return orderedAggregation(aggregateRows(query), query.groupBySymbol());
+    }
+
+    /** Rows of (series_symbol: symbol or NULL, bucket_start, agg_value, sample_count) from the points, unordered. */
+    public SqlBuilder aggregateRows(AggregationQuery query) {
         String bucket = dialect.timeBucket(query.interval(), "timestamp");
         String symbol = query.groupBySymbol() ? "symbol" : "CAST(NULL AS VARCHAR)";
         SqlBuilder sql = new SqlBuilder().sql("SELECT " + symbol + " AS series_symbol, " + bucket + " AS bucket_start, "
@@ -39,26 +44,31 @@ public final class ReadSql {
                 + " FROM trading_metrics WHERE ");
         metricFilter(sql, query.metricName(), query.range(), query.symbol());
         dialect.appendLabelsMatch(sql, "labels", query.labels());
-        if (query.groupBySymbol()) {
-            return sql.sql(" GROUP BY symbol, " + bucket + " ORDER BY " + dialect.orderTextNullsFirst("symbol")
-                    + ", bucket_start");
-        }
-        return sql.sql(" GROUP BY " + bucket + " ORDER BY bucket_start");
+        return sql.sql(query.groupBySymbol() ? " GROUP BY symbol, " + bucket : " GROUP BY " + bucket);
     }
 
     /**
-     * The rows of a per-symbol aggregation (ordered by symbol, then bucket) again, as (whether the row starts a
-     * symbol, the symbol on such a row, else NULL, bucket start, value, sample count), same order. DuckDB's JDBC
-     * driver makes a Java object of every text it returns, which cost more than the query for a few thousand rows
-     * and more (the symbol of 36,000 hourly buckets, 20 of 35 ms); a NULL costs nothing.
+     * The rows of an aggregation ({@link #aggregateRows}, or a rollup's) in the order of its answer: by symbol, then
+     * bucket, when grouped by symbol; by bucket otherwise. Grouped by symbol on a dialect whose driver pays per
+     * text value ({@link SqlDialect#textsCostPerValue}), the symbol is sent once per series, as (whether the row
+     * starts a series, its symbol on such a row, else NULL, bucket start, value, sample count): the symbols of
+     * 36,000 hourly buckets were 20 of 35 ms on DuckDB, where a NULL costs nothing.
      */
-    public SqlBuilder symbolOnChange(SqlBuilder perSymbolRows) {
+    public SqlBuilder orderedAggregation(SqlBuilder rows, boolean groupedBySymbol) {
+        if (!groupedBySymbol) {
+            return new SqlBuilder().sql("SELECT series_symbol, bucket_start, agg_value, sample_count FROM (").sql(rows)
+                    .sql(") buckets ORDER BY bucket_start");
+        }
         String order = dialect.orderTextNullsFirst("series_symbol") + ", bucket_start";
+        if (!dialect.textsCostPerValue()) {
+            return new SqlBuilder().sql("SELECT series_symbol, bucket_start, agg_value, sample_count FROM (").sql(rows)
+                    .sql(") buckets ORDER BY " + order);
+        }
         return new SqlBuilder().sql("SELECT symbol_starts, CASE WHEN symbol_starts THEN series_symbol END,"
                 + " bucket_start, agg_value, sample_count FROM (SELECT (row_number() OVER w = 1"
                 + " OR lag(series_symbol) OVER w IS DISTINCT FROM series_symbol) AS symbol_starts, series_symbol,"
-                + " bucket_start, agg_value, sample_count FROM (").sql(perSymbolRows)
-                .sql(") per_symbol WINDOW w AS (ORDER BY " + order + ")) marked ORDER BY " + order);
+                + " bucket_start, agg_value, sample_count FROM (").sql(rows)
+                .sql(") buckets WINDOW w AS (ORDER BY " + order + ")) marked ORDER BY " + order);
     }
 
     /** One row: the first and last timestamp of the points an aggregation covers, NULL when there are none. */
@@ -197,7 +207,20 @@ public final class ReadSql {
         return sql;
     }
 
-    private static String columnsOf(StoreTable table) {
-        return TableColumns.of(table).names();
+    private String columnsOf(StoreTable table) {
+        return table == StoreTable.TRADING_METRICS ? metricColumns() : TableColumns.of(table).names();
+    }
+
+    /**
+     * @return the select list of points' rows, read by {@link RowMappers#metricPoints}: the columns of
+     *         {@link TableColumns#METRICS}, texts through {@link SqlDialect#selectText}
+     */
+    public String metricColumns() {
+        return "timestamp, " + dialect.selectText("metric_name") + ", value, " + dialect.selectText("symbol") + ", "
+                + dialect.selectText("labels");
+    }
+
+    public SqlDialect dialect() {
+        return dialect;
     }
 }

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Maps rows of the store's column lists, in the order of {@link TableColumns}, to records. */
 public final class RowMappers {
@@ -25,11 +26,12 @@ public final class RowMappers {
     private static final int PARSED_LABELS_CACHE = 512;
 
     /**
-     * @return a mapper of rows of {@link TableColumns#METRICS} to points, for one query (not thread-safe): it parses each
-     *         distinct labels text once while it is among the {@value #PARSED_LABELS_CACHE} most recently seen, since
-     *         parsing every row's JSON was a fifth of a streaming copy's CPU
+     * @param textsAsBytes whether the rows hold the texts as UTF-8 bytes ({@link SqlDialect#selectText})
+     * @return a mapper of rows of {@link ReadSql#metricColumns} to points, for one query (not thread-safe): it parses
+     *         each distinct labels text once while it is among the {@value #PARSED_LABELS_CACHE} most recently seen,
+     *         since parsing every row's JSON was a fifth of a streaming copy's CPU
      */
-    public static RowMapper<MetricPoint> metricPoints() {
+    public static RowMapper<MetricPoint> metricPoints(boolean textsAsBytes) {
         Map<String, Map<String, String>> parsed = new LinkedHashMap<>(PARSED_LABELS_CACHE * 2, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Map<String, String>> eldest) {
@@ -37,11 +39,11 @@ public final class RowMappers {
             }
         };
         return row -> {
-            String text = row.getString(5);
+            String text = JdbcValues.text(row, 5, textsAsBytes);
             Map<String, String> labels = text == null ? Map.of() : parsed.computeIfAbsent(text, LabelsJson::read);
             try {
-                return new MetricPoint(JdbcValues.instant(row, 1), row.getString(2), row.getDouble(3),
-                        JdbcValues.optionalString(row, 4), labels);
+                return new MetricPoint(JdbcValues.instant(row, 1), JdbcValues.text(row, 2, textsAsBytes),
+                        row.getDouble(3), Optional.ofNullable(JdbcValues.text(row, 4, textsAsBytes)), labels);
             } catch (InvalidInputException e) {
                 throw storedOutsideTheLimits(e);
             }

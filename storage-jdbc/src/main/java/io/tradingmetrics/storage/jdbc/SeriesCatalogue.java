@@ -59,7 +59,8 @@ final class SeriesCatalogue implements DerivedTable {
 
     /** The latest points, as rows of {@code (timestamp, metric_name, value, symbol, labels)}, as latest() orders them. */
     SqlBuilder latest(LatestQuery query) {
-        SqlBuilder sql = new SqlBuilder().sql("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE TRUE");
+        SqlBuilder sql = new SqlBuilder().sql("SELECT " + new ReadSql(dialect).metricColumns() + " FROM " + TABLE
+                + " WHERE TRUE");
         if (!query.metricNames().isEmpty()) {
             sql.sql(" AND metric_name IN (").params(new TreeSet<>(query.metricNames())).sql(")");
         }

@@ -29,7 +29,7 @@ import static java.util.Objects.requireNonNull;
  *       merged in the same statement.</li>
  * </ul>
  *
- * The rows are those of the raw aggregation: (symbol or NULL, bucket start, value, sample count), same order.
+ * The rows are those of the raw aggregation ({@link io.tradingmetrics.storage.jdbc.ReadSql#aggregateRows}).
  */
 public final class RollupReads {
     private static final Set<Aggregation> MERGEABLE = EnumSet.of(Aggregation.AVG, Aggregation.SUM, Aggregation.MIN,
@@ -75,10 +75,11 @@ public final class RollupReads {
     }
 
     /**
-     * @return the aggregation from the level's table, its range's edges from raw points; empty when no level
-     *         answers it exactly
+     * @return the aggregation's rows from the level's table, its range's edges from raw points, unordered (see
+     *         {@link io.tradingmetrics.storage.jdbc.ReadSql#orderedAggregation}); empty when no level answers it
+     *         exactly
      */
-    public Optional<SqlBuilder> aggregate(AggregationQuery query, List<RollupLevel> levels) {
+    public Optional<SqlBuilder> aggregateRows(AggregationQuery query, List<RollupLevel> levels) {
         Optional<RollupLevel> level = levelFor(query, levels);
         if (level.isEmpty()) {
             return Optional.empty();
@@ -93,9 +94,8 @@ public final class RollupReads {
         if (ownBuckets(query, level.get())) {
             // Each of the level's rows is a bucket of the answer, and the edges' buckets are none of them: only the
             // edges' raw points are grouped.
-            sql.sql("SELECT series_symbol, bucket_start, agg_value, sample_count FROM (SELECT " + symbol
-                    + " AS series_symbol, bucket AS bucket_start, " + single(aggregation) + " AS agg_value,"
-                    + " sample_count");
+            sql.sql("SELECT " + symbol + " AS series_symbol, bucket AS bucket_start, " + single(aggregation)
+                    + " AS agg_value, sample_count");
             levelRows(sql, query, table, whole);
             if (before || after) {
                 sql.sql(" UNION ALL SELECT series_symbol, bucket_start, " + merged(aggregation)
@@ -103,7 +103,6 @@ public final class RollupReads {
                 rawEdges(sql, query, whole, before, after);
                 sql.sql(") edges GROUP BY series_symbol, bucket_start");
             }
-            sql.sql(") parts");
         } else {
             sql.sql("SELECT series_symbol, bucket_start, " + merged(aggregation)
                     + " AS agg_value, CAST(sum(n) AS BIGINT) AS sample_count FROM (SELECT " + symbol
@@ -116,11 +115,7 @@ public final class RollupReads {
             }
             sql.sql(") parts GROUP BY series_symbol, bucket_start");
         }
-        if (query.groupBySymbol()) {
-            return Optional.of(sql.sql(" ORDER BY " + dialect.orderTextNullsFirst("series_symbol")
-                    + ", bucket_start"));
-        }
-        return Optional.of(sql.sql(" ORDER BY bucket_start"));
+        return Optional.of(sql);
     }
 
     /**
