@@ -3,7 +3,7 @@
 # an external one when METRICS_IT_TIMESCALE_URL is set), builds the benchmarks module, runs it, writes the results
 # into BENCHMARKS.md, and stops the server again, whatever the outcome.
 #
-#   scripts/bench.sh              the full run: 1M and 10M points (about 15 minutes on 2 cores)
+#   scripts/bench.sh              the full run: 1M and 10M points (25 to 40 minutes on 2 cores)
 #   scripts/bench.sh --quick      about a minute: 20k and 200k points, fewer repetitions
 #   scripts/bench.sh --points 2M --runs 10 --sections ingest,queries
 #
