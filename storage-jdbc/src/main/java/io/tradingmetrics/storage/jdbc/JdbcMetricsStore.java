@@ -276,10 +276,11 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     public final List<AggregatedBucket> aggregate(AggregationQuery query) {
         requireNonNull(query, "query is null");
         ensureOpen();
-        List<RollupLevel> levels = readableRollups();
-        return new BoundedAggregation(jdbc, reads, bucketCap(),
-                bounded -> rollupReads.aggregateRows(bounded, levels).orElseGet(() -> reads.aggregateRows(bounded)))
-                .aggregate(query);
+        reloadRollupsIfStale();
+        List<RollupLevel> built = rollups.levels();
+        List<RollupLevel> dense = rollups.readableLevels();
+        return new BoundedAggregation(jdbc, reads, bucketCap(), bounded -> rollupReads.aggregateRows(bounded, built,
+                dense).orElseGet(() -> reads.aggregateRows(bounded))).aggregate(query);
     }
 
     @Override
@@ -659,11 +660,6 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     }
 
     /** @return the levels an aggregation reads, their watermarks read again when another process may move them */
-    private List<RollupLevel> readableRollups() {
-        reloadRollupsIfStale();
-        return rollups.readableLevels();
-    }
-
     private void reloadRollupsIfStale() {
         if (rollups.readableMayBeStale()) {
             jdbc.reading("read the rollup levels", connection -> {

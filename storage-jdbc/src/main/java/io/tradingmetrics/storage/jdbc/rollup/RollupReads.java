@@ -42,16 +42,26 @@ public final class RollupReads {
     }
 
     /**
-     * @param levels finest first
-     * @return the coarsest of the levels that answers the query exactly, if any
+     * @param built the built levels, finest first
+     * @param dense those of them whose rows sum up enough points to be worth regrouping ({@code Rollups.readableLevels})
+     * @return the level that answers the query exactly, if any: a built level whose rows are the query's buckets
+     *         (see {@link #ownBuckets}), dense or not, as its rows are then read as they are and are never more than
+     *         the points; else the coarsest dense level that divides the interval
      */
-    public static Optional<RollupLevel> levelFor(AggregationQuery query, List<RollupLevel> levels) {
+    public static Optional<RollupLevel> levelFor(AggregationQuery query, List<RollupLevel> built,
+                                                 List<RollupLevel> dense) {
         if (!MERGEABLE.contains(query.aggregation()) || !query.labels().isEmpty()) {
             return Optional.empty();
         }
+        for (RollupLevel level : built) {
+            Instant[] whole = wholeBuckets(query.range(), level);
+            if (ownBuckets(query, level) && whole[0].isBefore(whole[1])) {
+                return Optional.of(level);
+            }
+        }
         // From the coarsest down: a coarser level that holds no whole bucket of the range leaves it to a finer one.
-        for (int i = levels.size() - 1; i >= 0; i--) {
-            RollupLevel level = levels.get(i);
+        for (int i = dense.size() - 1; i >= 0; i--) {
+            RollupLevel level = dense.get(i);
             boolean divides = query.interval().isMonths()
                     || query.interval().widthMicros() % level.level().widthMicros() == 0;
             Instant[] whole = wholeBuckets(query.range(), level);
@@ -75,12 +85,14 @@ public final class RollupReads {
     }
 
     /**
+     * @param built the built levels, and {@code dense} those worth regrouping, as {@link #levelFor} takes them
      * @return the aggregation's rows from the level's table, its range's edges from raw points, unordered (see
      *         {@link io.tradingmetrics.storage.jdbc.ReadSql#orderedAggregation}); empty when no level answers it
      *         exactly
      */
-    public Optional<SqlBuilder> aggregateRows(AggregationQuery query, List<RollupLevel> levels) {
-        Optional<RollupLevel> level = levelFor(query, levels);
+    public Optional<SqlBuilder> aggregateRows(AggregationQuery query, List<RollupLevel> built,
+                                              List<RollupLevel> dense) {
+        Optional<RollupLevel> level = levelFor(query, built, dense);
         if (level.isEmpty()) {
             return Optional.empty();
         }

@@ -20,9 +20,10 @@ import static java.util.Objects.requireNonNull;
  * @param refreshLag how far behind the newest point the refresh stops ({@code rollups.refresh-lag}): a point
  *        written later than that behind the newest is merged into the rollups by its own write, which costs that
  *        write more; aggregations read the points not yet refreshed from the raw table
- * @param minPointsPerRow the fewest points a level's row must sum up on average for aggregations to read the level
- *        ({@code rollups.min-points-per-row}): a level of sparse series holds about a row per point, and reading it
- *        is no faster than reading the points; it is kept all the same, and read once the points are denser
+ * @param minPointsPerRow the fewest points a level's row must sum up on average for aggregations to regroup the
+ *        level's rows ({@code rollups.min-points-per-row}): a level of sparse series holds about a row per point,
+ *        and regrouping it is no faster than reading the points; it is kept all the same, read as it is where its
+ *        rows are the answer's buckets, and regrouped once the points are denser
  */
 public record RollupSettings(boolean enabled, List<Interval> levels, Duration refreshInterval, Duration refreshLag,
                              double minPointsPerRow) {

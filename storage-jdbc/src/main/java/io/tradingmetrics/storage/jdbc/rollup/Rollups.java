@@ -93,9 +93,9 @@ public final class Rollups implements DerivedTable {
     }
 
     /**
-     * @return the levels aggregations read, finest first: those of {@link #levels} whose rows sum up at least
+     * @return the levels aggregations may regroup, finest first: those of {@link #levels} whose rows sum up at least
      *         {@link RollupSettings#minPointsPerRow} points each on average (as the refreshes counted them); a level
-     *         that holds about a row per point reads no faster than the points themselves
+     *         that holds about a row per point regroups no faster than the points themselves
      */
     public List<RollupLevel> readableLevels() {
         Map<Interval, long[]> counts = summed;

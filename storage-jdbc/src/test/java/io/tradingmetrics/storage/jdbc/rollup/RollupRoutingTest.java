@@ -32,7 +32,7 @@ class RollupRoutingTest {
 
     private static Optional<Interval> level(Interval interval, Aggregation aggregation, TimeRange range,
                                             List<RollupLevel> levels) {
-        return RollupReads.levelFor(AggregationQuery.of("m", range, interval, aggregation), levels)
+        return RollupReads.levelFor(AggregationQuery.of("m", range, interval, aggregation), levels, levels)
                 .map(RollupLevel::level);
     }
 
@@ -53,14 +53,33 @@ class RollupRoutingTest {
             assertThat(level(Interval.HOUR_1, raw, WEEK)).as(raw.name()).isEmpty();
         }
         assertThat(RollupReads.levelFor(AggregationQuery.of("m", WEEK, Interval.HOUR_1, Aggregation.AVG)
-                .withLabels(Map.of("venue", "x")), DEFAULT)).as("label filter").isEmpty();
+                .withLabels(Map.of("venue", "x")), DEFAULT, DEFAULT)).as("label filter").isEmpty();
         TimeRange inOneHour = TimeRange.of(DAY.plusSeconds(60), DAY.plusSeconds(3_000));
         assertThat(level(Interval.HOUR_1, Aggregation.AVG, inOneHour)).as("no whole hour in the range")
                 .contains(Interval.MINUTE_1);
         assertThat(level(Interval.HOUR_1, Aggregation.AVG, TimeRange.of(DAY.plusMillis(1), DAY.plusSeconds(59))))
                 .as("no whole minute either").isEmpty();
-        assertThat(RollupReads.levelFor(AggregationQuery.of("m", WEEK, Interval.HOUR_1, Aggregation.AVG), List.of()))
-                .as("rollups off").isEmpty();
+        assertThat(RollupReads.levelFor(AggregationQuery.of("m", WEEK, Interval.HOUR_1, Aggregation.AVG), List.of(),
+                List.of())).as("rollups off").isEmpty();
+    }
+
+    @Test
+    void aSparseLevelIsReadAsItIsWhereItsRowsAreTheBuckets() {
+        List<RollupLevel> minutesOnly = DEFAULT.subList(0, 1); // the 1h level holds about a row per point
+        AggregationQuery hourly = AggregationQuery.of("m", WEEK, Interval.HOUR_1, Aggregation.AVG);
+        assertThat(RollupReads.levelFor(hourly.groupedBySymbol(), DEFAULT, minutesOnly)).as("per symbol")
+                .map(RollupLevel::level).contains(Interval.HOUR_1);
+        assertThat(RollupReads.levelFor(hourly.withSymbol("A"), DEFAULT, minutesOnly)).as("one symbol")
+                .map(RollupLevel::level).contains(Interval.HOUR_1);
+        assertThat(RollupReads.levelFor(hourly, DEFAULT, minutesOnly)).as("every symbol in one bucket: regrouped")
+                .map(RollupLevel::level).contains(Interval.MINUTE_1);
+        assertThat(RollupReads.levelFor(AggregationQuery.of("m", WEEK, Interval.DAY_1, Aggregation.AVG)
+                .groupedBySymbol(), DEFAULT, minutesOnly)).as("coarser buckets: regrouped").map(RollupLevel::level)
+                .contains(Interval.MINUTE_1);
+        assertThat(RollupReads.levelFor(hourly.groupedBySymbol(), DEFAULT, List.of())).as("no level dense")
+                .map(RollupLevel::level).contains(Interval.HOUR_1);
+        assertThat(RollupReads.levelFor(AggregationQuery.of("m", WEEK, Interval.HOUR_1, Aggregation.P95)
+                .groupedBySymbol(), DEFAULT, List.of())).as("no merge of a percentile").isEmpty();
     }
 
     @Test
