@@ -268,7 +268,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     public final List<MetricPoint> queryMetrics(MetricQuery query) {
         requireNonNull(query, "query is null");
         ensureOpen();
-        return jdbc.list("query metric " + query.metricName(), reads.metrics(query), RowMappers.metricPoints(dialect.textsCostPerValue()));
+        return jdbc.list("query metric " + query.metricName(), reads.metrics(query), pointMapper());
     }
 
     /** Bounded by {@link #bucketCap()}; see {@link BoundedAggregation}. */
@@ -288,7 +288,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         requireNonNull(query, "query is null");
         ensureOpen();
         SqlBuilder sql = catalogue.map(c -> c.latest(query)).orElseGet(() -> dialect.latestPerSeries(query));
-        return jdbc.list("read the latest points", sql, RowMappers.metricPoints(dialect.textsCostPerValue()));
+        return jdbc.list("read the latest points", sql, pointMapper());
     }
 
     @Override
@@ -346,7 +346,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
 
     @Override
     public final Stream<MetricPoint> streamMetrics(TimeRange range) {
-        return stream(StoreTable.TRADING_METRICS, range, RowMappers.metricPoints(dialect.textsCostPerValue()));
+        return stream(StoreTable.TRADING_METRICS, range, pointMapper());
     }
 
     @Override
@@ -659,7 +659,12 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         }
     }
 
-    /** @return the levels an aggregation reads, their watermarks read again when another process may move them */
+    /** @return a mapper of {@link ReadSql#metricColumns} rows, texts as the dialect selects them */
+    private RowMappers.RowMapper<MetricPoint> pointMapper() {
+        return RowMappers.metricPoints(dialect.textsCostPerValue());
+    }
+
+    /** Reads the rollup levels' watermarks again when another process may have moved them. */
     private void reloadRollupsIfStale() {
         if (rollups.readableMayBeStale()) {
             jdbc.reading("read the rollup levels", connection -> {
