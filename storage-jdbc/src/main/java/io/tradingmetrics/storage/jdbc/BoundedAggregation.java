@@ -51,10 +51,9 @@ final class BoundedAggregation {
                     query.symbol(), query.labels(), query.groupBySymbol(), query.gapFill());
             cap.checkFilled(what, bounded.interval(), bounded.range(), 1);
         }
-        boolean symbolOnce = query.groupBySymbol() && reads.dialect().textsCostPerValue();
         List<AggregatedBucket> buckets = jdbc.list("aggregate metric " + query.metricName(),
                 cap.limited(reads.orderedAggregation(rowsOf.apply(bounded), query.groupBySymbol())),
-                cap.counting(what, query.interval(), symbolOnce ? new SymbolOnce() : row
+                cap.counting(what, query.interval(), reads.sendsSymbolOnce(query.groupBySymbol()) ? new SymbolOnce() : row
                         -> new AggregatedBucket(JdbcValues.instant(row, 2), JdbcValues.optionalString(row, 1),
                                 JdbcValues.optionalDouble(row, 3), row.getLong(4))));
         if (query.gapFill() != GapFill.NONE) {

@@ -57,7 +57,7 @@ public final class ReadSql {
     public SqlBuilder orderedAggregation(SqlBuilder rows, boolean groupedBySymbol) {
         String order = groupedBySymbol ? dialect.orderTextNullsFirst("series_symbol") + ", bucket_start"
                 : "bucket_start";
-        if (!groupedBySymbol || !dialect.textsCostPerValue()) {
+        if (!sendsSymbolOnce(groupedBySymbol)) {
             return new SqlBuilder().sql("SELECT series_symbol, bucket_start, agg_value, sample_count FROM (").sql(rows)
                     .sql(") buckets ORDER BY " + order);
         }
@@ -217,8 +217,11 @@ public final class ReadSql {
                 + dialect.selectText("labels");
     }
 
-    /** @return the dialect the SQL is written in */
-    public SqlDialect dialect() {
-        return dialect;
+    /**
+     * @return whether {@link #orderedAggregation} sends the symbol once per series, in the rows (whether the row
+     *         starts a series, its symbol or NULL, bucket start, value, sample count)
+     */
+    public boolean sendsSymbolOnce(boolean groupedBySymbol) {
+        return groupedBySymbol && dialect.textsCostPerValue();
     }
 }

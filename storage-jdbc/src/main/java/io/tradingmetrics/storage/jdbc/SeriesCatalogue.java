@@ -40,9 +40,11 @@ final class SeriesCatalogue implements DerivedTable {
     private static final String SYMBOL_KEY = "coalesce('=' || symbol, '')";
 
     private final SqlDialect dialect;
+    private final String pointColumns;
 
     SeriesCatalogue(SqlDialect dialect) {
         this.dialect = requireNonNull(dialect, "dialect is null");
+        this.pointColumns = new ReadSql(dialect).metricColumns();
     }
 
     /** @return whether the schema has the catalogue (a database of the older system read as it is has none) */
@@ -59,8 +61,7 @@ final class SeriesCatalogue implements DerivedTable {
 
     /** The latest points, as rows of {@code (timestamp, metric_name, value, symbol, labels)}, as latest() orders them. */
     SqlBuilder latest(LatestQuery query) {
-        SqlBuilder sql = new SqlBuilder().sql("SELECT " + new ReadSql(dialect).metricColumns() + " FROM " + TABLE
-                + " WHERE TRUE");
+        SqlBuilder sql = new SqlBuilder().sql("SELECT " + pointColumns + " FROM " + TABLE + " WHERE TRUE");
         if (!query.metricNames().isEmpty()) {
             sql.sql(" AND metric_name IN (").params(new TreeSet<>(query.metricNames())).sql(")");
         }

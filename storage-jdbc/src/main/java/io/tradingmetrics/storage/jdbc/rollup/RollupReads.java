@@ -54,8 +54,7 @@ public final class RollupReads {
             return Optional.empty();
         }
         for (RollupLevel level : built) {
-            Instant[] whole = wholeBuckets(query.range(), level);
-            if (ownBuckets(query, level) && whole[0].isBefore(whole[1])) {
+            if (ownBuckets(query, level) && holdsWholeBucket(query.range(), level)) {
                 return Optional.of(level);
             }
         }
@@ -64,12 +63,16 @@ public final class RollupReads {
             RollupLevel level = dense.get(i);
             boolean divides = query.interval().isMonths()
                     || query.interval().widthMicros() % level.level().widthMicros() == 0;
-            Instant[] whole = wholeBuckets(query.range(), level);
-            if (divides && whole[0].isBefore(whole[1])) {
+            if (divides && holdsWholeBucket(query.range(), level)) {
                 return Optional.of(level);
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean holdsWholeBucket(TimeRange range, RollupLevel level) {
+        Instant[] whole = wholeBuckets(range, level);
+        return whole[0].isBefore(whole[1]);
     }
 
     /**
