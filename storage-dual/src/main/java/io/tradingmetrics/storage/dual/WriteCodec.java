@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,8 +43,11 @@ final class WriteCodec {
             out.put(POINTS);
             writeId(out, p.writeId());
             out.varLong(p.points().size());
+            out.ensure(p.points().size() * 16); // about what a point takes: grown once, not a dozen times
             Map<String, Integer> texts = new HashMap<>();
             Map<Map<String, String>, Integer> labelSets = new HashMap<>();
+            // Apps mostly pass one map per series again and again: found by identity, it is not hashed per point.
+            Map<Map<String, String>, Integer> sameLabelSets = new IdentityHashMap<>();
             long previous = 0;
             for (MetricPoint point : p.points()) {
                 long micros = Timestamps.toEpochMicros(point.timestamp());
@@ -57,11 +61,18 @@ final class WriteCodec {
                 } else {
                     out.put((byte) 0);
                 }
-                Integer set = labelSets.get(point.labels());
+                Integer set = sameLabelSets.get(point.labels());
+                if (set == null) {
+                    set = labelSets.get(point.labels());
+                    if (set != null) {
+                        sameLabelSets.put(point.labels(), set);
+                    }
+                }
                 if (set != null) {
                     out.varLong(set + 1L);
                 } else {
                     out.varLong(0);
+                    sameLabelSets.put(point.labels(), labelSets.size());
                     labelSets.put(point.labels(), labelSets.size());
                     out.varLong(point.labels().size());
                     for (Map.Entry<String, String> label : new TreeMap<>(point.labels()).entrySet()) {

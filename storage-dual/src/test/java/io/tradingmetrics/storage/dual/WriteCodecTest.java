@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,5 +49,26 @@ class WriteCodecTest {
         assertThat(roundTrip(delete)).isEqualTo(delete);
         MirroredWrite older = new MirroredWrite.DeleteOlder(Rows.T0);
         assertThat(roundTrip(older)).isEqualTo(older);
+    }
+
+    @Test
+    void labelMapsAreWrittenOnceWhetherSharedOrOnlyEqual() {
+        Map<String, String> shared = Map.of("venue", "binance", "strategy", "mm");
+        Map<String, String> other = Map.of("venue", "kraken");
+        List<MetricPoint> sameInstances = new ArrayList<>();
+        List<MetricPoint> equalCopies = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            Map<String, String> labels = i % 3 == 0 ? other : shared;
+            Instant at = Rows.T0.plusSeconds(i);
+            sameInstances.add(new MetricPoint(at, "price", i, Optional.of("BTC-USD"), labels));
+            equalCopies.add(new MetricPoint(at, "price", i, Optional.of("BTC-USD"), new HashMap<>(labels)));
+        }
+        WriteId id = WriteId.random();
+        byte[] fromShared = WriteCodec.encode(new MirroredWrite.Points(id, sameInstances));
+        byte[] fromCopies = WriteCodec.encode(new MirroredWrite.Points(id, equalCopies));
+
+        assertThat(fromCopies).isEqualTo(fromShared);
+        MirroredWrite.Points decoded = (MirroredWrite.Points) WriteCodec.decode(ByteBuffer.wrap(fromCopies));
+        assertThat(decoded.points()).isEqualTo(equalCopies);
     }
 }
