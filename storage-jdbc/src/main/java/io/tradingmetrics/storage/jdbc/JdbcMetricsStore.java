@@ -25,6 +25,7 @@ import io.tradingmetrics.storage.api.TableRetention;
 import io.tradingmetrics.storage.api.TableStats;
 import io.tradingmetrics.storage.api.TimeRange;
 import io.tradingmetrics.storage.api.WriteId;
+import io.tradingmetrics.storage.jdbc.rollup.RefreshPlan;
 import io.tradingmetrics.storage.jdbc.rollup.RollupReads;
 import io.tradingmetrics.storage.jdbc.rollup.RollupSettings;
 import io.tradingmetrics.storage.jdbc.rollup.RollupLevel;
@@ -51,6 +52,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -93,6 +95,8 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     private final AtomicLong nextPrune = new AtomicLong(System.nanoTime());
     /** Held by upserts when the dialect {@linkplain SqlDialect#serializesUpserts serializes} them, else null. */
     private final ReentrantLock upsertLock;
+    /** One rollup refresh at a time (the background refresh, optimize()). */
+    private final ReentrantLock refreshLock = new ReentrantLock();
     /** The series catalogue, when the schema has it (an older-system database read as it is has none). */
     private final Optional<SeriesCatalogue> catalogue;
     /** The tables derived from the points, maintained in the transaction of every write and delete of points. */
@@ -155,7 +159,8 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         List<MetricPoint> batch = validBatch(points, writeId, "metric points");
         if (!batch.isEmpty()) {
             // Derived tables update rows that concurrent writes update too: serialized where upserts are.
-            write("insert " + batch.size() + " metric points", writeId, !derivedTables.isEmpty(), connection -> {
+            write("insert " + batch.size() + " metric points", writeId, !derivedTables.isEmpty(),
+                    () -> rollups.fences(batch), connection -> {
                 bulkWriter.appendMetrics(connection, batch);
                 if (!derivedTables.isEmpty()) {
                     AppendedPoints appended = new AppendedPoints(connection, batch, dialect, bulkWriter);
@@ -173,7 +178,8 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         List<Candle> batch = Batches.lastWins(validBatch(candles, writeId, "candles"),
                 c -> new CandleKey(c.timestamp(), c.symbol()));
         if (!batch.isEmpty()) {
-            write("upsert " + batch.size() + " candles", writeId, true, connection -> stageThenMerge(connection,
+            write("upsert " + batch.size() + " candles", writeId, true, () -> false,
+                    connection -> stageThenMerge(connection,
                     TableColumns.CANDLES, () -> bulkWriter.stageCandles(connection, batch)));
         }
         return batch.size();
@@ -184,7 +190,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         List<PerformanceSnapshot> batch = Batches.lastWins(validBatch(snapshots, writeId, "performance snapshots"),
                 PerformanceSnapshot::timestamp);
         if (!batch.isEmpty()) {
-            write("upsert " + batch.size() + " performance snapshots", writeId, true,
+            write("upsert " + batch.size() + " performance snapshots", writeId, true, () -> false,
                     connection -> stageThenMerge(connection, TableColumns.PERFORMANCE,
                             () -> bulkWriter.stagePerformance(connection, batch)));
         }
@@ -207,22 +213,33 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         dialect.dropStaging(connection, table);
     }
 
-    private void write(String action, WriteId writeId, boolean upsert, JdbcExecutor.WriteWork work) {
-        serialized(upsert, () -> jdbc.write(action, writeId, work));
+    /** @param fenced whether a rollup refresh under way keeps the write from beginning now */
+    private void write(String action, WriteId writeId, boolean upsert, BooleanSupplier fenced,
+                       JdbcExecutor.WriteWork work) {
+        serialized(upsert, fenced, () -> jdbc.write(action, writeId, work));
         pruneWriteIdsNow(false);
     }
 
-    /** Runs the work holding the upsert lock, when asked and the dialect serializes upserts. */
-    private <T> T serialized(boolean upsert, Supplier<T> work) {
-        if (upsert && upsertLock != null) {
+    /**
+     * Runs the work holding the upsert lock, when asked and the dialect serializes upserts, and once no rollup
+     * refresh under way fences it ({@link Rollups#refreshStarted}); it waits for the refresh without the lock, which
+     * the refresh needs if its transaction is retried.
+     */
+    private <T> T serialized(boolean upsert, BooleanSupplier fenced, Supplier<T> work) {
+        if (!upsert || upsertLock == null) {
+            return work.get();
+        }
+        while (true) {
+            rollups.awaitRefreshWhile(fenced);
             upsertLock.lock();
             try {
-                return work.get();
+                if (!fenced.getAsBoolean()) {
+                    return work.get();
+                }
             } finally {
                 upsertLock.unlock();
             }
         }
-        return work.get();
     }
 
     /**
@@ -406,7 +423,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         requireNonNull(range, "range is null");
         ensureOpen();
         ensureWritable();
-        return serialized(!derivedTables.isEmpty() && table == StoreTable.TRADING_METRICS,
+        return serialized(!derivedTables.isEmpty() && table == StoreTable.TRADING_METRICS, rollups::refreshing,
                 () -> jdbc.inTransaction("delete from " + table.tableName(),
                         connection -> deleteMaintainingDerived(connection, table, range)));
     }
@@ -500,7 +517,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
             return new Outcome(tables, plan.refusal(), watermarks);
         };
         Outcome outcome = dryRun ? jdbc.reading("plan retention", work)
-                : serialized(!derivedTables.isEmpty(), () -> {
+                : serialized(!derivedTables.isEmpty(), rollups::refreshing, () -> {
                     Outcome applied = jdbc.inTransaction("apply retention", work);
                     rollups.refreshed(applied.watermarks());
                     return applied;
@@ -646,16 +663,36 @@ public abstract class JdbcMetricsStore implements MetricsStore {
     }
 
     /**
-     * Sums up the points written since the last refresh into the rollups (see {@link Rollups#refresh}), serialized
-     * with the writes where the dialect serializes them: what the background refresh and {@code optimize()} run,
-     * and what a benchmark times to count the work the writes left to it.
+     * Sums up the points written since the last refresh into the rollups (see {@link Rollups#refresh}): what the
+     * background refresh and {@code optimize()} run, and what a benchmark times to count the work the writes left
+     * to it. Where the dialect serializes the writes, only the plan is made under their lock; the sums, nearly all
+     * the work, run beside the writes of newer points (see {@link Rollups#refreshStarted}), on the cores the
+     * single-threaded append leaves idle.
      */
     public final void refreshRollups() {
-        if (!closed.get() && !rollups.maintainedLevels().isEmpty()) {
-            serialized(true, () -> {
-                rollups.refreshed(jdbc.inTransaction("refresh the rollups", rollups::refresh));
-                return null;
-            });
+        if (closed.get() || rollups.maintainedLevels().isEmpty()) {
+            return;
+        }
+        if (upsertLock == null) {
+            rollups.refreshed(jdbc.inTransaction("refresh the rollups", rollups::refresh));
+            return;
+        }
+        refreshLock.lock();
+        try {
+            rollups.refreshed(jdbc.inTransaction("refresh the rollups", connection -> {
+                RefreshPlan plan;
+                upsertLock.lock();
+                try {
+                    plan = rollups.planRefresh(connection);
+                    rollups.refreshStarted(plan);
+                } finally {
+                    upsertLock.unlock();
+                }
+                return rollups.applyRefresh(connection, plan);
+            }));
+        } finally {
+            rollups.refreshEnded();
+            refreshLock.unlock();
         }
     }
 

@@ -32,6 +32,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.Condition;
+import java.util.function.BooleanSupplier;
+import java.util.concurrent.locks.ReentrantLock;
 
 import static java.util.Objects.requireNonNull;
 
@@ -77,6 +80,10 @@ public final class Rollups implements DerivedTable {
     private final RollupLevelsTable levelsTable;
     /** The levels a retention run on this thread keeps past its deletion of raw points (see keepPastRawDuring). */
     private final ThreadLocal<Set<Interval>> keptPastRaw = ThreadLocal.withInitial(Set::of);
+    private final ReentrantLock refreshGate = new ReentrantLock();
+    private final Condition refreshDone = refreshGate.newCondition();
+    /** While a refresh runs outside the store's write lock: its latest target (see refreshStarted), else null. */
+    private volatile Instant refreshFence;
 
     public Rollups(RollupSettings settings, SqlDialect dialect, BulkWriter bulkWriter, Clock clock) {
         this.settings = requireNonNull(settings, "settings is null");
@@ -185,22 +192,33 @@ public final class Rollups implements DerivedTable {
 
     /**
      * Moves every maintained level's watermark up to the refresh horizon (the newest point, or now if that is
-     * earlier, less the lag), summing up the raw points in between, inside the caller's transaction. The store runs
-     * it serialized with its writes where the dialect serializes them; elsewhere the levels' row locks order it.
-     * Reads go on with the old watermarks until the store hands the new ones to {@link #refreshed} after the commit.
+     * earlier, less the lag), summing up the raw points in between, inside the caller's transaction: {@link
+     * #planRefresh} then {@link #applyRefresh}. Reads go on with the old watermarks until the store hands the new
+     * ones to {@link #refreshed} after the commit.
      *
      * @return the levels' watermarks as this transaction leaves them
      */
     public Map<Interval, Instant> refresh(Connection connection) throws SQLException {
+        return applyRefresh(connection, planRefresh(connection));
+    }
+
+    /**
+     * Where each maintained level's watermark moves from and to, read in the refresh's transaction: on PostgreSQL
+     * under the levels' row locks, which wait for the writes under way; where the store serializes its writes,
+     * under its write lock, so that the transaction's snapshot holds every write before and {@link
+     * #refreshStarted} fences the writes after.
+     */
+    public RefreshPlan planRefresh(Connection connection) throws SQLException {
         if (!maintaining) {
-            return Map.of();
+            return RefreshPlan.NONE;
         }
         Map<Interval, Instant> through = builtLevels(connection, dialect.rowLock(true));
         if (through == null) {
-            return Map.of();
+            return RefreshPlan.NONE;
         }
         Instant lowest = through.values().stream().min(Instant::compareTo).orElse(Timestamps.MAX);
         Optional<Instant> horizon = horizon(connection, lowest);
+        Map<Interval, Instant> targets = new HashMap<>();
         for (Interval level : maintainedLevels()) {
             Instant from = through.get(level);
             if (from == null || horizon.isEmpty()) {
@@ -208,11 +226,79 @@ public final class Rollups implements DerivedTable {
             }
             Instant to = level.bucketStart(horizon.get());
             if (to.isAfter(from)) {
-                levelsTable.sumUp(connection, level, from, to);
-                through.put(level, to);
+                targets.put(level, to);
             }
         }
+        return new RefreshPlan(through, targets);
+    }
+
+    /**
+     * Sums up the raw points of each level between its watermark and its target, and moves the watermark there.
+     *
+     * @return the levels' watermarks as this transaction leaves them
+     */
+    public Map<Interval, Instant> applyRefresh(Connection connection, RefreshPlan plan) throws SQLException {
+        Map<Interval, Instant> through = new HashMap<>(plan.through());
+        for (Map.Entry<Interval, Instant> target : plan.targets().entrySet()) {
+            levelsTable.sumUp(connection, target.getKey(), through.get(target.getKey()), target.getValue());
+            through.put(target.getKey(), target.getValue());
+        }
         return through;
+    }
+
+    /**
+     * Marks a refresh planned under the store's write lock as running outside it, until {@link #refreshEnded}: a
+     * write whose points all lie at or after its targets goes on meanwhile (its points are the raw reads' either
+     * way), any other write of points waits ({@link #fences}), as does a delete ({@link #refreshing}), so that no write merges into, nor deletes from, buckets the refresh is summing up.
+     */
+    public void refreshStarted(RefreshPlan plan) {
+        Instant fence = plan.targets().values().stream().max(Instant::compareTo).orElse(null);
+        refreshGate.lock();
+        try {
+            refreshFence = fence;
+        } finally {
+            refreshGate.unlock();
+        }
+    }
+
+    /** Ends {@link #refreshStarted}, after the refresh committed and {@link #refreshed}, or failed. */
+    public void refreshEnded() {
+        refreshGate.lock();
+        try {
+            refreshFence = null;
+            refreshDone.signalAll();
+        } finally {
+            refreshGate.unlock();
+        }
+    }
+
+    /**
+     * @return whether a refresh runs outside the store's write lock whose targets lie after a point of the batch:
+     *         then the write waits for it
+     */
+    public boolean fences(List<MetricPoint> points) {
+        Instant fence = refreshFence;
+        return fence != null && earliest(points).isBefore(fence);
+    }
+
+    /** @return whether a refresh runs outside the store's write lock: a delete waits for it */
+    public boolean refreshing() {
+        return refreshFence != null;
+    }
+
+    /** Waits, before a write's transaction begins, while a refresh under way fences it. */
+    public void awaitRefreshWhile(BooleanSupplier fenced) {
+        if (refreshFence == null) {
+            return;
+        }
+        refreshGate.lock();
+        try {
+            while (fenced.getAsBoolean()) {
+                refreshDone.awaitUninterruptibly();
+            }
+        } finally {
+            refreshGate.unlock();
+        }
     }
 
     /** Makes reads use the watermarks of a committed {@link #refresh}. */
@@ -242,12 +328,8 @@ public final class Rollups implements DerivedTable {
             return;
         }
         List<RollupLevel> levels = watermarksForWrite(connection);
-        Instant earliest = Timestamps.MAX;
-        for (MetricPoint point : points) {
-            earliest = point.timestamp().isBefore(earliest) ? point.timestamp() : earliest;
-        }
-        Instant finalEarliest = earliest;
-        List<RollupLevel> late = levels.stream().filter(l -> finalEarliest.isBefore(l.refreshedThrough())).toList();
+        Instant earliest = earliest(points);
+        List<RollupLevel> late = levels.stream().filter(l -> earliest.isBefore(l.refreshedThrough())).toList();
         if (late.isEmpty()) {
             return; // the common case: every point is newer than every watermark
         }
@@ -371,6 +453,18 @@ public final class Rollups implements DerivedTable {
             tables.add(new TableRetention(table, keep, cutoff, before, removed));
         }
         return tables;
+    }
+
+    /** @return the earliest timestamp of the points, {@link Timestamps#MIN} when there are none (before anything) */
+    private static Instant earliest(List<MetricPoint> points) {
+        if (points.isEmpty()) {
+            return Timestamps.MIN;
+        }
+        Instant earliest = Timestamps.MAX;
+        for (MetricPoint point : points) {
+            earliest = point.timestamp().isBefore(earliest) ? point.timestamp() : earliest;
+        }
+        return earliest;
     }
 
     private static long count(Connection connection, SqlBuilder sql) throws SQLException {
