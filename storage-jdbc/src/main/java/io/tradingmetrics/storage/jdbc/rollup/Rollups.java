@@ -54,7 +54,8 @@ import static java.util.Objects.requireNonNull;
  *       transaction; a delete rebuilds the level's buckets before the watermark that it touched from the raw points
  *       that remain, so that a rollup never outlives nor undercounts its raw rows.</li>
  *   <li>Writers and the refresh agree on the watermark: on an engine whose one writing process serializes its
- *       writes, by that; on PostgreSQL, writes read the levels {@code FOR SHARE} and the refresh locks them
+ *       writes, the refresh is planned under that lock and sums up beside the writes of newer points, while writes
+ *       of older points and deletes wait for it ({@link #refreshStarted}); on PostgreSQL, writes read the levels {@code FOR SHARE} and the refresh locks them
  *       {@code FOR UPDATE}, so that it waits for the writes under way and sees their points.</li>
  *   <li>A store opened for writing reconciles the levels with its configuration first: a configured level not yet
  *       built is built from the raw points, and a built level the configuration leaves out is emptied and forgotten.
