@@ -179,8 +179,8 @@ public abstract class JdbcMetricsStore implements MetricsStore {
                 c -> new CandleKey(c.timestamp(), c.symbol()));
         if (!batch.isEmpty()) {
             write("upsert " + batch.size() + " candles", writeId, true, () -> false,
-                    connection -> stageThenMerge(connection,
-                    TableColumns.CANDLES, () -> bulkWriter.stageCandles(connection, batch)));
+                    connection -> stageThenMerge(connection, TableColumns.CANDLES,
+                            () -> bulkWriter.stageCandles(connection, batch)));
         }
         return batch.size();
     }

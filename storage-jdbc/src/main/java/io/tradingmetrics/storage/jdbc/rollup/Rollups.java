@@ -33,8 +33,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.Condition;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 import static java.util.Objects.requireNonNull;
 
@@ -55,8 +55,9 @@ import static java.util.Objects.requireNonNull;
  *       that remain, so that a rollup never outlives nor undercounts its raw rows.</li>
  *   <li>Writers and the refresh agree on the watermark: on an engine whose one writing process serializes its
  *       writes, the refresh is planned under that lock and sums up beside the writes of newer points, while writes
- *       of older points and deletes wait for it ({@link #refreshStarted}); on PostgreSQL, writes read the levels {@code FOR SHARE} and the refresh locks them
- *       {@code FOR UPDATE}, so that it waits for the writes under way and sees their points.</li>
+ *       of older points and deletes wait for it ({@link #refreshStarted}); on PostgreSQL, writes read the levels
+ *       {@code FOR SHARE} and the refresh locks them {@code FOR UPDATE}, so that it waits for the writes under way
+ *       and sees their points.</li>
  *   <li>A store opened for writing reconciles the levels with its configuration first: a configured level not yet
  *       built is built from the raw points, and a built level the configuration leaves out is emptied and forgotten.
  *       Every process writing one database must therefore configure the same levels.</li>
@@ -250,7 +251,8 @@ public final class Rollups implements DerivedTable {
     /**
      * Marks a refresh planned under the store's write lock as running outside it, until {@link #refreshEnded}: a
      * write whose points all lie at or after its targets goes on meanwhile (its points are the raw reads' either
-     * way), any other write of points waits ({@link #fences}), as does a delete ({@link #refreshing}), so that no write merges into, nor deletes from, buckets the refresh is summing up.
+     * way), any other write of points waits ({@link #fences}), as does a delete ({@link #refreshing}), so that no
+     * write merges into, nor deletes from, buckets the refresh is summing up.
      */
     public void refreshStarted(RefreshPlan plan) {
         Instant fence = plan.targets().values().stream().max(Instant::compareTo).orElse(null);
