@@ -61,10 +61,11 @@ final class DualBench {
                 + " alternated, each into new stores. Dual: the primary's write plus the outbox append (fsync'd)"
                 + " on the caller's thread; the mirror writes the secondary on its own thread meanwhile, on the"
                 + " same cores. With the defaults it replays in the caller's pauses, up to replay.yield-to-writes"
-                + " (2s) behind: a burst this long (about 1.5 s) keeps the cores; 'mirror alongside' is a"
-                + " writer at full speed for longer than that window. The steady writer writes a batch every"
-                + " " + BATCH * 1000 / STEADY_POINTS_PER_SECOND + " ms for longer than that window, as a trading process"
-                + " does: the mirror replays in its pauses; points/s counts only the time inside the calls.");
+                + " (2s) behind: a burst within it keeps the cores; 'mirror alongside' is a writer at full"
+                + " speed for longer than that window. The steady writer writes a batch every "
+                + BATCH * 1000 / STEADY_POINTS_PER_SECOND + " ms for longer than that window, as a trading"
+                + " process does: the mirror replays in its pauses; points/s counts only the time inside the"
+                + " calls.");
         table.note("Replay: the same rows written through a dual store whose secondary is held (SecondaryHold), then"
                 + " the hold released; rows/s from the release until the secondary holds every row"
                 + " (awaitCaughtUp).");
