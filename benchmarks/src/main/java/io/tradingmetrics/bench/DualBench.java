@@ -34,6 +34,7 @@ final class DualBench {
      */
     private static final int STEADY_POINTS_PER_SECOND = 50_000;
     private static final long STEADY_POINTS = 300_000;
+    private static final int STEADY_MIN_RUNS = 5;
     private static final Duration CATCH_UP = Duration.ofMinutes(10);
 
     private final RunContext context;
@@ -64,8 +65,8 @@ final class DualBench {
                 + " (2s) behind: a burst within it keeps the cores; 'mirror alongside' is a writer at full"
                 + " speed for longer than that window. The steady writer writes a batch every "
                 + BATCH * 1000 / STEADY_POINTS_PER_SECOND + " ms for longer than that window, as a trading"
-                + " process does: the mirror replays in its pauses; points/s counts only the time inside the"
-                + " calls.");
+                + " process does (at least " + STEADY_MIN_RUNS + " runs of each path): the mirror replays in its"
+                + " pauses; points/s counts only the time inside the calls.");
         table.note("Replay: the same rows written through a dual store whose secondary is held (SecondaryHold), then"
                 + " the hold released; rows/s from the release until the secondary holds every row"
                 + " (awaitCaughtUp).");
@@ -85,6 +86,9 @@ final class DualBench {
             alone.add(writeAlone(primaryEngine, data, points, 0));
             dual.add(writeDual(primaryEngine, secondaryEngine, data, points, Optional.empty(), 0));
             alongside.add(writeDual(primaryEngine, secondaryEngine, data, points, Optional.of(Duration.ZERO), 0));
+        }
+        // A few seconds a run, its mean swayed by a stray pause of the shared machine: more runs than the bursts.
+        for (int repeat = 0; repeat < Math.max(STEADY_MIN_RUNS, context.options().ingestRepeats()); repeat++) {
             steadyAlone.add(writeAlone(primaryEngine, data, steadyPoints, STEADY_POINTS_PER_SECOND));
             steadyDual.add(writeDual(primaryEngine, secondaryEngine, data, steadyPoints, Optional.empty(),
                     STEADY_POINTS_PER_SECOND));
