@@ -61,13 +61,7 @@ final class WriteCodec {
                 } else {
                     out.put((byte) 0);
                 }
-                Integer set = sameLabelSets.get(point.labels());
-                if (set == null) {
-                    set = labelSets.get(point.labels());
-                    if (set != null) {
-                        sameLabelSets.put(point.labels(), set);
-                    }
-                }
+                Integer set = sameLabelSets.computeIfAbsent(point.labels(), labelSets::get);
                 if (set != null) {
                     out.varLong(set + 1L);
                 } else {

@@ -91,13 +91,14 @@ class RefreshBesideWritesTest {
                 return null;
             }));
             Thread.sleep(4_000);
+            assertThat(((JdbcMetricsStore) store).rollupWatermarks().get(Interval.HOUR_1))
+                    .as("the background refreshes moved the watermark while the writers wrote")
+                    .isAfter(BASE.plusSeconds(3_600));
             running.set(false);
             for (Future<?> task : work) {
                 task.get();
             }
             store.optimize();
-            assertThat(((JdbcMetricsStore) store).rollupWatermarks().get(Interval.HOUR_1))
-                    .as("the refreshes moved the watermark while the writers wrote").isAfter(BASE.plusSeconds(3_600));
 
             for (AggregationQuery query : queries()) {
                 fromRollups.add(store.aggregate(query));

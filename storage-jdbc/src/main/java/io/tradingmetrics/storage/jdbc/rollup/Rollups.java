@@ -255,13 +255,8 @@ public final class Rollups implements DerivedTable {
      * write merges into, nor deletes from, buckets the refresh is summing up.
      */
     public void refreshStarted(RefreshPlan plan) {
-        Instant fence = plan.targets().values().stream().max(Instant::compareTo).orElse(null);
-        refreshGate.lock();
-        try {
-            refreshFence = fence;
-        } finally {
-            refreshGate.unlock();
-        }
+        // No signal needed: waiters only wait for it to end.
+        refreshFence = plan.targets().values().stream().max(Instant::compareTo).orElse(null);
     }
 
     /** Ends {@link #refreshStarted}, after the refresh committed and {@link #refreshed}, or failed. */
