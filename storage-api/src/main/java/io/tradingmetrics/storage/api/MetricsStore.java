@@ -255,7 +255,8 @@ public interface MetricsStore extends AutoCloseable {
      * Runs the store's own maintenance (reclaiming space, refreshing statistics); stored rows stay as they are.
      * It may take a while on a large store. It also forgets the {@link WriteId}s older than the store keeps them,
      * and brings what the store derives from its points in the background (summaries that make reads faster) up to
-     * date at once; answers are the same before and after.
+     * date at once, but for summaries it found too sparse to be worth keeping for now; answers are the same before
+     * and after.
      */
     void optimize();
 

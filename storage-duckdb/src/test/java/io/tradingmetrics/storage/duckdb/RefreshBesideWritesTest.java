@@ -51,7 +51,9 @@ class RefreshBesideWritesTest {
         List<List<AggregatedBucket>> fromRollups = new ArrayList<>();
         try (MetricsStore store = new DuckDbMetricsStoreFactory().create(ConfigFactory.parseMap(Map.of(
                 "path", file.toString(), "rollups.enabled", true, "rollups.levels", List.of("1m", "1h"),
-                "rollups.refresh-interval", "10ms", "rollups.refresh-lag", "0s")))) {
+                "rollups.refresh-interval", "10ms", "rollups.refresh-lag", "0s",
+                // Both levels refreshed, however sparse: what races the writes here is the refresh of each.
+                "rollups.min-points-per-row", 0)))) {
             List<Future<?>> work = new ArrayList<>();
             work.add(threads.submit(() -> {
                 // Newer points, a few hours of them per batch: what the refresh sums up next.

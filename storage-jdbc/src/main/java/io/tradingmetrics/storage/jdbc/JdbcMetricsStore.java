@@ -565,6 +565,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         ensureOpen();
         if (writable()) {
             pruneWriteIdsNow(true);
+            rollups.probeDormantLevelsNow();
             refreshRollups();
         }
         jdbc.withConnection("optimize", connection -> {

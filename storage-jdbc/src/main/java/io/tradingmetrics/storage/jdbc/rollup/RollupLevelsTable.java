@@ -84,16 +84,31 @@ final class RollupLevelsTable {
      * Sums up the raw points in [from, to) into the level, which holds no bucket there, and moves its watermark to
      * {@code to}, adding the rows and the points they sum up to the level's counts.
      *
-     * @return the rows added
+     * @return the rows added and the points they sum up
      */
-    long sumUp(Connection connection, Interval level, Instant from, Instant to) throws SQLException {
+    long[] sumUp(Connection connection, Interval level, Instant from, Instant to) throws SQLException {
         JdbcExecutor.update(connection, sql.buildFromRaw(level, from, to));
         long[] counts = count(connection, level, from, to);
         JdbcExecutor.update(connection, new SqlBuilder().sql("UPDATE " + RollupSql.LEVELS_TABLE
                         + " SET refreshed_through = ").param(to).sql(", summed_rows = COALESCE(summed_rows, 0) + ")
                 .param(counts[0]).sql(", summed_points = COALESCE(summed_points, 0) + ").param(counts[1])
                 .sql(" WHERE level = ").param(level.label()));
-        return counts[0];
+        return counts;
+    }
+
+    /**
+     * @return the rows the level would hold of the raw points in [from, to) and the points they would sum up,
+     *         counted without writing them
+     */
+    long[] probe(Connection connection, Interval level, Instant from, Instant to) throws SQLException {
+        return counts(connection, sql.countFromRaw(level, from, to));
+    }
+
+    /** Starts the level's counts again from a probe's: they judge the level by its points since. */
+    void restartCounts(Connection connection, Interval level, long[] rowsAndPoints) throws SQLException {
+        JdbcExecutor.update(connection, new SqlBuilder().sql("UPDATE " + RollupSql.LEVELS_TABLE
+                        + " SET summed_rows = ").param(rowsAndPoints[0]).sql(", summed_points = ")
+                .param(rowsAndPoints[1]).sql(" WHERE level = ").param(level.label()));
     }
 
     /** Cuts a complete level (built before V7) at a watermark: its buckets from there on go, its counts are taken. */
@@ -108,9 +123,13 @@ final class RollupLevelsTable {
     /** @return the level's rows in [from, to) and the points they sum up */
     private static long[] count(Connection connection, Interval level, Instant from, Instant to)
             throws SQLException {
-        SqlBuilder query = new SqlBuilder().sql("SELECT count(*), CAST(COALESCE(sum(sample_count), 0) AS BIGINT)"
-                + " FROM " + RollupSettings.tableOf(level) + " WHERE bucket >= ").param(from).sql(" AND bucket < ")
-                .param(to);
+        return counts(connection, new SqlBuilder().sql("SELECT count(*), CAST(COALESCE(sum(sample_count), 0) AS"
+                + " BIGINT) FROM " + RollupSettings.tableOf(level) + " WHERE bucket >= ").param(from)
+                .sql(" AND bucket < ").param(to));
+    }
+
+    /** @return the two counts the query selects */
+    private static long[] counts(Connection connection, SqlBuilder query) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(query.text())) {
             query.bind(statement);
             try (ResultSet row = statement.executeQuery()) {

@@ -112,4 +112,12 @@ public final class RollupSql {
                         + " WHERE timestamp >= ").param(from).sql(" AND timestamp < ").param(to)
                 .sql(" GROUP BY metric_name, symbol, " + bucket + " ORDER BY 4");
     }
+
+    /** The rows {@link #buildFromRaw} would write of the raw points in [from, to), and the points they sum up. */
+    SqlBuilder countFromRaw(Interval level, Instant from, Instant to) {
+        String bucket = dialect.timeBucket(level, "timestamp");
+        return new SqlBuilder().sql("SELECT count(*), CAST(COALESCE(sum(points), 0) AS BIGINT) FROM (SELECT"
+                        + " count(*) AS points FROM trading_metrics WHERE timestamp >= ").param(from)
+                .sql(" AND timestamp < ").param(to).sql(" GROUP BY metric_name, symbol, " + bucket + ") AS buckets");
+    }
 }

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -63,10 +64,22 @@ import static java.util.Objects.requireNonNull;
  *       Every process writing one database must therefore configure the same levels.</li>
  *   <li>Reads use the levels that are both configured and built ({@link #readableLevels}); a database without the
  *       rollup tables (an older system's, opened read-only) has none and is read from raw points.</li>
+ *   <li>A level whose rows sum up fewer than {@code min-points-per-row} points each (series too sparse for its
+ *       width: a 1-minute level of a point every few minutes holds a second copy of every point) is not read, and
+ *       goes dormant: the refresh leaves its watermark where it is, so that it costs the writes nothing, and reads
+ *       answer from raw points past it, exactly as before. The refresh probes a dormant level's newest points once
+ *       a {@link #PROBE_INTERVAL} (and at every {@code optimize()}), counting without writing, and wakes it once
+ *       they are dense: its next refresh sums up what it missed.</li>
  * </ul>
  */
 public final class Rollups implements DerivedTable {
     private static final Logger LOG = LoggerFactory.getLogger(Rollups.class);
+    /** The fewest rows a level's refresh (or its counts) must hold to judge it sparse: a few rows prove nothing. */
+    static final long MIN_JUDGED_ROWS = 1_000;
+    /** How often the background refresh counts a dormant level's newest points: have they become dense? */
+    static final Duration PROBE_INTERVAL = Duration.ofMinutes(1);
+    /** The newest complete buckets of a dormant level that a probe counts. */
+    private static final int PROBE_BUCKETS = 4;
 
     private final RollupSettings settings;
     private final SqlDialect dialect;
@@ -86,6 +99,13 @@ public final class Rollups implements DerivedTable {
     private final Condition refreshDone = refreshGate.newCondition();
     /** While a refresh runs outside the store's write lock: its latest target (see refreshStarted), else null. */
     private volatile Instant refreshFence;
+    /** The maintained levels too sparse to be worth refreshing, and when (nanoTime) each is due a probe. */
+    private final Map<Interval, Long> dormantProbeDue = new ConcurrentHashMap<>();
+    /**
+     * The levels a probe woke whose refresh has not run yet, with the probe's {rows, points}: that refresh sums up
+     * their sparse past, and the level's counts start again from the probe's, judging it by its points from now on.
+     */
+    private final Map<Interval, long[]> woken = new ConcurrentHashMap<>();
 
     public Rollups(RollupSettings settings, SqlDialect dialect, BulkWriter bulkWriter, Clock clock) {
         this.settings = requireNonNull(settings, "settings is null");
@@ -110,8 +130,19 @@ public final class Rollups implements DerivedTable {
         Map<Interval, long[]> counts = summed;
         return readable.stream().filter(level -> {
             long[] rowsAndPoints = counts.getOrDefault(level.level(), new long[2]);
-            return rowsAndPoints[0] == 0 || rowsAndPoints[1] >= settings.minPointsPerRow() * rowsAndPoints[0];
+            return rowsAndPoints[0] == 0 || dense(rowsAndPoints);
         }).toList();
+    }
+
+    /** @return the maintained levels the refresh leaves as they are for now, their rows too sparse to be worth it */
+    public Set<Interval> dormantLevels() {
+        return Set.copyOf(dormantProbeDue.keySet());
+    }
+
+    /** Makes the next refresh probe every dormant level, whenever it last did ({@code optimize()}). */
+    public void probeDormantLevelsNow() {
+        long now = System.nanoTime();
+        dormantProbeDue.replaceAll((level, due) -> now);
     }
 
     /**
@@ -171,7 +202,7 @@ public final class Rollups implements DerivedTable {
                 long began = System.nanoTime();
                 execute(connection, sql.deleteAll(level));
                 levelsTable.insert(connection, level, clock.instant());
-                long rows = levelsTable.sumUp(connection, level, Timestamps.MIN, watermark);
+                long rows = levelsTable.sumUp(connection, level, Timestamps.MIN, watermark)[0];
                 LOG.info("built the {} rollups from the raw points: {} rows in {} ms", level.label(), rows,
                         (System.nanoTime() - began) / 1_000_000);
                 through.put(level, watermark);
@@ -185,6 +216,19 @@ public final class Rollups implements DerivedTable {
                 execute(connection, sql.deleteAll(level));
                 levelsTable.delete(connection, level);
                 LOG.info("dropped the {} rollups: the configuration no longer keeps that level", level.label());
+            }
+        }
+        builtLevels(connection, ""); // the counts, as the building left them
+        dormantProbeDue.clear();
+        woken.clear();
+        for (Interval level : settings.levels()) {
+            long[] rowsAndPoints = summed.getOrDefault(level, new long[2]);
+            if (sparse(rowsAndPoints)) {
+                dormantProbeDue.put(level, System.nanoTime() + PROBE_INTERVAL.toNanos());
+                LOG.info("the {} rollups are dormant: their {} rows sum up {} points, fewer than min-points-per-row"
+                        + " ({}) each; aggregations read raw points past {} until the refresh finds the points dense",
+                        level.label(), rowsAndPoints[0], rowsAndPoints[1], settings.minPointsPerRow(),
+                        through.get(level));
             }
         }
         readable = readableOf(through);
@@ -223,29 +267,76 @@ public final class Rollups implements DerivedTable {
         Map<Interval, Instant> targets = new HashMap<>();
         for (Interval level : maintainedLevels()) {
             Instant from = through.get(level);
-            if (from == null || horizon.isEmpty()) {
-                continue; // dropped by another process's configuration, or no point to sum up
+            if (from == null || horizon.isEmpty() || dormantProbeDue.containsKey(level)) {
+                continue; // dropped by another process's configuration, no point to sum up, or dormant
             }
             Instant to = level.bucketStart(horizon.get());
             if (to.isAfter(from)) {
                 targets.put(level, to);
             }
         }
-        return new RefreshPlan(through, targets);
+        return new RefreshPlan(through, targets, horizon);
     }
 
     /**
-     * Sums up the raw points of each level between its watermark and its target, and moves the watermark there.
+     * Sums up the raw points of each level between its watermark and its target, and moves the watermark there; a
+     * level whose new rows are too sparse goes dormant, and a dormant level whose newest points a probe finds dense
+     * wakes, for the next refresh.
      *
      * @return the levels' watermarks as this transaction leaves them
      */
     public Map<Interval, Instant> applyRefresh(Connection connection, RefreshPlan plan) throws SQLException {
         Map<Interval, Instant> through = new HashMap<>(plan.through());
         for (Map.Entry<Interval, Instant> target : plan.targets().entrySet()) {
-            levelsTable.sumUp(connection, target.getKey(), through.get(target.getKey()), target.getValue());
-            through.put(target.getKey(), target.getValue());
+            Interval level = target.getKey();
+            long[] rowsAndPoints = levelsTable.sumUp(connection, level, through.get(level), target.getValue());
+            through.put(level, target.getValue());
+            long[] probed = woken.remove(level);
+            if (probed != null) {
+                levelsTable.restartCounts(connection, level, probed);
+            } else if (sparse(rowsAndPoints)) {
+                dormantProbeDue.put(level, System.nanoTime() + PROBE_INTERVAL.toNanos());
+                LOG.info("the {} rollups go dormant: the refresh summed up {} points into {} rows, fewer than"
+                        + " min-points-per-row ({}) each; aggregations read raw points past {} until the refresh"
+                        + " finds the points dense", level.label(), rowsAndPoints[1], rowsAndPoints[0],
+                        settings.minPointsPerRow(), target.getValue());
+            }
+        }
+        if (plan.horizon().isPresent()) {
+            probeDormant(connection, plan.horizon().get());
         }
         return through;
+    }
+
+    /** Counts the newest complete buckets of each dormant level due a probe, and wakes those that are dense. */
+    private void probeDormant(Connection connection, Instant horizon) throws SQLException {
+        long now = System.nanoTime();
+        for (Map.Entry<Interval, Long> dormant : dormantProbeDue.entrySet()) {
+            Interval level = dormant.getKey();
+            if (now - dormant.getValue() < 0) {
+                continue;
+            }
+            dormant.setValue(now + PROBE_INTERVAL.toNanos());
+            Instant to = level.bucketStart(horizon);
+            Instant from = to.minusNanos(level.widthMicros() * 1_000 * PROBE_BUCKETS);
+            long[] rowsAndPoints = levelsTable.probe(connection, level, from, to);
+            if (rowsAndPoints[0] > 0 && dense(rowsAndPoints)) {
+                dormantProbeDue.remove(level);
+                woken.put(level, rowsAndPoints);
+                LOG.info("the {} rollups wake: their newest {} points would make {} rows, at least"
+                        + " min-points-per-row ({}) each; the next refresh sums up what they missed", level.label(),
+                        rowsAndPoints[1], rowsAndPoints[0], settings.minPointsPerRow());
+            }
+        }
+    }
+
+    /** @return whether {rows, points} hold enough rows to judge, at fewer than min-points-per-row points each */
+    private boolean sparse(long[] rowsAndPoints) {
+        return rowsAndPoints[0] >= MIN_JUDGED_ROWS && !dense(rowsAndPoints);
+    }
+
+    private boolean dense(long[] rowsAndPoints) {
+        return rowsAndPoints[1] >= settings.minPointsPerRow() * rowsAndPoints[0];
     }
 
     /**
