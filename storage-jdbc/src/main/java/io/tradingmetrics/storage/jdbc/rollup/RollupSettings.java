@@ -23,7 +23,8 @@ import static java.util.Objects.requireNonNull;
  * @param minPointsPerRow the fewest points a level's row must sum up on average for aggregations to regroup the
  *        level's rows ({@code rollups.min-points-per-row}): a level of sparse series holds about a row per point,
  *        and regrouping it is no faster than reading the points; it is kept all the same, read as it is where its
- *        rows are the answer's buckets, and regrouped once the points are denser
+ *        rows are the answer's buckets, and regrouped once the points are denser; a refresh that sums up many rows
+ *        that sparse leaves the level dormant until its newest points are dense (see {@link Rollups})
  */
 public record RollupSettings(boolean enabled, List<Interval> levels, Duration refreshInterval, Duration refreshLag,
                              double minPointsPerRow) {
