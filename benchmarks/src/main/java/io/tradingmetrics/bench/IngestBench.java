@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Ingest through {@link MetricsStore#insertMetrics} against the engine's own bulk path on the same rows, in batches
@@ -23,6 +25,8 @@ final class IngestBench {
     private static final String ROLLUPS_ON = "MetricsStore.insertMetrics, rollups on (1m, 1h)";
 
     private final RunContext context;
+    /** "engine level" of each rollup level a run left dormant. */
+    private final Set<String> dormant = new TreeSet<>();
 
     IngestBench(RunContext context) {
         this.context = context;
@@ -89,6 +93,11 @@ final class IngestBench {
         }
         table.note("Each repetition loads a fresh table (a new DuckDB file, a new TimescaleDB schema made by the store,"
                 + " so with the same hypertable and indexes); rows/s counts only the time spent in the write calls.");
+        if (!dormant.isEmpty()) {
+            table.note("Rollups on: levels dormant at the end of a run (fewer than min-points-per-row points per row"
+                    + " on these series, so no longer refreshed; reads answer from raw points past them): "
+                    + String.join(", ", dormant) + ".");
+        }
         table.note("SPI / raw: the store's median against the raw Appender (DuckDB) or raw COPY (TimescaleDB).");
         table.note("INSERT ... SELECT FROM range: the same rows generated inside DuckDB, nothing crossing from Java:"
                 + " the engine's own limit, per batch-sized statement (each its own transaction) and in one statement.");
@@ -140,6 +149,11 @@ final class IngestBench {
         return System.nanoTime() - began;
     }
 
+    /** Records the rollup levels a run left dormant (too sparse for these series), for the table's note. */
+    private void noteDormant(String engine, MetricsStore store) {
+        ((JdbcMetricsStore) store).dormantRollupLevels().forEach(level -> dormant.add(engine + " " + level.label()));
+    }
+
     private double duckDbThroughStore(Dataset data, long points, int batch, boolean rollups) {
         Path file = context.newDuckDbFile("ingest-spi");
         try (MetricsStore store = Stores.duckdb(file, true, rollups)) {
@@ -151,6 +165,7 @@ final class IngestBench {
             });
             nanos[0] += refreshCatchUp(store, rollups);
             requireCount(store, points);
+            noteDormant("DuckDB", store);
             return points / (nanos[0] / 1e9);
         } finally {
             RunContext.deleteDuckDbFile(file);
@@ -212,6 +227,7 @@ final class IngestBench {
             });
             nanos[0] += refreshCatchUp(store, rollups);
             requireCount(store, points);
+            noteDormant("TimescaleDB", store);
             return points / (nanos[0] / 1e9);
         } finally {
             context.dropSchema(schema);

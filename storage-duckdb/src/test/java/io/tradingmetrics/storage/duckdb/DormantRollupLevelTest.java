@@ -42,6 +42,7 @@ class DormantRollupLevelTest {
             store.optimize();
             assertThat(watermark(store, Interval.MINUTE_1)).isEqualTo(BASE.plus(Duration.ofMinutes(116)));
             assertThat(watermark(store, Interval.HOUR_1)).isEqualTo(BASE.plus(Duration.ofHours(1)));
+            assertThat(((JdbcMetricsStore) store).dormantRollupLevels()).containsExactly(Interval.MINUTE_1);
 
             store.insertMetrics(sparse(2, 3));
             store.optimize();
@@ -61,6 +62,7 @@ class DormantRollupLevelTest {
             store.optimize();
             assertThat(watermark(store, Interval.MINUTE_1)).as("caught up once its newest points are dense")
                     .isEqualTo(BASE.plus(Duration.ofMinutes(249)));
+            assertThat(((JdbcMetricsStore) store).dormantRollupLevels()).isEmpty();
         }
         try (MetricsStore store = open(file)) {
             store.insertMetrics(dense(250, 260));

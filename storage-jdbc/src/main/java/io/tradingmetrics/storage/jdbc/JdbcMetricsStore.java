@@ -46,6 +46,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -721,6 +722,11 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         Map<Interval, Instant> watermarks = new LinkedHashMap<>();
         rollups.levels().forEach(level -> watermarks.put(level.level(), level.refreshedThrough()));
         return watermarks;
+    }
+
+    /** @return the maintained rollup levels the refresh leaves behind for now, too sparse to be worth it */
+    public final Set<Interval> dormantRollupLevels() {
+        return rollups.dormantLevels();
     }
 
     /** @return the rollup levels configured and built, finest first (none when rollups are off or not built) */
