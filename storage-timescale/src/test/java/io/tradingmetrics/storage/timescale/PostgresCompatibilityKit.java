@@ -24,12 +24,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class PostgresCompatibilityKit extends MetricsStoreCompatibilityKit {
     private final PostgresTestServer server;
     private final String timescaledb;
+    private final boolean readEveryLevel;
     private final List<TestSchema> schemas = new ArrayList<>();
 
-    /** @param timescaledb the store's {@code timescaledb} setting */
-    PostgresCompatibilityKit(PostgresTestServer server, String timescaledb) {
+    /**
+     * @param timescaledb the store's {@code timescaledb} setting
+     * @param readEveryLevel whether the rollup levels are read however sparse the kit's points
+     *        ({@code min-points-per-row = 0}); else at the default, the sparse ones go dormant
+     */
+    PostgresCompatibilityKit(PostgresTestServer server, String timescaledb, boolean readEveryLevel) {
         this.server = requireNonNull(server, "server is null");
         this.timescaledb = requireNonNull(timescaledb, "timescaledb is null");
+        this.readEveryLevel = readEveryLevel;
     }
 
     @Override
@@ -54,7 +60,9 @@ abstract class PostgresCompatibilityKit extends MetricsStoreCompatibilityKit {
         // Rollups on (they are off by default), so that every contract runs against them too.
         Map<String, Object> settings = new HashMap<>(schema.settings("timescaledb", timescaledb));
         settings.put("rollups.enabled", true);
-        settings.put("rollups.min-points-per-row", 0); // read the levels however sparse the kit's points
+        if (readEveryLevel) {
+            settings.put("rollups.min-points-per-row", 0);
+        }
         return new TimescaleMetricsStoreFactory().create(ConfigFactory.parseMap(settings));
     }
 

@@ -6,6 +6,6 @@ import org.junit.jupiter.api.DisplayName;
 @DisplayName("TimescaleDB store on PostgreSQL with TimescaleDB (hypertables, time_bucket, first/last)")
 class TimescaleCompatibilityTest extends PostgresCompatibilityKit {
     TimescaleCompatibilityTest() {
-        super(PostgresTestServer.TIMESCALE, "required");
+        super(PostgresTestServer.TIMESCALE, "required", true);
     }
 }
