@@ -95,7 +95,7 @@ final class IngestBench {
                 + " so with the same hypertable and indexes); rows/s counts only the time spent in the write calls.");
         if (!dormant.isEmpty()) {
             table.note("Rollups on: levels dormant at the end of a run (fewer than min-points-per-row points per row"
-                    + " on these series, so no longer refreshed; reads answer from raw points past them): "
+                    + " on these series, so no longer refreshed nor read): "
                     + String.join(", ", dormant) + ".");
         }
         table.note("SPI / raw: the store's median against the raw Appender (DuckDB) or raw COPY (TimescaleDB).");

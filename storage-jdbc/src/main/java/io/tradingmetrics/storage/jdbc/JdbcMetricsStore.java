@@ -295,7 +295,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
         requireNonNull(query, "query is null");
         ensureOpen();
         reloadRollupsIfStale();
-        List<RollupLevel> built = rollups.levels();
+        List<RollupLevel> built = rollups.levelsToRead();
         List<RollupLevel> dense = rollups.readableLevels();
         return new BoundedAggregation(jdbc, reads, bucketCap(), bounded -> rollupReads.aggregateRows(bounded, built,
                 dense).orElseGet(() -> reads.aggregateRows(bounded))).aggregate(query);

@@ -65,9 +65,10 @@ import static java.util.Objects.requireNonNull;
  *   <li>Reads use the levels that are both configured and built ({@link #readableLevels}); a database without the
  *       rollup tables (an older system's, opened read-only) has none and is read from raw points.</li>
  *   <li>A level whose rows sum up fewer than {@code min-points-per-row} points each (series too sparse for its
- *       width: a 1-minute level of a point every few minutes holds a second copy of every point) is not read, and
- *       goes dormant: the refresh leaves its watermark where it is, so that it costs the writes nothing, and reads
- *       answer from raw points past it, exactly as before. The refresh probes a dormant level's newest points once
+ *       width: a 1-minute level of a point every few minutes holds a second copy of every point) is not regrouped,
+ *       and once a refresh (or its counts at start-up) holds {@link #MIN_JUDGED_ROWS} rows that sparse, it goes
+ *       dormant: the refresh leaves its watermark where it is, so that it costs the writes nothing, and reads do not
+ *       use it ({@link #levelsToRead}). The refresh probes a dormant level's newest points once
  *       a {@link #PROBE_INTERVAL} (and at every {@code optimize()}), counting without writing, and wakes it once
  *       they are dense: its next refresh sums up what it missed.</li>
  * </ul>
@@ -75,9 +76,9 @@ import static java.util.Objects.requireNonNull;
 public final class Rollups implements DerivedTable {
     private static final Logger LOG = LoggerFactory.getLogger(Rollups.class);
     /** The fewest rows a level's refresh (or its counts) must hold to judge it sparse: a few rows prove nothing. */
-    static final long MIN_JUDGED_ROWS = 1_000;
+    private static final long MIN_JUDGED_ROWS = 1_000;
     /** How often the background refresh counts a dormant level's newest points: have they become dense? */
-    static final Duration PROBE_INTERVAL = Duration.ofMinutes(1);
+    private static final Duration PROBE_INTERVAL = Duration.ofMinutes(1);
     /** The newest complete buckets of a dormant level that a probe counts. */
     private static final int PROBE_BUCKETS = 4;
 
@@ -122,13 +123,22 @@ public final class Rollups implements DerivedTable {
     }
 
     /**
-     * @return the levels aggregations may regroup, finest first: those of {@link #levels} whose rows sum up at least
-     *         {@link RollupSettings#minPointsPerRow} points each on average (as the refreshes counted them); a level
-     *         that holds about a row per point regroups no faster than the points themselves
+     * @return the levels aggregations may read, finest first: those of {@link #levels} that are not dormant (a
+     *         dormant level's watermark stays behind, and a read of its old rows and the raw points past them is
+     *         slower than one of the raw points alone)
+     */
+    public List<RollupLevel> levelsToRead() {
+        return readable.stream().filter(level -> !dormantProbeDue.containsKey(level.level())).toList();
+    }
+
+    /**
+     * @return the levels aggregations may regroup, finest first: those of {@link #levelsToRead} whose rows sum up at
+     *         least {@link RollupSettings#minPointsPerRow} points each on average (as the refreshes counted them); a
+     *         level that holds about a row per point regroups no faster than the points themselves
      */
     public List<RollupLevel> readableLevels() {
         Map<Interval, long[]> counts = summed;
-        return readable.stream().filter(level -> {
+        return levelsToRead().stream().filter(level -> {
             long[] rowsAndPoints = counts.getOrDefault(level.level(), new long[2]);
             return rowsAndPoints[0] == 0 || dense(rowsAndPoints);
         }).toList();
@@ -226,9 +236,8 @@ public final class Rollups implements DerivedTable {
             if (sparse(rowsAndPoints)) {
                 dormantProbeDue.put(level, System.nanoTime() + PROBE_INTERVAL.toNanos());
                 LOG.info("the {} rollups are dormant: their {} rows sum up {} points, fewer than min-points-per-row"
-                        + " ({}) each; aggregations read raw points past {} until the refresh finds the points dense",
-                        level.label(), rowsAndPoints[0], rowsAndPoints[1], settings.minPointsPerRow(),
-                        through.get(level));
+                        + " ({}) each; aggregations read raw points instead until the refresh finds the points dense",
+                        level.label(), rowsAndPoints[0], rowsAndPoints[1], settings.minPointsPerRow());
             }
         }
         readable = readableOf(through);
@@ -297,9 +306,9 @@ public final class Rollups implements DerivedTable {
             } else if (sparse(rowsAndPoints)) {
                 dormantProbeDue.put(level, System.nanoTime() + PROBE_INTERVAL.toNanos());
                 LOG.info("the {} rollups go dormant: the refresh summed up {} points into {} rows, fewer than"
-                        + " min-points-per-row ({}) each; aggregations read raw points past {} until the refresh"
-                        + " finds the points dense", level.label(), rowsAndPoints[1], rowsAndPoints[0],
-                        settings.minPointsPerRow(), target.getValue());
+                        + " min-points-per-row ({}) each; aggregations read raw points instead until the"
+                        + " refresh finds the points dense", level.label(), rowsAndPoints[1], rowsAndPoints[0],
+                        settings.minPointsPerRow());
             }
         }
         if (plan.horizon().isPresent()) {
