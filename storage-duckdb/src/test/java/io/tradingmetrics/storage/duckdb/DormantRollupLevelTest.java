@@ -2,13 +2,10 @@ package io.tradingmetrics.storage.duckdb;
 
 import com.typesafe.config.ConfigFactory;
 import io.tradingmetrics.storage.api.AggregatedBucket;
-import io.tradingmetrics.storage.api.Aggregation;
 import io.tradingmetrics.storage.api.AggregationQuery;
 import io.tradingmetrics.storage.api.Interval;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.MetricsStore;
-import io.tradingmetrics.storage.api.OpenMode;
-import io.tradingmetrics.storage.api.TimeRange;
 import io.tradingmetrics.storage.jdbc.JdbcMetricsStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DormantRollupLevelTest {
     private static final Instant BASE = Instant.parse("2024-03-04T00:00:00Z");
+    private static final List<AggregationQuery> QUERIES =
+            RawAnswers.bySymbol(List.of(Interval.MINUTE_1, Interval.HOUR_1));
     private static final int SPARSE_SYMBOLS = 1_200;
 
     @TempDir
@@ -73,17 +72,9 @@ class DormantRollupLevelTest {
 
         List<List<AggregatedBucket>> fromRollups = new ArrayList<>();
         try (MetricsStore store = open(file)) {
-            queries().forEach(query -> fromRollups.add(store.aggregate(query)));
+            QUERIES.forEach(query -> fromRollups.add(store.aggregate(query)));
         }
-        try (MetricsStore raw = new DuckDbMetricsStoreFactory().open(ConfigFactory.parseMap(Map.of(
-                "path", file.toString(), "rollups.enabled", false)), OpenMode.READ_ONLY)) {
-            List<AggregationQuery> queries = queries();
-            for (int i = 0; i < queries.size(); i++) {
-                List<AggregatedBucket> expected = raw.aggregate(queries.get(i));
-                assertThat(expected).isNotEmpty();
-                assertThat(fromRollups.get(i)).as("%s", queries.get(i)).isEqualTo(expected);
-            }
-        }
+        RawAnswers.assertSameAsRaw(file, QUERIES, fromRollups);
     }
 
     private MetricsStore open(Path file) {
@@ -116,16 +107,5 @@ class DormantRollupLevelTest {
             points.add(MetricPoint.of(BASE.plusSeconds(second), "price", second % 97, "DENSE"));
         }
         return points;
-    }
-
-    private static List<AggregationQuery> queries() {
-        List<AggregationQuery> queries = new ArrayList<>();
-        for (Aggregation aggregation : List.of(Aggregation.COUNT, Aggregation.SUM, Aggregation.MIN, Aggregation.MAX,
-                Aggregation.FIRST, Aggregation.LAST)) {
-            for (Interval interval : List.of(Interval.MINUTE_1, Interval.HOUR_1)) {
-                queries.add(AggregationQuery.of("price", TimeRange.all(), interval, aggregation).groupedBySymbol());
-            }
-        }
-        return queries;
     }
 }

@@ -2,12 +2,10 @@ package io.tradingmetrics.storage.duckdb;
 
 import com.typesafe.config.ConfigFactory;
 import io.tradingmetrics.storage.api.AggregatedBucket;
-import io.tradingmetrics.storage.api.Aggregation;
 import io.tradingmetrics.storage.api.AggregationQuery;
 import io.tradingmetrics.storage.api.Interval;
 import io.tradingmetrics.storage.api.MetricPoint;
 import io.tradingmetrics.storage.api.MetricsStore;
-import io.tradingmetrics.storage.api.OpenMode;
 import io.tradingmetrics.storage.api.StoreTable;
 import io.tradingmetrics.storage.api.TimeRange;
 import io.tradingmetrics.storage.jdbc.JdbcMetricsStore;
@@ -36,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RefreshBesideWritesTest {
     private static final Instant BASE = Instant.parse("2024-03-04T00:00:00Z");
+    private static final List<AggregationQuery> QUERIES =
+            RawAnswers.bySymbol(List.of(Interval.HOUR_1, Interval.HOUR_4));
     private static final List<String> SYMBOLS = List.of("AAPL", "MSFT", "NVDA");
 
     @TempDir
@@ -102,33 +102,14 @@ class RefreshBesideWritesTest {
             }
             store.optimize();
 
-            for (AggregationQuery query : queries()) {
+            for (AggregationQuery query : QUERIES) {
                 fromRollups.add(store.aggregate(query));
             }
         } finally {
             running.set(false);
             threads.shutdownNow();
         }
-        try (MetricsStore raw = new DuckDbMetricsStoreFactory().open(ConfigFactory.parseMap(Map.of(
-                "path", file.toString(), "rollups.enabled", false)), OpenMode.READ_ONLY)) {
-            List<AggregationQuery> queries = queries();
-            for (int i = 0; i < queries.size(); i++) {
-                List<AggregatedBucket> expected = raw.aggregate(queries.get(i));
-                assertThat(expected).isNotEmpty();
-                assertThat(fromRollups.get(i)).as("%s", queries.get(i)).isEqualTo(expected);
-            }
-        }
-    }
-
-    private static List<AggregationQuery> queries() {
-        List<AggregationQuery> queries = new ArrayList<>();
-        for (Aggregation aggregation : List.of(Aggregation.COUNT, Aggregation.SUM, Aggregation.MIN, Aggregation.MAX,
-                Aggregation.FIRST, Aggregation.LAST)) {
-            for (Interval interval : List.of(Interval.HOUR_1, Interval.HOUR_4)) {
-                queries.add(AggregationQuery.of("price", TimeRange.all(), interval, aggregation).groupedBySymbol());
-            }
-        }
-        return queries;
+        RawAnswers.assertSameAsRaw(file, QUERIES, fromRollups);
     }
 
     /** A point of a unique instant (so that first and last are unique), its value an integer (exact sums). */
