@@ -61,7 +61,7 @@ public final class DualMetricsStore implements MetricsStore {
     private final Mirror mirror;
     private final ShadowReads shadow;
     private volatile long resolvedSeq;
-    private volatile long lastWriteNanos = System.nanoTime() - Duration.ofDays(1).toNanos();
+    private final WriteActivity activity = new WriteActivity();
     private volatile boolean stopped;
     private volatile boolean closed;
     private boolean fullReported;
@@ -350,6 +350,7 @@ public final class DualMetricsStore implements MetricsStore {
             return onPrimary.get(); // read-only (the primary refuses), or an empty batch the primary checks alone
         }
         writes.lock();
+        long began = System.nanoTime();
         try {
             ensureOpen();
             long seq = beforePrimary(write);
@@ -366,14 +367,14 @@ public final class DualMetricsStore implements MetricsStore {
             mark(Outbox.ACK, seq);
             return result;
         } finally {
-            lastWriteNanos = System.nanoTime();
+            activity.record(began, System.nanoTime());
             writes.unlock();
         }
     }
 
-    /** @return whether the app is writing now, or wrote within the pause given (nanoseconds) */
-    boolean writingWithin(long pauseNanos) {
-        return writes.isLocked() || System.nanoTime() - lastWriteNanos < pauseNanos;
+    /** @return whether the app is writing now, or has not paused since it wrote ({@link WriteActivity}) */
+    boolean writing() {
+        return writes.isLocked() || activity.writing(System.nanoTime());
     }
 
     /** @return the record's sequence number, or 0 when the write is not mirrored (mirroring stopped) */

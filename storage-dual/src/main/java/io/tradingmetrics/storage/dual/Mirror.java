@@ -27,8 +27,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class Mirror implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Mirror.class);
-    /** No write for this long: the app pauses, and the mirror replays. */
-    private static final Duration APP_PAUSE = Duration.ofMillis(5);
 
     private final DualMetricsStore store;
     private final DualStoreConfig config;
@@ -150,14 +148,14 @@ final class Mirror implements Runnable {
      */
     private boolean yieldingToWrites() {
         Duration window = config.replayYieldToWrites();
-        if (window.isZero() || stopping || !store.writingWithin(APP_PAUSE.toNanos())) {
+        if (window.isZero() || stopping || !store.writing()) {
             return false;
         }
         Optional<Instant> oldest = oldestWaiting();
         if (oldest.isEmpty() || Duration.between(oldest.get(), Instant.now()).compareTo(window) >= 0) {
             return false;
         }
-        await(APP_PAUSE);
+        await(WriteActivity.PAUSE);
         return true;
     }
 
