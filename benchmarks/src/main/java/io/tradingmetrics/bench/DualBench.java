@@ -34,7 +34,8 @@ final class DualBench {
      */
     private static final int STEADY_POINTS_PER_SECOND = 50_000;
     private static final long STEADY_POINTS = 300_000;
-    private static final int STEADY_MIN_RUNS = 5;
+    /** A run takes a second or a few, its rate swayed by a stray pause of the shared machine: at least this many. */
+    private static final int MIN_RUNS = 5;
     private static final Duration CATCH_UP = Duration.ofMinutes(10);
 
     private final RunContext context;
@@ -58,15 +59,14 @@ final class DualBench {
             measure(table, "TimescaleDB", "DuckDB", data, points);
         }
         table.note("insertMetrics in batches of " + Figures.count(BATCH) + " on one thread, timed around each call;"
-                + " points/s is the median over " + context.options().ingestRepeats() + " runs of each path,"
+                + " points/s is the median over " + runs() + " runs of each path,"
                 + " alternated, each into new stores. Dual: the primary's write plus the outbox append (fsync'd)"
                 + " on the caller's thread; the mirror writes the secondary on its own thread meanwhile, on the"
                 + " same cores. With the defaults it replays in the caller's pauses, up to replay.yield-to-writes"
                 + " (2s) behind: a burst within it keeps the cores; 'mirror alongside' is a writer at full"
                 + " speed for longer than that window. The steady writer writes a batch every "
                 + BATCH * 1000 / STEADY_POINTS_PER_SECOND + " ms for longer than that window, as a trading"
-                + " process does (at least " + STEADY_MIN_RUNS + " runs of each path): the mirror replays in its"
-                + " pauses; points/s counts only the time inside the calls.");
+                + " process does: the mirror replays in its pauses; points/s counts only the time inside the calls.");
         table.note("Replay: the same rows written through a dual store whose secondary is held (SecondaryHold), then"
                 + " the hold released; rows/s from the release until the secondary holds every row"
                 + " (awaitCaughtUp).");
@@ -82,13 +82,13 @@ final class DualBench {
         List<Run> steadyAlone = new ArrayList<>();
         List<Run> steadyDual = new ArrayList<>();
         long steadyPoints = Math.min(points, STEADY_POINTS);
-        for (int repeat = 0; repeat < context.options().ingestRepeats(); repeat++) {
+        int runs = runs();
+        for (int repeat = 0; repeat < runs; repeat++) {
             alone.add(writeAlone(primaryEngine, data, points, 0));
             dual.add(writeDual(primaryEngine, secondaryEngine, data, points, Optional.empty(), 0));
             alongside.add(writeDual(primaryEngine, secondaryEngine, data, points, Optional.of(Duration.ZERO), 0));
         }
-        // A few seconds a run, its mean swayed by a stray pause of the shared machine: more runs than the bursts.
-        for (int repeat = 0; repeat < Math.max(STEADY_MIN_RUNS, context.options().ingestRepeats()); repeat++) {
+        for (int repeat = 0; repeat < runs; repeat++) {
             steadyAlone.add(writeAlone(primaryEngine, data, steadyPoints, STEADY_POINTS_PER_SECOND));
             steadyDual.add(writeDual(primaryEngine, secondaryEngine, data, steadyPoints, Optional.empty(),
                     STEADY_POINTS_PER_SECOND));
@@ -120,6 +120,10 @@ final class DualBench {
                 "", "");
         context.report().target(new Target("dual, " + secondaryEngine + " secondary: outbox replay rate",
                 "measured", Figures.rate(replay) + " rows/s", Target.Verdict.MEASURED));
+    }
+
+    private int runs() {
+        return Math.max(MIN_RUNS, context.options().ingestRepeats());
     }
 
     /** @return the runs' median rate, after adding their row */
