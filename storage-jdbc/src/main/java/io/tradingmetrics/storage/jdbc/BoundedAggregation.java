@@ -9,6 +9,7 @@ import io.tradingmetrics.storage.api.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -56,6 +57,10 @@ final class BoundedAggregation {
                 cap.counting(what, query.interval(), reads.sendsSymbolOnce(query.groupBySymbol()) ? new SymbolOnce() : row
                         -> new AggregatedBucket(JdbcValues.instant(row, 2), JdbcValues.optionalString(row, 1),
                                 JdbcValues.optionalDouble(row, 3), row.getLong(4))));
+        if (!reads.sortsAggregations()) {
+            buckets = new ArrayList<>(buckets);
+            buckets.sort(AnswerOrder.BUCKETS);
+        }
         if (query.gapFill() != GapFill.NONE) {
             cap.checkFilled(what, bounded.interval(), bounded.range(),
                     buckets.stream().map(AggregatedBucket::symbol).distinct().count());

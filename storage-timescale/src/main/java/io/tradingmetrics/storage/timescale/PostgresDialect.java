@@ -108,6 +108,12 @@ final class PostgresDialect implements SqlDialect {
         return "percentile_cont(" + fraction + ") WITHIN GROUP (ORDER BY " + value + ")";
     }
 
+    /** The server's sort of an aggregation's rows spills to disk within the default {@code work_mem}. */
+    @Override
+    public boolean sortsAggregations() {
+        return false;
+    }
+
     @Override
     public String orderTextNullsFirst(String column) {
         return column + " COLLATE \"C\" NULLS FIRST";

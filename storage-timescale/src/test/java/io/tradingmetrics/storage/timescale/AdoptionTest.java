@@ -96,7 +96,7 @@ class AdoptionTest {
             assertThat(dump(server)).as("adoption changes no stored value").isEqualTo(before);
             SchemaInfo info = store.schemaInfo();
             assertThat(info.isUpToDate()).isTrue();
-            assertThat(info.currentVersion()).isEqualTo("7");
+            assertThat(info.currentVersion()).isEqualTo("8");
             assertThat(info.history()).anySatisfy(line -> assertThat(line).startsWith("1 adopted schema of the older system"));
 
             assertThat(store.queryMetrics(MetricQuery.of("price", TimeRange.all()))).extracting(MetricPoint::labels)
@@ -184,7 +184,7 @@ class AdoptionTest {
             List<String> before = dump(server);
             try (TimescaleMetricsStore store = TimescaleMetricsStore.open(server.settings())) {
                 assertThat(dump(server)).isEqualTo(before);
-                assertThat(store.schemaInfo().currentVersion()).isEqualTo("7");
+                assertThat(store.schemaInfo().currentVersion()).isEqualTo("8");
                 assertThat(store.count(StoreTable.TRADING_METRICS, TimeRange.all())).isEqualTo(4);
             }
         }

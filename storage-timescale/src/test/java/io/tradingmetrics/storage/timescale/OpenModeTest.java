@@ -67,7 +67,7 @@ class OpenModeTest {
             try (MetricsStore store = factory.open(server.storeConfig(), OpenMode.READ_ONLY)) {
                 assertThat(store.count(StoreTable.TRADING_METRICS, TimeRange.all())).isZero();
                 assertThat(store.schemaInfo().currentVersion()).isEqualTo("none");
-                assertThat(store.schemaInfo().latestVersion()).isEqualTo("7");
+                assertThat(store.schemaInfo().latestVersion()).isEqualTo("8");
                 assertThatThrownBy(() -> store.insertMetric(MetricPoint.of(Instant.EPOCH, "m", 1)))
                         .isInstanceOf(MetricsStoreException.class)
                         .hasMessageContaining("holds none of the store's tables");
