@@ -67,7 +67,8 @@ import static java.util.Objects.requireNonNull;
  *   <li>A level whose rows sum up fewer than {@code min-points-per-row} points each (series too sparse for its
  *       width: a 1-minute level of a point every few minutes holds a second copy of every point) is not regrouped,
  *       and once a refresh (or its counts at start-up) holds {@link #MIN_JUDGED_ROWS} rows that sparse, it goes
- *       dormant: the refresh leaves its watermark where it is, so that it costs the writes nothing, and reads do not
+ *       dormant (until its counts hold that many rows, a refresh counts what it would write first, so that a new
+ *       store's sparse level goes dormant without writing it): the refresh leaves its watermark where it is, so that it costs the writes nothing, and reads do not
  *       use it ({@link #levelsToRead}). The refresh probes a dormant level's newest points once
  *       a {@link #PROBE_INTERVAL} (and at every {@code optimize()}), counting without writing, and wakes it once
  *       they are dense: its next refresh sums up what it missed.</li>
@@ -296,25 +297,40 @@ public final class Rollups implements DerivedTable {
      */
     public Map<Interval, Instant> applyRefresh(Connection connection, RefreshPlan plan) throws SQLException {
         Map<Interval, Instant> through = new HashMap<>(plan.through());
+        Map<Interval, long[]> counts = summed;
         for (Map.Entry<Interval, Instant> target : plan.targets().entrySet()) {
             Interval level = target.getKey();
+            long[] probed = woken.remove(level);
+            if (probed == null && counts.getOrDefault(level, new long[2])[0] < MIN_JUDGED_ROWS) {
+                // Not judged yet (a new store): count before writing, or a level too sparse for its series would
+                // first write a second copy of every point stored so far.
+                long[] counted = levelsTable.probe(connection, level, through.get(level), target.getValue());
+                if (sparse(counted)) {
+                    levelsTable.restartCounts(connection, level, counted);
+                    goDormant(level, "its " + counted[1] + " points would make " + counted[0] + " rows");
+                    continue;
+                }
+            }
             long[] rowsAndPoints = levelsTable.sumUp(connection, level, through.get(level), target.getValue());
             through.put(level, target.getValue());
-            long[] probed = woken.remove(level);
             if (probed != null) {
                 levelsTable.restartCounts(connection, level, probed);
             } else if (sparse(rowsAndPoints)) {
-                dormantProbeDue.put(level, System.nanoTime() + PROBE_INTERVAL.toNanos());
-                LOG.info("the {} rollups go dormant: the refresh summed up {} points into {} rows, fewer than"
-                        + " min-points-per-row ({}) each; aggregations read raw points instead until the"
-                        + " refresh finds the points dense", level.label(), rowsAndPoints[1], rowsAndPoints[0],
-                        settings.minPointsPerRow());
+                goDormant(level, "the refresh summed up " + rowsAndPoints[1] + " points into " + rowsAndPoints[0]
+                        + " rows");
             }
         }
         if (plan.horizon().isPresent()) {
             probeDormant(connection, plan.horizon().get());
         }
         return through;
+    }
+
+    private void goDormant(Interval level, String why) {
+        dormantProbeDue.put(level, System.nanoTime() + PROBE_INTERVAL.toNanos());
+        LOG.info("the {} rollups go dormant: {}, fewer than min-points-per-row ({}) each; aggregations read raw"
+                + " points instead until the refresh finds the points dense", level.label(), why,
+                settings.minPointsPerRow());
     }
 
     /** Counts the newest complete buckets of each dormant level due a probe, and wakes those that are dense. */
@@ -599,16 +615,14 @@ public final class Rollups implements DerivedTable {
      *         when there is no such point
      */
     private Optional<Instant> horizon(Connection connection, Instant from) throws SQLException {
-        SqlBuilder newest = new SqlBuilder().sql("SELECT max(timestamp) FROM trading_metrics WHERE timestamp >= ")
-                .param(from);
-        try (PreparedStatement statement = connection.prepareStatement(newest.text())) {
-            newest.bind(statement);
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                Optional<Instant> max = JdbcValues.optionalInstant(row, 1);
-                Instant now = clock.instant();
-                return max.map(last -> (last.isAfter(now) ? now : last).minus(settings.refreshLag()));
-            }
+        // The series catalogue (schema V5, before the rollups' V6) holds every series' newest point, exactly, in the
+        // writes' transactions: a few rows, where the points since a dormant level's watermark may be all of them.
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT max(timestamp) FROM series_catalogue")) {
+            row.next();
+            Optional<Instant> max = JdbcValues.optionalInstant(row, 1).filter(last -> !last.isBefore(from));
+            Instant now = clock.instant();
+            return max.map(last -> (last.isAfter(now) ? now : last).minus(settings.refreshLag()));
         }
     }
 
