@@ -9,7 +9,6 @@ import io.tradingmetrics.storage.api.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -58,8 +57,7 @@ final class BoundedAggregation {
                         -> new AggregatedBucket(JdbcValues.instant(row, 2), JdbcValues.optionalString(row, 1),
                                 JdbcValues.optionalDouble(row, 3), row.getLong(4))));
         if (!reads.sortsAggregations()) {
-            buckets = new ArrayList<>(buckets);
-            buckets.sort(AnswerOrder.BUCKETS);
+            buckets = AnswerOrder.sorted(buckets);
         }
         if (query.gapFill() != GapFill.NONE) {
             cap.checkFilled(what, bounded.interval(), bounded.range(),

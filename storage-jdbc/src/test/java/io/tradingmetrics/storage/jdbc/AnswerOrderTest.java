@@ -44,9 +44,7 @@ class AnswerOrderTest {
         List<AggregatedBucket> shuffled = new ArrayList<>(expected);
         Collections.shuffle(shuffled, new Random(3));
 
-        shuffled.sort(AnswerOrder.BUCKETS);
-
-        assertThat(shuffled).containsExactlyElementsOf(expected);
+        assertThat(AnswerOrder.sorted(shuffled)).containsExactlyElementsOf(expected);
     }
 
     private static AggregatedBucket bucket(Instant start, Optional<String> symbol) {
