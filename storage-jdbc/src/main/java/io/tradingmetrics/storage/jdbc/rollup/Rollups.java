@@ -68,8 +68,9 @@ import static java.util.Objects.requireNonNull;
  *       width: a 1-minute level of a point every few minutes holds a second copy of every point) is not regrouped,
  *       and once a refresh (or its counts at start-up) holds {@link #MIN_JUDGED_ROWS} rows that sparse, it goes
  *       dormant (until its counts hold that many rows, a refresh counts what it would write first, so that a new
- *       store's sparse level goes dormant without writing it): the refresh leaves its watermark where it is, so that it costs the writes nothing, and reads do not
- *       use it ({@link #levelsToRead}). The refresh probes a dormant level's newest points once
+ *       store's sparse level goes dormant without writing it): the refresh leaves its watermark where it is, so
+ *       that it costs the writes nothing, and reads do not use it ({@link #levelsToRead}). The refresh probes a
+ *       dormant level's newest points once
  *       a {@link #PROBE_INTERVAL} (and at every {@code optimize()}), counting without writing, and wakes it once
  *       they are dense: its next refresh sums up what it missed.</li>
  * </ul>
