@@ -56,7 +56,7 @@ final class BoundedAggregation {
                 cap.counting(what, query.interval(), reads.sendsSymbolOnce(query.groupBySymbol()) ? new SymbolOnce() : row
                         -> new AggregatedBucket(JdbcValues.instant(row, 2), JdbcValues.optionalString(row, 1),
                                 JdbcValues.optionalDouble(row, 3), row.getLong(4))));
-        if (!reads.sortsAggregations()) {
+        if (!reads.sortsAggregations(query.groupBySymbol())) {
             buckets = AnswerOrder.sorted(buckets);
         }
         if (query.gapFill() != GapFill.NONE) {

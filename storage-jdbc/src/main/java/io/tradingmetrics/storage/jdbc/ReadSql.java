@@ -60,7 +60,7 @@ public final class ReadSql {
                 : "bucket_start";
         if (!sendsSymbolOnce(groupedBySymbol)) {
             return new SqlBuilder().sql("SELECT series_symbol, bucket_start, agg_value, sample_count FROM (").sql(rows)
-                    .sql(dialect.sortsAggregations() ? ") buckets ORDER BY " + order : ") buckets");
+                    .sql(dialect.sortsAggregations(groupedBySymbol) ? ") buckets ORDER BY " + order : ") buckets");
         }
         return new SqlBuilder().sql("SELECT symbol_starts, CASE WHEN symbol_starts THEN series_symbol END,"
                 + " bucket_start, agg_value, sample_count FROM (SELECT (row_number() OVER w = 1"
@@ -219,8 +219,8 @@ public final class ReadSql {
     }
 
     /** @return whether {@link #orderedAggregation}'s rows come sorted, or unordered, for {@link AnswerOrder} */
-    public boolean sortsAggregations() {
-        return dialect.sortsAggregations();
+    public boolean sortsAggregations(boolean groupedBySymbol) {
+        return dialect.sortsAggregations(groupedBySymbol);
     }
 
     /**
@@ -228,6 +228,6 @@ public final class ReadSql {
      *         starts a series, its symbol or NULL, bucket start, value, sample count)
      */
     public boolean sendsSymbolOnce(boolean groupedBySymbol) {
-        return groupedBySymbol && dialect.textsCostPerValue() && dialect.sortsAggregations();
+        return groupedBySymbol && dialect.textsCostPerValue() && dialect.sortsAggregations(true);
     }
 }

@@ -108,10 +108,13 @@ final class PostgresDialect implements SqlDialect {
         return "percentile_cont(" + fraction + ") WITHIN GROUP (ORDER BY " + value + ")";
     }
 
-    /** The server's sort of an aggregation's rows spills to disk within the default {@code work_mem}. */
+    /**
+     * By symbol, the server's sort spills to disk within the default {@code work_mem}; by bucket alone it is cheap,
+     * and the store's sort of 1,440 minutes cost more (the 1-minute average of a day at 1M points, BENCHMARKS.md).
+     */
     @Override
-    public boolean sortsAggregations() {
-        return false;
+    public boolean sortsAggregations(boolean groupedBySymbol) {
+        return !groupedBySymbol;
     }
 
     @Override

@@ -25,6 +25,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -305,7 +306,7 @@ public final class Rollups implements DerivedTable {
             if (probed == null && counts.getOrDefault(level, new long[2])[0] < MIN_JUDGED_ROWS) {
                 // Not judged yet (a new store): count before writing, or a level too sparse for its series would
                 // first write a second copy of every point stored so far.
-                long[] counted = levelsTable.probe(connection, level, through.get(level), target.getValue());
+                long[] counted = countNewest(connection, level, through.get(level), target.getValue());
                 if (sparse(counted)) {
                     levelsTable.restartCounts(connection, level, counted);
                     goDormant(level, "its " + counted[1] + " points would make " + counted[0] + " rows");
@@ -325,6 +326,24 @@ public final class Rollups implements DerivedTable {
             probeDormant(connection, plan.horizon().get());
         }
         return through;
+    }
+
+    /**
+     * @return the rows the level would hold of the newest points in [from, to) and the points they would sum up:
+     *         of its newest {@link #PROBE_BUCKETS} buckets, four times as many each round until they hold enough rows
+     *         to judge the level or are the whole range, so that a dense level is judged by a few buckets and a
+     *         sparse one by about as many points as it takes to hold {@link #MIN_JUDGED_ROWS} rows
+     */
+    private long[] countNewest(Connection connection, Interval level, Instant from, Instant to) throws SQLException {
+        Duration range = Duration.between(from, to);
+        Duration width = Duration.of(level.widthMicros(), ChronoUnit.MICROS);
+        for (long buckets = PROBE_BUCKETS; width.multipliedBy(buckets).compareTo(range) < 0; buckets *= 4) {
+            long[] counted = levelsTable.probe(connection, level, to.minus(width.multipliedBy(buckets)), to);
+            if (counted[0] >= MIN_JUDGED_ROWS) {
+                return counted;
+            }
+        }
+        return levelsTable.probe(connection, level, from, to);
     }
 
     private void goDormant(Interval level, String why) {
