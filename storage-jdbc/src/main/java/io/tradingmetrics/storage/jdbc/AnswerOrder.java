@@ -34,7 +34,7 @@ final class AnswerOrder {
      */
     static List<AggregatedBucket> sorted(List<AggregatedBucket> buckets) {
         if (inOrder(buckets)) {
-            return buckets; // as an index in the same order gives them
+            return buckets;
         }
         Map<Optional<String>, List<AggregatedBucket>> bySeries = new HashMap<>();
         for (AggregatedBucket bucket : buckets) {

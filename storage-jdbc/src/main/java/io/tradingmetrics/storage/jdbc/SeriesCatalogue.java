@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ import static java.util.Objects.requireNonNull;
  * The key is {@code (metric_name, symbol_key)}, {@code symbol_key} being {@code '=' || symbol}, or {@code ''} for
  * the series without symbol (key columns cannot be NULL, and an empty text is a valid symbol).
  */
-final class SeriesCatalogue implements DerivedTable {
+public final class SeriesCatalogue implements DerivedTable {
     static final String TABLE = "series_catalogue";
     private static final String STAGING = "series_catalogue_staging";
     private static final String COLUMNS = "timestamp, metric_name, value, symbol, labels";
@@ -45,6 +46,18 @@ final class SeriesCatalogue implements DerivedTable {
     SeriesCatalogue(SqlDialect dialect) {
         this.dialect = requireNonNull(dialect, "dialect is null");
         this.pointColumns = new ReadSql(dialect).metricColumns();
+    }
+
+    /**
+     * @return the newest timestamp of any point, from the catalogue's row per series, empty when there is none; the
+     *         schema must have the catalogue
+     */
+    public static Optional<Instant> newestTimestamp(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT max(timestamp) FROM " + TABLE)) {
+            row.next();
+            return JdbcValues.optionalInstant(row, 1);
+        }
     }
 
     /** @return whether the schema has the catalogue (a database of the older system read as it is has none) */

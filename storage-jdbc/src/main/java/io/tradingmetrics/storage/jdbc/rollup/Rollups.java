@@ -11,7 +11,7 @@ import io.tradingmetrics.storage.jdbc.AppendedPoints;
 import io.tradingmetrics.storage.jdbc.BulkWriter;
 import io.tradingmetrics.storage.jdbc.DerivedTable;
 import io.tradingmetrics.storage.jdbc.JdbcExecutor;
-import io.tradingmetrics.storage.jdbc.JdbcValues;
+import io.tradingmetrics.storage.jdbc.SeriesCatalogue;
 import io.tradingmetrics.storage.jdbc.SqlBuilder;
 import io.tradingmetrics.storage.jdbc.SqlDialect;
 import org.slf4j.Logger;
@@ -637,13 +637,9 @@ public final class Rollups implements DerivedTable {
     private Optional<Instant> horizon(Connection connection, Instant from) throws SQLException {
         // The series catalogue (schema V5, before the rollups' V6) holds every series' newest point, exactly, in the
         // writes' transactions: a few rows, where the points since a dormant level's watermark may be all of them.
-        try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT max(timestamp) FROM series_catalogue")) {
-            row.next();
-            Optional<Instant> max = JdbcValues.optionalInstant(row, 1).filter(last -> !last.isBefore(from));
-            Instant now = clock.instant();
-            return max.map(last -> (last.isAfter(now) ? now : last).minus(settings.refreshLag()));
-        }
+        Instant now = clock.instant();
+        return SeriesCatalogue.newestTimestamp(connection).filter(last -> !last.isBefore(from))
+                .map(last -> (last.isAfter(now) ? now : last).minus(settings.refreshLag()));
     }
 
     /** @return the built levels with their watermarks, or null without rollup tables; learns their counts too */
