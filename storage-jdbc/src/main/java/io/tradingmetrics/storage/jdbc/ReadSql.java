@@ -81,7 +81,7 @@ public final class ReadSql {
     public SqlBuilder candles(CandleQuery query) {
         SqlBuilder sql = new SqlBuilder().sql("SELECT " + TableColumns.CANDLES.names() + " FROM candles WHERE ");
         rangeFilter(sql, query.range());
-        query.symbol().ifPresent(symbol -> sql.sql(" AND symbol = ").param(symbol));
+        query.symbol().ifPresent(symbol -> dialect.appendText(sql.sql(" AND symbol = "), symbol));
         return sql.sql(" ORDER BY timestamp, " + dialect.orderTextNullsFirst("symbol"));
     }
 
@@ -92,7 +92,7 @@ public final class ReadSql {
                 + dialect.first("open", "timestamp") + ", max(high), min(low), " + dialect.last("close", "timestamp")
                 + ", CAST(sum(volume) AS BIGINT) FROM candles WHERE ");
         rangeFilter(sql, query.range());
-        query.symbol().ifPresent(symbol -> sql.sql(" AND symbol = ").param(symbol));
+        query.symbol().ifPresent(symbol -> dialect.appendText(sql.sql(" AND symbol = "), symbol));
         return sql.sql(" GROUP BY " + bucket + ", symbol ORDER BY bucket_start, "
                 + dialect.orderTextNullsFirst("symbol"));
     }
@@ -125,12 +125,14 @@ public final class ReadSql {
                 + dialect.firstWhere("value", "timestamp", "is_price") + ", max(value) FILTER (WHERE is_price),"
                 + " min(value) FILTER (WHERE is_price), " + dialect.lastWhere("value", "timestamp", "is_price")
                 + ", count(*) FILTER (WHERE is_price), sum(value) FILTER (WHERE is_volume) FROM (SELECT " + bucket
-                + " AS bucket_start, symbol, timestamp, value, metric_name = ").param(query.priceMetric())
-                .sql(" AS is_price, metric_name = ").param(query.volumeMetric().get())
-                .sql(" AS is_volume FROM trading_metrics WHERE metric_name IN (").param(query.priceMetric()).sql(", ")
-                .param(query.volumeMetric().get()).sql(") AND ");
+                + " AS bucket_start, symbol, timestamp, value, metric_name = ");
+        dialect.appendText(both, query.priceMetric());
+        dialect.appendText(both.sql(" AS is_price, metric_name = "), query.volumeMetric().get());
+        dialect.appendText(both.sql(" AS is_volume FROM trading_metrics WHERE metric_name IN ("), query.priceMetric());
+        dialect.appendText(both.sql(", "), query.volumeMetric().get());
+        both.sql(") AND ");
         rangeFilter(both, query.range());
-        query.symbol().ifPresent(s -> both.sql(" AND symbol = ").param(s));
+        query.symbol().ifPresent(s -> dialect.appendText(both.sql(" AND symbol = "), s));
         return both.sql(" AND symbol IS NOT NULL) points GROUP BY bucket_start, symbol"
                 + " HAVING count(*) FILTER (WHERE is_price) > 0 ORDER BY bucket_start, "
                 + dialect.orderTextNullsFirst("symbol"));
@@ -193,9 +195,9 @@ public final class ReadSql {
     }
 
     private void metricFilter(SqlBuilder sql, String metricName, TimeRange range, Optional<String> symbol) {
-        sql.sql("metric_name = ").param(metricName).sql(" AND ");
-        rangeFilter(sql, range);
-        symbol.ifPresent(s -> sql.sql(" AND symbol = ").param(s));
+        dialect.appendText(sql.sql("metric_name = "), metricName);
+        rangeFilter(sql.sql(" AND "), range);
+        symbol.ifPresent(s -> dialect.appendText(sql.sql(" AND symbol = "), s));
     }
 
     /** The bounds as the dialect writes timestamps: bound, or literals where the engine plans better with them. */

@@ -76,9 +76,14 @@ public final class SeriesCatalogue implements DerivedTable {
     SqlBuilder latest(LatestQuery query) {
         SqlBuilder sql = new SqlBuilder().sql("SELECT " + pointColumns + " FROM " + TABLE + " WHERE TRUE");
         if (!query.metricNames().isEmpty()) {
-            sql.sql(" AND metric_name IN (").params(new TreeSet<>(query.metricNames())).sql(")");
+            String separator = " AND metric_name IN (";
+            for (String name : new TreeSet<>(query.metricNames())) {
+                dialect.appendText(sql.sql(separator), name);
+                separator = ", ";
+            }
+            sql.sql(")");
         }
-        query.symbol().ifPresent(symbol -> sql.sql(" AND symbol_key = ").param("=" + symbol));
+        query.symbol().ifPresent(symbol -> dialect.appendText(sql.sql(" AND symbol_key = "), "=" + symbol));
         return sql.sql(" ORDER BY " + dialect.orderTextNullsFirst("metric_name") + ", "
                 + dialect.orderTextNullsFirst("symbol"));
     }

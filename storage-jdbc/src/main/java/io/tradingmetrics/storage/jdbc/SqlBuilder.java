@@ -9,7 +9,8 @@ import java.util.List;
 import static java.util.Objects.requireNonNull;
 
 /**
- * SQL text with its parameters, built together so that every user value is bound rather than spliced into the text.
+ * SQL text with its parameters, built together so that every user value is bound rather than spliced into the text,
+ * or written by the dialect as a literal quoted so that it cannot end it ({@link SqlDialect#appendText}).
  * Instants are bound as UTC {@link java.time.OffsetDateTime}s (correct on DuckDB and PostgreSQL whatever the JVM's
  * zone, unlike {@link java.sql.Timestamp}).
  */

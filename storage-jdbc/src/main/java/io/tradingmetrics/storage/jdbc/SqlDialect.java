@@ -49,6 +49,15 @@ public interface SqlDialect {
         sql.param(at);
     }
 
+    /**
+     * Appends a text a read filters by (a metric name, a symbol, a label): by default a bound parameter. A dialect
+     * may write a literal instead where a statement without parameters plans better, quoted so that no text can end
+     * the literal.
+     */
+    default void appendText(SqlBuilder sql, String text) {
+        sql.param(text);
+    }
+
     /** @return {@link #first} over the rows where the boolean column {@code condition} holds */
     default String firstWhere(String value, String orderBy, String condition) {
         return first(value, orderBy) + " FILTER (WHERE " + condition + ")";

@@ -142,10 +142,14 @@ public final class RollupReads {
                 && (query.groupBySymbol() || query.symbol().isPresent());
     }
 
-    private static void levelRows(SqlBuilder sql, AggregationQuery query, String table, Instant[] whole) {
-        sql.sql(" FROM " + table + " WHERE metric_name = ").param(query.metricName())
-                .sql(" AND bucket >= ").param(whole[0]).sql(" AND bucket < ").param(whole[1]);
-        query.symbol().ifPresent(s -> sql.sql(" AND symbol = ").param(s).sql(" AND has_symbol"));
+    private void levelRows(SqlBuilder sql, AggregationQuery query, String table, Instant[] whole) {
+        dialect.appendText(sql.sql(" FROM " + table + " WHERE metric_name = "), query.metricName());
+        dialect.appendTimestamp(sql.sql(" AND bucket >= "), whole[0]);
+        dialect.appendTimestamp(sql.sql(" AND bucket < "), whole[1]);
+        query.symbol().ifPresent(s -> {
+            dialect.appendText(sql.sql(" AND symbol = "), s);
+            sql.sql(" AND has_symbol");
+        });
     }
 
     /** The points of the range's edges outside the level's whole buckets, each as the summary of itself. */
@@ -153,17 +157,23 @@ public final class RollupReads {
         Aggregation aggregation = query.aggregation();
         sql.sql("SELECT " + (query.groupBySymbol() ? "symbol" : "CAST(NULL AS VARCHAR)") + " AS series_symbol, "
                 + dialect.timeBucket(query.interval(), "timestamp") + " AS bucket_start, "
-                + rawColumns(aggregation) + " FROM trading_metrics WHERE metric_name = ").param(query.metricName())
-                .sql(" AND (");
+                + rawColumns(aggregation) + " FROM trading_metrics WHERE metric_name = ");
+        dialect.appendText(sql, query.metricName());
+        sql.sql(" AND (");
         if (before) {
-            sql.sql("(timestamp >= ").param(query.range().from()).sql(" AND timestamp < ").param(whole[0]).sql(")");
+            timeRange(sql, query.range().from(), whole[0]);
         }
         if (after) {
-            sql.sql(before ? " OR " : "").sql("(timestamp >= ").param(whole[1]).sql(" AND timestamp < ")
-                    .param(query.range().to()).sql(")");
+            timeRange(sql.sql(before ? " OR " : ""), whole[1], query.range().to());
         }
         sql.sql(")");
-        query.symbol().ifPresent(s -> sql.sql(" AND symbol = ").param(s));
+        query.symbol().ifPresent(s -> dialect.appendText(sql.sql(" AND symbol = "), s));
+    }
+
+    private void timeRange(SqlBuilder sql, Instant from, Instant to) {
+        dialect.appendTimestamp(sql.sql("(timestamp >= "), from);
+        dialect.appendTimestamp(sql.sql(" AND timestamp < "), to);
+        sql.sql(")");
     }
 
     /** The aggregation of one level row alone, as {@link #merged} gives it over that row. */
