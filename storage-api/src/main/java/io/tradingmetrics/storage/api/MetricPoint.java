@@ -25,26 +25,24 @@ public record MetricPoint(Instant timestamp, String metricName, double value, Op
         if (symbol.isPresent()) {
             bytes += Names.requireText(symbol.get(), "symbol", StoreLimits.MAX_SYMBOL_BYTES);
         }
-        requireNonNull(labels, "labels is null");
-        if (labels.size() > StoreLimits.MAX_LABELS) {
-            throw new InvalidInputException("point of metric '" + Names.quote(metricName) + "' has "
-                    + Names.count(labels.size()) + " labels, over the limit of " + StoreLimits.MAX_LABELS
-                    + " labels; keep fewer labels");
-        }
-        for (Map.Entry<String, String> label : labels.entrySet()) {
-            String key = label.getKey();
-            bytes += Names.requireName(key, "label key", StoreLimits.MAX_LABEL_KEY_BYTES);
-            String labelValue = requireNonNull(label.getValue(), "label '" + key + "' has a null value");
-            bytes += Names.requireText(labelValue, "label '" + Names.quote(key) + "' value",
-                    StoreLimits.MAX_LABEL_VALUE_BYTES);
-        }
+        CheckedLabels checked = CheckedLabels.of(labels, metricName);
+        bytes += checked.textBytes();
         if (bytes > StoreLimits.MAX_POINT_TEXT_BYTES) {
             throw new InvalidInputException("point of metric '" + Names.quote(metricName) + "' takes "
                     + Names.count(bytes) + " bytes of text in UTF-8 (metric name, symbol, label keys and values),"
                     + " over the limit of " + Names.count(StoreLimits.MAX_POINT_TEXT_BYTES)
                     + " bytes per point; shorten them or keep fewer labels");
         }
-        labels = Map.copyOf(labels);
+        labels = checked;
+    }
+
+    /**
+     * @return the labels as points keep them: checked against {@link StoreLimits}, immutable. A point given this map
+     *         takes it as it is, without checking it again: build it once for labels that many points share.
+     * @throws InvalidInputException when there are too many labels or a key or value is refused
+     */
+    public static Map<String, String> checkLabels(Map<String, String> labels) {
+        return CheckedLabels.of(labels, null);
     }
 
     /** A point without symbol and labels. */

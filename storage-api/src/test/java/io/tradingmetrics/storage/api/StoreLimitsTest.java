@@ -108,4 +108,35 @@ class StoreLimitsTest {
         assertThat(MetricPoint.of(T, "smile " + EMOJI, 1, EMOJI, Map.of(EMOJI, EMOJI)).metricName())
                 .isEqualTo("smile " + EMOJI);
     }
+
+    @Test
+    @DisplayName("labels checked once are taken as they are by every point, and still count towards its text limit")
+    void checkedLabels() {
+        Map<String, String> given = new HashMap<>(Map.of("venue", "binance", "strategy", "mm"));
+        Map<String, String> checked = MetricPoint.checkLabels(given);
+        given.put("venue", "changed");
+        assertThat(checked).isEqualTo(Map.of("venue", "binance", "strategy", "mm"))
+                .hasSameHashCodeAs(Map.of("venue", "binance", "strategy", "mm"));
+        assertThat(MetricPoint.checkLabels(checked)).isSameAs(checked);
+        MetricPoint point = MetricPoint.of(T, "m", 1, "S", checked);
+        assertThat(point.labels()).isSameAs(checked);
+        assertThat(MetricPoint.of(T, "m", 1, "S", Map.of("venue", "binance", "strategy", "mm"))).isEqualTo(point);
+        assertThatThrownBy(() -> checked.put("k", "v")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> checked.entrySet().clear()).isInstanceOf(UnsupportedOperationException.class);
+
+        assertThatThrownBy(() -> MetricPoint.checkLabels(Map.of("k", "nul\0"))).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("label 'k' value 'nul\\0' contains a NUL character");
+        Map<String, String> many = new HashMap<>();
+        for (int i = 0; i <= MAX_LABELS; i++) {
+            many.put("k" + i, "v");
+        }
+        assertThatThrownBy(() -> MetricPoint.checkLabels(many)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("the labels map has 257 labels, over the limit of 256 labels; keep fewer labels");
+
+        Map<String, String> large = MetricPoint.checkLabels(Map.of("k", "v".repeat(MAX_LABEL_VALUE_BYTES),
+                "l", "v".repeat(MAX_LABEL_VALUE_BYTES), "m", "v".repeat(MAX_LABEL_VALUE_BYTES),
+                "n", "v".repeat(MAX_LABEL_VALUE_BYTES)));
+        assertThatThrownBy(() -> MetricPoint.of(T, "m", 1, "S", large)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("over the limit of 16,384 bytes per point");
+    }
 }

@@ -80,13 +80,19 @@ final class PostgresDialect implements SqlDialect {
 
     /**
      * An escape string literal ({@code E'...'} with backslashes and quotes doubled, read alike whatever
-     * {@code standard_conforming_strings} says; the value types refuse NUL). With the metric name and symbol bound,
-     * PostgreSQL planned one series' last day again at every run (it kept choosing custom plans, as a generic plan's
-     * estimate of a bound name is worse), about 0.06 of its 0.38 ms; with every value in the text a statement has no
-     * parameters, and the statement pgjdbc server-prepares from its fifth use keeps its one plan (BENCHMARKS.md).
+     * {@code standard_conforming_strings} says). With the metric name and symbol bound, PostgreSQL planned one
+     * series' last day again at every run (it kept choosing custom plans, as a generic plan's estimate of a bound name
+     * is worse), about 0.06 of its 0.38 ms; with every value in the text a statement has no parameters, and the
+     * statement pgjdbc server-prepares from its fifth use keeps its one plan (BENCHMARKS.md).
      */
     @Override
     public void appendText(SqlBuilder sql, String text) {
+        if (text.indexOf('\0') >= 0) {
+            // A NUL would cut the statement's text in the protocol message: bound, pgjdbc refuses it, and the store
+            // reports that as invalid input (PostgresErrorTranslator).
+            sql.param(text);
+            return;
+        }
         StringBuilder literal = new StringBuilder(text.length() + 4).append("E'");
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
