@@ -25,7 +25,7 @@ public record MetricPoint(Instant timestamp, String metricName, double value, Op
         if (symbol.isPresent()) {
             bytes += Names.requireText(symbol.get(), "symbol", StoreLimits.MAX_SYMBOL_BYTES);
         }
-        CheckedLabels checked = CheckedLabels.of(labels, metricName);
+        LabelChecks.Checked checked = LabelChecks.check(labels, metricName);
         bytes += checked.textBytes();
         if (bytes > StoreLimits.MAX_POINT_TEXT_BYTES) {
             throw new InvalidInputException("point of metric '" + Names.quote(metricName) + "' takes "
@@ -33,16 +33,7 @@ public record MetricPoint(Instant timestamp, String metricName, double value, Op
                     + " over the limit of " + Names.count(StoreLimits.MAX_POINT_TEXT_BYTES)
                     + " bytes per point; shorten them or keep fewer labels");
         }
-        labels = checked;
-    }
-
-    /**
-     * @return the labels as points keep them: checked against {@link StoreLimits}, immutable. A point given this map
-     *         takes it as it is, without checking it again: build it once for labels that many points share.
-     * @throws InvalidInputException when there are too many labels or a key or value is refused
-     */
-    public static Map<String, String> checkLabels(Map<String, String> labels) {
-        return CheckedLabels.of(labels, null);
+        labels = checked.labels();
     }
 
     /** A point without symbol and labels. */

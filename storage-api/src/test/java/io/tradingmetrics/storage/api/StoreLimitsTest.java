@@ -110,33 +110,27 @@ class StoreLimitsTest {
     }
 
     @Test
-    @DisplayName("labels checked once are taken as they are by every point, and still count towards its text limit")
-    void checkedLabels() {
-        Map<String, String> given = new HashMap<>(Map.of("venue", "binance", "strategy", "mm"));
-        Map<String, String> checked = MetricPoint.checkLabels(given);
-        given.put("venue", "changed");
-        assertThat(checked).isEqualTo(Map.of("venue", "binance", "strategy", "mm"))
-                .hasSameHashCodeAs(Map.of("venue", "binance", "strategy", "mm"));
-        assertThat(MetricPoint.checkLabels(checked)).isSameAs(checked);
-        MetricPoint point = MetricPoint.of(T, "m", 1, "S", checked);
-        assertThat(point.labels()).isSameAs(checked);
-        assertThat(MetricPoint.of(T, "m", 1, "S", Map.of("venue", "binance", "strategy", "mm"))).isEqualTo(point);
-        assertThatThrownBy(() -> checked.put("k", "v")).isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> checked.entrySet().clear()).isInstanceOf(UnsupportedOperationException.class);
+    @DisplayName("an immutable labels map is kept as it is and checked once; a mutable one is copied and checked each time")
+    void labelsChecks() {
+        Map<String, String> constant = Map.of("venue", "binance", "strategy", "mm");
+        MetricPoint first = MetricPoint.of(T, "m", 1, "S", constant);
+        assertThat(first.labels()).isSameAs(constant);
+        assertThat(MetricPoint.of(T.plusSeconds(1), "m", 2, "S", constant).labels()).isSameAs(constant);
 
-        assertThatThrownBy(() -> MetricPoint.checkLabels(Map.of("k", "nul\0"))).isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("label 'k' value 'nul\\0' contains a NUL character");
-        Map<String, String> many = new HashMap<>();
-        for (int i = 0; i <= MAX_LABELS; i++) {
-            many.put("k" + i, "v");
-        }
-        assertThatThrownBy(() -> MetricPoint.checkLabels(many)).isInstanceOf(InvalidInputException.class)
-                .hasMessage("the labels map has 257 labels, over the limit of 256 labels; keep fewer labels");
+        Map<String, String> mutable = new HashMap<>(constant);
+        MetricPoint copied = MetricPoint.of(T, "m", 1, "S", mutable);
+        assertThat(copied).isEqualTo(first);
+        mutable.put("venue", "nul\0");
+        assertThat(copied.labels()).containsEntry("venue", "binance");
+        assertThatThrownBy(() -> MetricPoint.of(T, "m", 1, "S", mutable)).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("label 'venue' value 'nul\\0' contains a NUL character");
 
-        Map<String, String> large = MetricPoint.checkLabels(Map.of("k", "v".repeat(MAX_LABEL_VALUE_BYTES),
-                "l", "v".repeat(MAX_LABEL_VALUE_BYTES), "m", "v".repeat(MAX_LABEL_VALUE_BYTES),
-                "n", "v".repeat(MAX_LABEL_VALUE_BYTES)));
-        assertThatThrownBy(() -> MetricPoint.of(T, "m", 1, "S", large)).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("over the limit of 16,384 bytes per point");
+        // Over the limit of the point's text together, however often the labels were checked before.
+        Map<String, String> large = Map.of("k", "v".repeat(MAX_LABEL_VALUE_BYTES), "l",
+                "v".repeat(MAX_LABEL_VALUE_BYTES), "m", "v".repeat(MAX_LABEL_VALUE_BYTES), "n",
+                "v".repeat(MAX_LABEL_VALUE_BYTES - 10));
+        assertThat(MetricPoint.of(T, "m", 1, "S", large).labels()).isSameAs(large);
+        assertThatThrownBy(() -> MetricPoint.of(T, "m".repeat(20), 1, "S", large))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("over the limit of 16,384 bytes per point");
     }
 }

@@ -28,10 +28,10 @@ public final class RowMappers {
     /**
      * @param textsAsBytes whether the rows hold the texts as UTF-8 bytes ({@link SqlDialect#selectText})
      * @return a mapper of rows of {@link ReadSql#metricColumns} to points, for one query (not thread-safe): it parses
-     *         and checks each distinct labels text once while it is among the {@value #PARSED_LABELS_CACHE} most
-     *         recently seen, since parsing every row's JSON was a fifth of a streaming copy's CPU, and checking every
-     *         row's labels a fifth of mapping a series' last day; a row with the labels text of the row before it is
-     *         not even looked up
+     *         each distinct labels text once, to one immutable map (whose checks {@link MetricPoint} then remembers),
+     *         while it is among the {@value #PARSED_LABELS_CACHE} most recently seen, since parsing every row's JSON
+     *         was a fifth of a streaming copy's CPU; a row with the labels text of the row before it is not even
+     *         looked up
      */
     public static RowMapper<MetricPoint> metricPoints(boolean textsAsBytes) {
         Map<String, Map<String, String>> parsed = new LinkedHashMap<>(PARSED_LABELS_CACHE * 2, 0.75f, true) {
@@ -61,7 +61,7 @@ public final class RowMappers {
                     return Map.of();
                 }
                 if (!text.equals(previousText)) {
-                    previousLabels = parsed.computeIfAbsent(text, t -> MetricPoint.checkLabels(LabelsJson.read(t)));
+                    previousLabels = parsed.computeIfAbsent(text, LabelsJson::read);
                     previousText = text;
                 }
                 return previousLabels;
