@@ -5,7 +5,9 @@ import javax.net.SocketFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketAddress;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.util.Set;
@@ -15,10 +17,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * pgjdbc's sockets, with the read timeout ({@code SO_TIMEOUT}: the socket timeout, and the network timeout HikariCP
- * sets while it checks a connection) kept by a watchdog thread instead of the socket. Given a read timeout, the JDK's
- * socket switches its descriptor to non-blocking for good and from then on reads by trying, polling and reading
- * again: that cost a loopback round trip about 0.013 ms, a fifth of a small read (BENCHMARKS.md). Here reads block;
- * a read that waits longer than the timeout has its socket closed by the watchdog and fails with a
+ * sets while it checks a connection) kept by a watchdog thread instead of the socket. With a read timeout on the
+ * JDK's socket, a loopback round trip took about 0.01 ms longer, a fifth of a small read (BENCHMARKS.md). Here reads
+ * block; a read that waits longer than the timeout has its socket closed by the watchdog and fails with a
  * {@link SocketTimeoutException}, as a timed-out read did, within {@value #TICK_MILLIS} ms of the deadline.
  *
  * <p>Named by class in pgjdbc's {@code socketFactory} property, which instantiates it.
@@ -38,22 +39,22 @@ public final class DeadlineSocketFactory extends SocketFactory {
     @Override
     public Socket createSocket(String host, int port) throws IOException {
         Socket socket = createSocket();
-        socket.connect(new java.net.InetSocketAddress(host, port));
+        socket.connect(new InetSocketAddress(host, port));
         return socket;
     }
 
     @Override
     public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
         Socket socket = createSocket();
-        socket.bind(new java.net.InetSocketAddress(localHost, localPort));
-        socket.connect(new java.net.InetSocketAddress(host, port));
+        socket.bind(new InetSocketAddress(localHost, localPort));
+        socket.connect(new InetSocketAddress(host, port));
         return socket;
     }
 
     @Override
     public Socket createSocket(InetAddress host, int port) throws IOException {
         Socket socket = createSocket();
-        socket.connect(new java.net.InetSocketAddress(host, port));
+        socket.connect(new InetSocketAddress(host, port));
         return socket;
     }
 
@@ -61,8 +62,8 @@ public final class DeadlineSocketFactory extends SocketFactory {
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
             throws IOException {
         Socket socket = createSocket();
-        socket.bind(new java.net.InetSocketAddress(localAddress, localPort));
-        socket.connect(new java.net.InetSocketAddress(address, port));
+        socket.bind(new InetSocketAddress(localAddress, localPort));
+        socket.connect(new InetSocketAddress(address, port));
         return socket;
     }
 
@@ -98,8 +99,14 @@ public final class DeadlineSocketFactory extends SocketFactory {
         private volatile boolean timedOut;
         private InputStream input;
 
-        DeadlineSocket() {
+        /** Watched once connected, until closed. */
+        @Override
+        public void connect(SocketAddress endpoint, int timeout) throws IOException {
+            super.connect(endpoint, timeout);
             watch(this);
+            if (isClosed()) {
+                OPEN.remove(this); // closed meanwhile, by another thread
+            }
         }
 
         /** Kept for the watchdog, not given to the socket, whose reads then stay blocking. */
