@@ -101,8 +101,7 @@ final class PostgresPool implements ConnectionSource {
     /**
      * The driver's data source: the URL without secrets, the credentials and secret parameters set as properties,
      * and the bounds of every call: connect and login within the connect timeout, no wait for a reply longer than
-     * the socket timeout (a frozen server ends the call instead of hanging it), kept by {@link DeadlineSocketFactory}
-     * unless the URL names a socket factory of its own.
+     * the socket timeout (a frozen server ends the call instead of hanging it).
      */
     static PGSimpleDataSource dataSource(TimescaleSettings settings) {
         PGSimpleDataSource source = new PGSimpleDataSource();
@@ -116,9 +115,6 @@ final class PostgresPool implements ConnectionSource {
         source.setLoginTimeout(connectSeconds);
         source.setCancelSignalTimeout(connectSeconds);
         source.setSocketTimeout(seconds(settings.socketTimeout()));
-        if (source.getSocketFactory() == null) {
-            source.setSocketFactory(DeadlineSocketFactory.class.getName());
-        }
         source.setTcpKeepAlive(true);
         if (!settings.applicationName().isBlank()) {
             source.setApplicationName(settings.applicationName());
