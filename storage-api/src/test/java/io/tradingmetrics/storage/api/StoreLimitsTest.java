@@ -110,7 +110,8 @@ class StoreLimitsTest {
     }
 
     @Test
-    @DisplayName("an immutable labels map is kept as it is and checked once; a mutable one is copied and checked each time")
+    @DisplayName("an immutable labels map is kept as it is and still counts towards the point's text;"
+            + " a mutable one is copied and checked each time")
     void labelsChecks() {
         Map<String, String> constant = Map.of("venue", "binance", "strategy", "mm");
         MetricPoint first = MetricPoint.of(T, "m", 1, "S", constant);
@@ -131,6 +132,7 @@ class StoreLimitsTest {
                 "v".repeat(MAX_LABEL_VALUE_BYTES - 10));
         assertThat(MetricPoint.of(T, "m", 1, "S", large).labels()).isSameAs(large);
         assertThatThrownBy(() -> MetricPoint.of(T, "m".repeat(20), 1, "S", large))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("over the limit of 16,384 bytes per point");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("over the limit of 16,384 bytes per point");
     }
 }

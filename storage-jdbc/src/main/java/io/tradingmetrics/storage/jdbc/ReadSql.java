@@ -202,8 +202,7 @@ public final class ReadSql {
 
     /** The bounds as the dialect writes timestamps: bound, or literals where the engine plans better with them. */
     private SqlBuilder rangeFilter(SqlBuilder sql, TimeRange range) {
-        dialect.appendTimestamp(sql.sql("timestamp >= "), range.from());
-        dialect.appendTimestamp(sql.sql(" AND timestamp < "), range.to());
+        dialect.appendRange(sql, "timestamp", range.from(), range.to());
         return sql;
     }
 

@@ -49,6 +49,12 @@ public interface SqlDialect {
         sql.param(at);
     }
 
+    /** Appends {@code column >= from AND column < to}, both bounds as {@link #appendTimestamp} writes them. */
+    default void appendRange(SqlBuilder sql, String column, Instant from, Instant to) {
+        appendTimestamp(sql.sql(column + " >= "), from);
+        appendTimestamp(sql.sql(" AND " + column + " < "), to);
+    }
+
     /**
      * Appends a text a read filters by (a metric name, a symbol, a label): by default a bound parameter. A dialect
      * may write a literal instead where a statement without parameters plans better, quoted so that no text can end

@@ -144,8 +144,7 @@ public final class RollupReads {
 
     private void levelRows(SqlBuilder sql, AggregationQuery query, String table, Instant[] whole) {
         dialect.appendText(sql.sql(" FROM " + table + " WHERE metric_name = "), query.metricName());
-        dialect.appendTimestamp(sql.sql(" AND bucket >= "), whole[0]);
-        dialect.appendTimestamp(sql.sql(" AND bucket < "), whole[1]);
+        dialect.appendRange(sql.sql(" AND "), "bucket", whole[0], whole[1]);
         query.symbol().ifPresent(s -> {
             dialect.appendText(sql.sql(" AND symbol = "), s);
             sql.sql(" AND has_symbol");
@@ -161,19 +160,15 @@ public final class RollupReads {
         dialect.appendText(sql, query.metricName());
         sql.sql(" AND (");
         if (before) {
-            timeRange(sql, query.range().from(), whole[0]);
+            dialect.appendRange(sql.sql("("), "timestamp", query.range().from(), whole[0]);
+            sql.sql(")");
         }
         if (after) {
-            timeRange(sql.sql(before ? " OR " : ""), whole[1], query.range().to());
+            dialect.appendRange(sql.sql(before ? " OR (" : "("), "timestamp", whole[1], query.range().to());
+            sql.sql(")");
         }
         sql.sql(")");
         query.symbol().ifPresent(s -> dialect.appendText(sql.sql(" AND symbol = "), s));
-    }
-
-    private void timeRange(SqlBuilder sql, Instant from, Instant to) {
-        dialect.appendTimestamp(sql.sql("(timestamp >= "), from);
-        dialect.appendTimestamp(sql.sql(" AND timestamp < "), to);
-        sql.sql(")");
     }
 
     /** The aggregation of one level row alone, as {@link #merged} gives it over that row. */
