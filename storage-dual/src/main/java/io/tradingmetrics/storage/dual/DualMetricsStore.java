@@ -21,6 +21,7 @@ import io.tradingmetrics.storage.api.TableStats;
 import io.tradingmetrics.storage.api.TimeRange;
 import io.tradingmetrics.storage.api.WriteId;
 import io.tradingmetrics.storage.api.WriteOutcomeUnknownException;
+import io.tradingmetrics.storage.spi.CommitGatedWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +56,10 @@ public final class DualMetricsStore implements MetricsStore {
 
     private final DualStoreConfig config;
     private final MetricsStore primary;
+    /** The primary, when it lets its commits wait for the outbox record (the JDBC stores do). */
+    private final Optional<CommitGatedWrites> gatedPrimary;
     private final Outbox outbox;
+    private final OutboxAppender appender;
     private final StateFile state;
     private final ReentrantLock writes = new ReentrantLock(true);
     private final Mirror mirror;
@@ -70,7 +74,10 @@ public final class DualMetricsStore implements MetricsStore {
                              long secondaryApplied) {
         this.config = config;
         this.primary = primary;
+        this.gatedPrimary = primary instanceof CommitGatedWrites gated ? Optional.of(gated) : Optional.empty();
         this.outbox = outbox;
+        this.appender = outbox == null ? null : new OutboxAppender(outbox, config.outboxDirectory(),
+                config.outboxMaxBytes());
         this.state = state;
         this.stopped = outbox != null && state.get("mirroring.stopped").isPresent();
         this.resolvedSeq = outbox == null ? 0 : outbox.lastSeq();
@@ -305,66 +312,85 @@ public final class DualMetricsStore implements MetricsStore {
     public long insertMetrics(Collection<MetricPoint> points, WriteId writeId) {
         List<MetricPoint> batch = List.copyOf(requireNonNull(points, "points is null"));
         requireNonNull(writeId, "writeId is null");
-        return write(new MirroredWrite.Points(writeId, batch), () -> primary.insertMetrics(batch, writeId),
-                batch.isEmpty());
+        return write(new MirroredWrite.Points(writeId, batch), gate -> gatedPrimary
+                .map(gated -> gated.insertMetrics(batch, writeId, gate))
+                .orElseGet(() -> afterGate(gate, () -> primary.insertMetrics(batch, writeId))), batch.isEmpty());
     }
 
     @Override
     public long upsertCandles(Collection<Candle> candles, WriteId writeId) {
         List<Candle> batch = List.copyOf(requireNonNull(candles, "candles is null"));
         requireNonNull(writeId, "writeId is null");
-        return write(new MirroredWrite.Candles(writeId, batch), () -> primary.upsertCandles(batch, writeId),
-                batch.isEmpty());
+        return write(new MirroredWrite.Candles(writeId, batch), gate -> gatedPrimary
+                .map(gated -> gated.upsertCandles(batch, writeId, gate))
+                .orElseGet(() -> afterGate(gate, () -> primary.upsertCandles(batch, writeId))), batch.isEmpty());
     }
 
     @Override
     public long upsertPerformance(Collection<PerformanceSnapshot> snapshots, WriteId writeId) {
         List<PerformanceSnapshot> batch = List.copyOf(requireNonNull(snapshots, "snapshots is null"));
         requireNonNull(writeId, "writeId is null");
-        return write(new MirroredWrite.Performance(writeId, batch), () -> primary.upsertPerformance(batch, writeId),
-                batch.isEmpty());
+        return write(new MirroredWrite.Performance(writeId, batch), gate -> gatedPrimary
+                .map(gated -> gated.upsertPerformance(batch, writeId, gate))
+                .orElseGet(() -> afterGate(gate, () -> primary.upsertPerformance(batch, writeId))), batch.isEmpty());
     }
 
     @Override
     public long deleteRange(StoreTable table, TimeRange range) {
         requireNonNull(table, "table is null");
         requireNonNull(range, "range is null");
-        return write(new MirroredWrite.DeleteRange(table, range), () -> primary.deleteRange(table, range),
-                range.isEmpty());
+        return write(new MirroredWrite.DeleteRange(table, range),
+                gate -> afterGate(gate, () -> primary.deleteRange(table, range)), range.isEmpty());
     }
 
     @Override
     public Map<StoreTable, Long> deleteOlderThan(Instant cutoff) {
         requireNonNull(cutoff, "cutoff is null");
-        return write(new MirroredWrite.DeleteOlder(cutoff), () -> primary.deleteOlderThan(cutoff), false);
+        return write(new MirroredWrite.DeleteOlder(cutoff),
+                gate -> afterGate(gate, () -> primary.deleteOlderThan(cutoff)), false);
+    }
+
+    /** A write to the primary whose commit waits for the gate. */
+    @FunctionalInterface
+    private interface PrimaryWrite<T> {
+        T write(Runnable beforeCommit);
+    }
+
+    /** A write the primary cannot gate: it begins once the gate has opened. */
+    private static <T> T afterGate(Runnable gate, Supplier<T> onPrimary) {
+        gate.run();
+        return onPrimary.get();
     }
 
     /**
-     * Appends the write to the outbox (forced) before the primary takes it, so that a write the primary committed is
+     * Appends the write's record to the outbox (forced to disk, on the appender's thread) while the primary takes
+     * the write, and lets the primary commit only once the record is there, so that a write the primary committed is
      * never missing from the outbox, whatever moment the process dies at; then marks how the primary answered.
      * One write at a time: the outbox's order is the primary's commit order.
      */
-    private <T> T write(MirroredWrite write, Supplier<T> onPrimary, boolean nothingToMirror) {
+    private <T> T write(MirroredWrite write, PrimaryWrite<T> onPrimary, boolean nothingToMirror) {
         ensureOpen();
         if (outbox == null || nothingToMirror) {
-            return onPrimary.get(); // read-only (the primary refuses), or an empty batch the primary checks alone
+            // read-only (the primary refuses), or an empty batch the primary checks alone
+            return onPrimary.write(() -> {});
         }
         writes.lock();
         long began = System.nanoTime();
         try {
             ensureOpen();
-            long seq = beforePrimary(write);
+            RecordGate record = new RecordGate(write);
             T result;
             try {
-                result = onPrimary.get();
+                result = onPrimary.write(record);
+                record.run(); // a write that stored nothing (its id recorded already) may not have run the gate
             } catch (WriteOutcomeUnknownException e) {
-                mark(Outbox.IN_DOUBT, seq);
+                mark(Outbox.IN_DOUBT, record.seqOrZero());
                 throw e;
             } catch (RuntimeException | Error e) {
-                mark(Outbox.CANCEL, seq);
+                mark(Outbox.CANCEL, record.seqOrZero());
                 throw e;
             }
-            mark(Outbox.ACK, seq);
+            mark(Outbox.ACK, record.seqOrZero());
             return result;
         } finally {
             activity.record(began, System.nanoTime());
@@ -377,24 +403,49 @@ public final class DualMetricsStore implements MetricsStore {
         return writes.isLocked() || activity.writing(System.nanoTime());
     }
 
-    /** @return the record's sequence number, or 0 when the write is not mirrored (mirroring stopped) */
-    private long beforePrimary(MirroredWrite write) {
-        if (stopped) {
-            recordMissed(write);
-            return 0;
-        }
-        byte[] payload = WriteCodec.encode(write);
-        String why;
-        if (outbox.fits(payload.length)) {
-            try {
-                return outbox.appendData(payload);
-            } catch (IOException e) {
-                why = "the outbox " + config.outboxDirectory() + " cannot be written (" + e.getMessage() + ")";
+    /**
+     * The gate of one write's commit on the primary: open once the write's outbox record is appended, or once the
+     * outbox's refusal has been dealt with as {@code on-outbox-full} says (the write refused, or mirroring stopped
+     * and the write's ranges recorded as missed). While mirroring is stopped, the ranges are recorded at once.
+     * Runs on the caller's thread, under the write lock.
+     */
+    private final class RecordGate implements Runnable {
+        private final MirroredWrite write;
+        private final OutboxAppender.Pending pending;
+        /** The record's sequence number once the gate has opened, 0 when the write is not mirrored. */
+        private long seq = -1;
+
+        RecordGate(MirroredWrite write) {
+            this.write = write;
+            if (stopped) {
+                recordMissed(write);
+                pending = null;
+                seq = 0;
+            } else {
+                pending = appender.append(write);
             }
-        } else {
-            why = "the outbox " + config.outboxDirectory() + " is full (" + outbox.bytes() + " bytes, max-bytes "
-                    + config.outboxMaxBytes() + ")";
         }
+
+        @Override
+        public void run() {
+            if (seq < 0) {
+                OutboxAppender.Appended appended = pending.await();
+                seq = appended.refusal().isEmpty() ? appended.seq() : refused(write, appended.refusal().get());
+            }
+        }
+
+        /** @return the record's sequence number, 0 when there is none; waits for the append to end */
+        long seqOrZero() {
+            return seq >= 0 ? seq : pending.seqOrZero();
+        }
+    }
+
+    /**
+     * The outbox did not take the write's record: refuses the write, or stops mirroring, as configured.
+     *
+     * @return 0 (the write is not mirrored) when mirroring stopped
+     */
+    private long refused(MirroredWrite write, String why) {
         String secondary = "the secondary " + config.secondary().describe() + " has not taken writes"
                 + mirror.oldestWaiting().map(t -> " since " + t).orElse("") + " ("
                 + mirror.lastError().orElse("no error reported") + ")";
@@ -683,6 +734,7 @@ public final class DualMetricsStore implements MetricsStore {
                 primary.close();
             } finally {
                 if (outbox != null) {
+                    appender.close();
                     outbox.close();
                 }
             }

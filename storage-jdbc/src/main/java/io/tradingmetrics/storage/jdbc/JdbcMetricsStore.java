@@ -31,6 +31,7 @@ import io.tradingmetrics.storage.jdbc.rollup.RollupSettings;
 import io.tradingmetrics.storage.jdbc.rollup.RollupLevel;
 import io.tradingmetrics.storage.jdbc.rollup.RollupRefresher;
 import io.tradingmetrics.storage.jdbc.rollup.Rollups;
+import io.tradingmetrics.storage.spi.CommitGatedWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,12 +67,16 @@ import static java.util.Objects.requireNonNull;
  * checks run whatever the backend.
  *
  * <p>Writes validate the whole batch before touching the database and run in one transaction, so a batch is stored
- * whole or not at all. Reads bind every value as a parameter. Gap filling and volume rounding are done here, in
- * Java, so that every engine returns the same results. Every write records its {@link WriteId} in the same
- * transaction, and a lost commit is looked up before it is reported (see {@link MetricsStore}).
+ * whole or not at all. Reads bind their values as parameters or, where the dialect says so, write them as literals
+ * ({@link SqlDialect#appendText}). Gap filling and volume rounding are done here, in Java, so that every engine
+ * returns the same results. Every write records its {@link WriteId} in the same transaction, and a lost commit is
+ * looked up before it is reported (see {@link MetricsStore}); a store over this one may gate the commit
+ * ({@link CommitGatedWrites}).
  */
-public abstract class JdbcMetricsStore implements MetricsStore {
+public abstract class JdbcMetricsStore implements MetricsStore, CommitGatedWrites {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcMetricsStore.class);
+    /** The gate of a write nobody gates: it commits as soon as its rows are written. */
+    private static final Runnable NO_GATE = () -> {};
     /** The width of the finest candles the store holds: a roll-up goes to this interval or a coarser one. */
     private static final Interval FINEST_STORED_CANDLES = Interval.MINUTE_1;
     /** Rows fetched per round trip by the streaming reads. */
@@ -157,7 +162,13 @@ public abstract class JdbcMetricsStore implements MetricsStore {
 
     @Override
     public final long insertMetrics(Collection<MetricPoint> points, WriteId writeId) {
+        return insertMetrics(points, writeId, NO_GATE);
+    }
+
+    @Override
+    public final long insertMetrics(Collection<MetricPoint> points, WriteId writeId, Runnable beforeCommit) {
         List<MetricPoint> batch = validBatch(points, writeId, "metric points");
+        requireNonNull(beforeCommit, "beforeCommit is null");
         if (!batch.isEmpty()) {
             // Derived tables update rows that concurrent writes update too: serialized where upserts are.
             write("insert " + batch.size() + " metric points", writeId, !derivedTables.isEmpty(),
@@ -169,6 +180,7 @@ public abstract class JdbcMetricsStore implements MetricsStore {
                         table.pointsAppended(connection, appended);
                     }
                 }
+                beforeCommit.run();
             });
         }
         return batch.size();
@@ -176,24 +188,40 @@ public abstract class JdbcMetricsStore implements MetricsStore {
 
     @Override
     public final long upsertCandles(Collection<Candle> candles, WriteId writeId) {
+        return upsertCandles(candles, writeId, NO_GATE);
+    }
+
+    @Override
+    public final long upsertCandles(Collection<Candle> candles, WriteId writeId, Runnable beforeCommit) {
         List<Candle> batch = Batches.lastWins(validBatch(candles, writeId, "candles"),
                 c -> new CandleKey(c.timestamp(), c.symbol()));
+        requireNonNull(beforeCommit, "beforeCommit is null");
         if (!batch.isEmpty()) {
-            write("upsert " + batch.size() + " candles", writeId, true, () -> false,
-                    connection -> stageThenMerge(connection, TableColumns.CANDLES,
-                            () -> bulkWriter.stageCandles(connection, batch)));
+            write("upsert " + batch.size() + " candles", writeId, true, () -> false, connection -> {
+                stageThenMerge(connection, TableColumns.CANDLES, () -> bulkWriter.stageCandles(connection, batch));
+                beforeCommit.run();
+            });
         }
         return batch.size();
     }
 
     @Override
     public final long upsertPerformance(Collection<PerformanceSnapshot> snapshots, WriteId writeId) {
+        return upsertPerformance(snapshots, writeId, NO_GATE);
+    }
+
+    @Override
+    public final long upsertPerformance(Collection<PerformanceSnapshot> snapshots, WriteId writeId,
+                                        Runnable beforeCommit) {
         List<PerformanceSnapshot> batch = Batches.lastWins(validBatch(snapshots, writeId, "performance snapshots"),
                 PerformanceSnapshot::timestamp);
+        requireNonNull(beforeCommit, "beforeCommit is null");
         if (!batch.isEmpty()) {
-            write("upsert " + batch.size() + " performance snapshots", writeId, true, () -> false,
-                    connection -> stageThenMerge(connection, TableColumns.PERFORMANCE,
-                            () -> bulkWriter.stagePerformance(connection, batch)));
+            write("upsert " + batch.size() + " performance snapshots", writeId, true, () -> false, connection -> {
+                stageThenMerge(connection, TableColumns.PERFORMANCE,
+                        () -> bulkWriter.stagePerformance(connection, batch));
+                beforeCommit.run();
+            });
         }
         return batch.size();
     }

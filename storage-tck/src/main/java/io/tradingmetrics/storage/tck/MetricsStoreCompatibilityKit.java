@@ -115,6 +115,14 @@ public abstract class MetricsStoreCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("Gated writes: the commit waits for the gate")
+    class CommitGates extends CommitGateContract {
+        CommitGates() {
+            super(stores);
+        }
+    }
+
+    @Nested
     @DisplayName("Raw range queries")
     class RangeQueries extends RangeQueryContract {
         RangeQueries() {
