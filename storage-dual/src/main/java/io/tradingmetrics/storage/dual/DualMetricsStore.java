@@ -470,7 +470,7 @@ public final class DualMetricsStore implements MetricsStore {
         return 0;
     }
 
-    /** While mirroring is stopped: the ranges the write touches are recorded before the primary takes it. */
+    /** While mirroring is stopped: the ranges the write touches are recorded before the primary commits it. */
     private void recordMissed(MirroredWrite write) {
         boolean changed = false;
         for (Map.Entry<StoreTable, TimeRange> touched : write.touched().entrySet()) {
@@ -482,7 +482,7 @@ public final class DualMetricsStore implements MetricsStore {
             }
         }
         if (changed) {
-            state.save(config.outboxDirectory()); // throws before the primary is written: nothing lost unrecorded
+            state.save(config.outboxDirectory()); // throws before the primary commits: nothing lost unrecorded
         }
     }
 
