@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,22 +20,20 @@ import java.util.Map;
  * The dashboard queries on each data set three ways: through the store; as the same SQL on a plain JDBC connection
  * with the same session settings (what the framework costs); and as the best SQL written by hand for the engine,
  * values as literals ({@link BestSql}: what the store's SQL costs against the best the engine can do). After warm-up
- * the three take turns, run for run, so that noise falls on all alike, and on a server each way takes turns over
- * several connections ({@link Ways}). Latencies are wall-clock per call, including reading every row (the store also
- * maps them to records). Warm-up lasts at least half a second; fast queries run more often (about a second's worth
- * each way, up to 1,000 runs).
+ * the three take turns, run for run, so that noise falls on all alike; on TimescaleDB the server processes of all
+ * three are pinned to one core ({@link BackendPinning}). Latencies are wall-clock per call, including reading every
+ * row (the store also maps them to records). Warm-up lasts at least half a second; fast queries run more often
+ * (about two seconds' worth each way, up to 1,000 runs).
  */
 final class QueryBench {
     /** Measured runs of a query take about this long each way, unless the minimum number of runs takes longer. */
-    private static final double RUN_BUDGET_MILLIS = 1_000;
+    private static final double RUN_BUDGET_MILLIS = 2_000;
     private static final int MAX_RUNS = 1_000;
     /**
      * Warm-up lasts at least this long, all three ways together, so that the JIT has compiled the store's paths
      * before a fast query is measured: 3 runs of a read of 0.1 ms compile nothing.
      */
     private static final double WARMUP_BUDGET_MILLIS = 500;
-    /** Stores and connections each way on a database server ({@link Ways}). */
-    private static final int SERVER_CONNECTIONS = 4;
     /** The target of issue 14: every dashboard read through the store within this of the best hand-written form. */
     static final double BEST_TARGET = 1.15;
 
@@ -60,15 +59,19 @@ final class QueryBench {
         String worst = "";
         double worstBest = Double.NEGATIVE_INFINITY;
         String worstBestQuery = "";
+        BackendPinning pinning = new BackendPinning();
         for (DataSets.Loaded data : dataSets.all()) {
-            try (Ways ways = open(data)) {
+            try (MetricsStore store = dataSets.open(data); Connection jdbc = jdbc(data); Connection byHand = byHand(data)) {
                 SqlDialect dialect = data.duckDbFile().isPresent() ? DuckDbBenchmarkSql.dialect()
-                        : TimescaleBenchmarkSql.dialect(ways.jdbc().get(0));
+                        : TimescaleBenchmarkSql.dialect(jdbc);
                 BestSql.Engine engine = data.duckDbFile().isPresent() ? BestSql.Engine.DUCKDB : BestSql.Engine.TIMESCALEDB;
                 for (DashboardQuery query : DashboardQuery.all()) {
                     context.report().progress("queries: " + data.engine() + ", " + Figures.count(data.points())
                             + " points, " + query.name());
-                    double[][] samples = measure(ways, dialect, query.best().apply(engine), query);
+                    if (engine == BestSql.Engine.TIMESCALEDB) {
+                        pinning.pinAll(jdbc); // before each read: the store's pool may have opened a connection
+                    }
+                    double[][] samples = measure(store, jdbc, dialect, byHand, query.best().apply(engine), query);
                     double storeP50 = Stats.median(samples[0]);
                     double rawP50 = Stats.median(samples[1]);
                     double bestP50 = Stats.median(samples[2]);
@@ -98,6 +101,9 @@ final class QueryBench {
                 + " its checks.");
         table.note("hand-written: the best SQL found for the engine with every value a literal, over the raw tables"
                 + " (BestSql in the benchmarks module); store / hand-written compares the p50s.");
+        if (context.timescaleUrl().isPresent()) {
+            table.note(pinning.describe() + ".");
+        }
         for (DashboardQuery query : DashboardQuery.all()) {
             table.note(query.name() + ": " + query.description() + ".");
         }
@@ -112,37 +118,36 @@ final class QueryBench {
         scaling();
     }
 
-    private double[][] measure(Ways ways, SqlDialect dialect, String best, DashboardQuery query) throws SQLException {
+    private double[][] measure(MetricsStore store, Connection jdbc, SqlDialect dialect, Connection byHand, String best,
+                               DashboardQuery query) throws SQLException {
         BenchOptions options = context.options();
-        long began = System.nanoTime();
-        int storeRows = query.throughStore().applyAsInt(ways.stores().get(0));
-        double slowest = (System.nanoTime() - began) / 1e6;
-        began = System.nanoTime();
-        int rawRows = runRaw(ways.jdbc().get(0), query.sql().apply(dialect));
-        slowest = Math.max(slowest, (System.nanoTime() - began) / 1e6);
-        int bestRows = runRaw(ways.byHand().get(0), new SqlBuilder().sql(best));
+        int storeRows = query.throughStore().applyAsInt(store);
+        int rawRows = runRaw(jdbc, query.sql().apply(dialect));
+        int bestRows = runRaw(byHand, new SqlBuilder().sql(best));
         if (storeRows != rawRows || storeRows != bestRows) {
             throw new IllegalStateException(query.name() + ": the store returned " + storeRows + " rows, its SQL "
                     + rawRows + ", the hand-written SQL " + bestRows + " (" + best + ")");
         }
         long warmupBegan = System.nanoTime();
-        for (int i = 1; i < MAX_RUNS
-                && (i < options.warmups() || (System.nanoTime() - warmupBegan) / 1e6 < WARMUP_BUDGET_MILLIS); i++) {
-            int way = i % ways.count();
-            slowest = Math.max(timeStore(ways.stores().get(way), query), timeRaw(ways.jdbc().get(way), dialect, query));
-            timeBest(ways.byHand().get(way), best);
+        double[] warmStore = new double[MAX_RUNS];
+        double[] warmRaw = new double[MAX_RUNS];
+        int warmups = 0;
+        while (warmups < MAX_RUNS && (warmups < options.warmups()
+                || (System.nanoTime() - warmupBegan) / 1e6 < WARMUP_BUDGET_MILLIS)) {
+            warmStore[warmups] = timeStore(store, query);
+            warmRaw[warmups] = timeRaw(jdbc, dialect, query);
+            timeBest(byHand, best);
+            warmups++;
         }
         // Fast queries get more runs, so that their medians are not at the mercy of a few noisy ones; counted from
-        // the last warm-up run, the first (cold) one would give them too few.
-        int runs = Math.max(options.runs(), (int) Math.min(MAX_RUNS, RUN_BUDGET_MILLIS / Math.max(slowest, 0.01)));
-        runs = (runs + ways.count() - 1) / ways.count() * ways.count(); // each connection as often
+        // the warm-up's medians: the first (cold) run, or one slow warm-up run, would give them too few.
+        double typical = Math.max(Stats.median(Arrays.copyOf(warmStore, warmups)),
+                Stats.median(Arrays.copyOf(warmRaw, warmups)));
+        int runs = Math.max(options.runs(), (int) Math.min(MAX_RUNS, RUN_BUDGET_MILLIS / Math.max(typical, 0.01)));
         double[] viaStore = new double[runs];
         double[] raw = new double[runs];
         double[] byHandMillis = new double[runs];
         for (int i = 0; i < runs; i++) {
-            MetricsStore store = ways.stores().get(i % ways.count());
-            Connection jdbc = ways.jdbc().get(i % ways.count());
-            Connection byHand = ways.byHand().get(i % ways.count());
             switch (i % 3) {
                 case 0 -> {
                     viaStore[i] = timeStore(store, query);
@@ -201,46 +206,9 @@ final class QueryBench {
         }
     }
 
-    /**
-     * The three ways of reading a data set, each over the same number of stores or connections, taken in turn.
-     * A read of 0.05 ms on TimescaleDB is swayed by which server process a connection has and which core that runs
-     * on: two stores running the same code, taking turns, read in 0.63x to 1.86x the time of each other, pair by
-     * pair. Over {@link #SERVER_CONNECTIONS} each, no way depends on one connection's luck. DuckDB runs in this
-     * process: one each.
-     */
-    private record Ways(List<MetricsStore> stores, List<Connection> jdbc, List<Connection> byHand)
-            implements AutoCloseable {
-        int count() {
-            return stores.size();
-        }
-
-        @Override
-        public void close() throws SQLException {
-            stores.forEach(MetricsStore::close);
-            for (Connection connection : jdbc) {
-                connection.close();
-            }
-            for (Connection connection : byHand) {
-                connection.close();
-            }
-        }
-    }
-
-    private Ways open(DataSets.Loaded data) throws SQLException {
-        int count = data.duckDbFile().isPresent() ? 1 : SERVER_CONNECTIONS;
-        Ways ways = new Ways(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        try {
-            for (int i = 0; i < count; i++) {
-                ways.stores().add(dataSets.open(data));
-                ways.jdbc().add(data.duckDbFile().isPresent() ? Stores.duckdbJdbc(data.duckDbFile().get())
-                        : Stores.timescaleJdbc(context.timescaleUrl().orElseThrow(), data.schema().orElseThrow()));
-                ways.byHand().add(byHand(data));
-            }
-            return ways;
-        } catch (SQLException | RuntimeException e) {
-            ways.close();
-            throw e;
-        }
+    private Connection jdbc(DataSets.Loaded data) throws SQLException {
+        return data.duckDbFile().isPresent() ? Stores.duckdbJdbc(data.duckDbFile().get())
+                : Stores.timescaleJdbc(context.timescaleUrl().orElseThrow(), data.schema().orElseThrow());
     }
 
     /** A connection as a user opens it for SQL by hand: the driver's defaults, TimescaleDB's functions in reach. */

@@ -93,6 +93,7 @@ public abstract class JdbcMetricsStore implements MetricsStore, CommitGatedWrite
     /** The background refresh of the rollups, in a writable store that keeps them. */
     private volatile RollupRefresher rollupRefresher;
     private final RollupReads rollupReads;
+    private final ParsedLabels parsedLabels = new ParsedLabels();
     /** How often a write prunes the write ids (the table stays small between prunes: one row per write). */
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
 
@@ -728,7 +729,7 @@ public abstract class JdbcMetricsStore implements MetricsStore, CommitGatedWrite
 
     /** @return a mapper of {@link ReadSql#metricColumns} rows, texts as the dialect selects them */
     private RowMappers.RowMapper<MetricPoint> pointMapper() {
-        return RowMappers.metricPoints(dialect.textsCostPerValue());
+        return RowMappers.metricPoints(dialect.textsCostPerValue(), parsedLabels);
     }
 
     /** Reads the rollup levels' watermarks again when another process may have moved them. */

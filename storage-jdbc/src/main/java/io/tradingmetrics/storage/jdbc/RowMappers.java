@@ -7,7 +7,6 @@ import io.tradingmetrics.storage.api.PerformanceSnapshot;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,24 +21,13 @@ public final class RowMappers {
         T map(ResultSet row) throws SQLException;
     }
 
-    /** Distinct labels texts a metric mapper keeps parsed: interleaved series repeat far fewer maps than this. */
-    private static final int PARSED_LABELS_CACHE = 512;
-
     /**
      * @param textsAsBytes whether the rows hold the texts as UTF-8 bytes ({@link SqlDialect#selectText})
-     * @return a mapper of rows of {@link ReadSql#metricColumns} to points, for one query (not thread-safe): it parses
-     *         each distinct labels text once, to one immutable map (whose checks {@link MetricPoint} then remembers),
-     *         while it is among the {@value #PARSED_LABELS_CACHE} most recently seen, since parsing every row's JSON
-     *         was a fifth of a streaming copy's CPU; a row with the labels text of the row before it is not even
-     *         looked up
+     * @param parsedLabels the labels texts the store has parsed
+     * @return a mapper of rows of {@link ReadSql#metricColumns} to points, for one query (not thread-safe): a row
+     *         with the labels text of the row before it takes that row's map without a look-up
      */
-    public static RowMapper<MetricPoint> metricPoints(boolean textsAsBytes) {
-        Map<String, Map<String, String>> parsed = new LinkedHashMap<>(PARSED_LABELS_CACHE * 2, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Map<String, String>> eldest) {
-                return size() > PARSED_LABELS_CACHE;
-            }
-        };
+    public static RowMapper<MetricPoint> metricPoints(boolean textsAsBytes, ParsedLabels parsedLabels) {
         return new RowMapper<>() {
             private String previousText;
             private Map<String, String> previousLabels = Map.of();
@@ -61,7 +49,7 @@ public final class RowMappers {
                     return Map.of();
                 }
                 if (!text.equals(previousText)) {
-                    previousLabels = parsed.computeIfAbsent(text, LabelsJson::read);
+                    previousLabels = parsedLabels.of(text);
                     previousText = text;
                 }
                 return previousLabels;
