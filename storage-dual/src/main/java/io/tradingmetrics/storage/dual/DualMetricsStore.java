@@ -56,8 +56,8 @@ public final class DualMetricsStore implements MetricsStore {
 
     private final DualStoreConfig config;
     private final MetricsStore primary;
-    /** The primary, when it lets its commits wait for the outbox record (the JDBC stores do). */
-    private final Optional<CommitGatedWrites> gatedPrimary;
+    /** The primary's writes, each committed once its outbox record is forced ({@link #write}). */
+    private final CommitGatedWrites gatedPrimary;
     private final Outbox outbox;
     private final OutboxAppender appender;
     private final StateFile state;
@@ -74,7 +74,7 @@ public final class DualMetricsStore implements MetricsStore {
                              long secondaryApplied) {
         this.config = config;
         this.primary = primary;
-        this.gatedPrimary = primary instanceof CommitGatedWrites gated ? Optional.of(gated) : Optional.empty();
+        this.gatedPrimary = primary instanceof CommitGatedWrites gated ? gated : new AfterGate(primary);
         this.outbox = outbox;
         this.appender = outbox == null ? null : new OutboxAppender(outbox, config.outboxDirectory(),
                 config.outboxMaxBytes());
@@ -312,27 +312,21 @@ public final class DualMetricsStore implements MetricsStore {
     public long insertMetrics(Collection<MetricPoint> points, WriteId writeId) {
         List<MetricPoint> batch = List.copyOf(requireNonNull(points, "points is null"));
         requireNonNull(writeId, "writeId is null");
-        return write(new MirroredWrite.Points(writeId, batch), gate -> gatedPrimary
-                .map(gated -> gated.insertMetrics(batch, writeId, gate))
-                .orElseGet(() -> afterGate(gate, () -> primary.insertMetrics(batch, writeId))), batch.isEmpty());
+        return write(new MirroredWrite.Points(writeId, batch), gate -> gatedPrimary.insertMetrics(batch, writeId, gate), batch.isEmpty());
     }
 
     @Override
     public long upsertCandles(Collection<Candle> candles, WriteId writeId) {
         List<Candle> batch = List.copyOf(requireNonNull(candles, "candles is null"));
         requireNonNull(writeId, "writeId is null");
-        return write(new MirroredWrite.Candles(writeId, batch), gate -> gatedPrimary
-                .map(gated -> gated.upsertCandles(batch, writeId, gate))
-                .orElseGet(() -> afterGate(gate, () -> primary.upsertCandles(batch, writeId))), batch.isEmpty());
+        return write(new MirroredWrite.Candles(writeId, batch), gate -> gatedPrimary.upsertCandles(batch, writeId, gate), batch.isEmpty());
     }
 
     @Override
     public long upsertPerformance(Collection<PerformanceSnapshot> snapshots, WriteId writeId) {
         List<PerformanceSnapshot> batch = List.copyOf(requireNonNull(snapshots, "snapshots is null"));
         requireNonNull(writeId, "writeId is null");
-        return write(new MirroredWrite.Performance(writeId, batch), gate -> gatedPrimary
-                .map(gated -> gated.upsertPerformance(batch, writeId, gate))
-                .orElseGet(() -> afterGate(gate, () -> primary.upsertPerformance(batch, writeId))), batch.isEmpty());
+        return write(new MirroredWrite.Performance(writeId, batch), gate -> gatedPrimary.upsertPerformance(batch, writeId, gate), batch.isEmpty());
     }
 
     @Override
@@ -360,6 +354,25 @@ public final class DualMetricsStore implements MetricsStore {
     private static <T> T afterGate(Runnable gate, Supplier<T> onPrimary) {
         gate.run();
         return onPrimary.get();
+    }
+
+    /** The writes of a primary that cannot gate its commits: each begins once its gate has opened. */
+    private record AfterGate(MetricsStore primary) implements CommitGatedWrites {
+        @Override
+        public long insertMetrics(Collection<MetricPoint> points, WriteId writeId, Runnable beforeCommit) {
+            return afterGate(beforeCommit, () -> primary.insertMetrics(points, writeId));
+        }
+
+        @Override
+        public long upsertCandles(Collection<Candle> candles, WriteId writeId, Runnable beforeCommit) {
+            return afterGate(beforeCommit, () -> primary.upsertCandles(candles, writeId));
+        }
+
+        @Override
+        public long upsertPerformance(Collection<PerformanceSnapshot> snapshots, WriteId writeId,
+                                      Runnable beforeCommit) {
+            return afterGate(beforeCommit, () -> primary.upsertPerformance(snapshots, writeId));
+        }
     }
 
     /**

@@ -23,11 +23,11 @@ import java.util.zip.CRC32C;
  * The outbox: an append-only log of records in segment files ({@code outbox/segment-<first seq>.log}) in the
  * directory, each framed as [length][CRC32C][type, seq, accepted-at millis, payload]. A data record is forced to disk
  * before the primary commits the write ({@link OutboxAppender}), so that a write the primary committed is never
- * missing from the log; a torn record
- * at the end (a crash while appending) fails its checksum and is cut off when the log is opened. A data record is
- * followed by a marker when the primary refused the write ({@link #CANCEL}) or could not tell its outcome
- * ({@link #IN_DOUBT}), or took it ({@link #ACK}). Only the last record can lack its marker after a crash (a marker is
- * written before the next record, whose forcing carries it to disk): its outcome on the primary is unknown.
+ * missing from the log; a torn record at the end (a crash while appending) fails its checksum and is cut off when the
+ * log is opened. A data record is followed by a marker when the primary refused the write ({@link #CANCEL}) or could
+ * not tell its outcome ({@link #IN_DOUBT}), or took it ({@link #ACK}). Only the last record can lack its marker after
+ * a crash (a marker is written before the next record, whose forcing carries it to disk): its outcome on the primary
+ * is unknown.
  *
  * <p>Also holds the directory's lock ({@value #LOCK}): one open dual store per directory.
  */
