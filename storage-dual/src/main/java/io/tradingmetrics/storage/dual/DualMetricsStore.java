@@ -312,21 +312,24 @@ public final class DualMetricsStore implements MetricsStore {
     public long insertMetrics(Collection<MetricPoint> points, WriteId writeId) {
         List<MetricPoint> batch = List.copyOf(requireNonNull(points, "points is null"));
         requireNonNull(writeId, "writeId is null");
-        return write(new MirroredWrite.Points(writeId, batch), gate -> gatedPrimary.insertMetrics(batch, writeId, gate), batch.isEmpty());
+        return write(new MirroredWrite.Points(writeId, batch),
+                gate -> gatedPrimary.insertMetrics(batch, writeId, gate), batch.isEmpty());
     }
 
     @Override
     public long upsertCandles(Collection<Candle> candles, WriteId writeId) {
         List<Candle> batch = List.copyOf(requireNonNull(candles, "candles is null"));
         requireNonNull(writeId, "writeId is null");
-        return write(new MirroredWrite.Candles(writeId, batch), gate -> gatedPrimary.upsertCandles(batch, writeId, gate), batch.isEmpty());
+        return write(new MirroredWrite.Candles(writeId, batch),
+                gate -> gatedPrimary.upsertCandles(batch, writeId, gate), batch.isEmpty());
     }
 
     @Override
     public long upsertPerformance(Collection<PerformanceSnapshot> snapshots, WriteId writeId) {
         List<PerformanceSnapshot> batch = List.copyOf(requireNonNull(snapshots, "snapshots is null"));
         requireNonNull(writeId, "writeId is null");
-        return write(new MirroredWrite.Performance(writeId, batch), gate -> gatedPrimary.upsertPerformance(batch, writeId, gate), batch.isEmpty());
+        return write(new MirroredWrite.Performance(writeId, batch),
+                gate -> gatedPrimary.upsertPerformance(batch, writeId, gate), batch.isEmpty());
     }
 
     @Override
