@@ -69,7 +69,7 @@ public final class BenchMain {
                 DataSets dataSets = new DataSets(context);
                 dataSets.load();
                 if (options.runs(Section.QUERIES)) {
-                    new QueryBench(context, dataSets).run();
+                    QueryChild.run(context, dataSets);
                 }
                 if (options.runs(Section.STARTUP)) {
                     new StartupBench(context, dataSets).run();

@@ -25,10 +25,12 @@ import java.util.Set;
  * @param workDirectory where database files go (deleted afterwards)
  * @param output the Markdown file to write the results into, if any
  * @param command the command line as the user typed it, for the record
+ * @param arguments the arguments these options were parsed from, for a child JVM that runs a section
  */
 record BenchOptions(List<Long> sizes, int warmups, int runs, int ingestRepeats, int migrationBatch, Set<Section> sections,
                     Duration servingTime,
-                    Optional<String> timescaleUrl, Path workDirectory, Optional<Path> output, String command) {
+                    Optional<String> timescaleUrl, Path workDirectory, Optional<Path> output, String command,
+                    List<String> arguments) {
 
     enum Section { INGEST, WRITER, DUAL, QUERIES, STARTUP, MIGRATION, SERVING }
 
@@ -112,7 +114,7 @@ record BenchOptions(List<Long> sizes, int warmups, int runs, int ingestRepeats, 
         return new BenchOptions(sizes, warmups, runs, ingestRepeats, migrationBatch, sections,
                 Duration.ofSeconds(Math.max(1, servingSeconds)), server,
                 work == null ? Path.of(System.getProperty("java.io.tmpdir")) : work, Optional.ofNullable(output),
-                command);
+                command, List.of(args));
     }
 
     boolean runs(Section section) {

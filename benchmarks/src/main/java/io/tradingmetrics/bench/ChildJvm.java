@@ -16,13 +16,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A second JVM on this one's classpath, for what must be measured in a process of its own: its heap limit, its
- * resident memory, its cold start. The child speaks in lines on stdout: {@code RESULT key=value ...} with figures,
- * {@code READY <step>} when it waits for a line on stdin before going on.
+ * resident memory, its cold start, or a JVM that no earlier section has left its state in. The child speaks in lines
+ * on stdout: {@code RESULT key=value ...} with figures, {@code READY <step>} when it waits for a line on stdin before
+ * going on; the parent keeps every line (see {@link ReportLines}).
  */
 final class ChildJvm implements AutoCloseable {
     private final Process process;
     private final BufferedReader output;
     private final Map<String, String> results = new LinkedHashMap<>();
+    private final List<String> lines = new ArrayList<>();
 
     private ChildJvm(Process process) {
         this.process = process;
@@ -85,7 +87,13 @@ final class ChildJvm implements AutoCloseable {
         return results;
     }
 
+    /** @return every line the child wrote on stdout so far */
+    List<String> lines() {
+        return List.copyOf(lines);
+    }
+
     private void collect(String line) {
+        lines.add(line);
         if (line.startsWith("RESULT ")) {
             for (String pair : line.substring(7).trim().split(" ")) {
                 int equals = pair.indexOf('=');

@@ -37,6 +37,15 @@ final class DataSets {
         this.context = context;
     }
 
+    /** @return the data sets another JVM of the run loaded */
+    static DataSets of(RunContext context, List<Loaded> loaded) {
+        DataSets dataSets = new DataSets(context);
+        for (Loaded data : loaded) {
+            (data.duckDbFile().isPresent() ? dataSets.duckDb : dataSets.timescale).add(data);
+        }
+        return dataSets;
+    }
+
     void load() throws Exception {
         BenchOptions options = context.options();
         ResultTable table = new ResultTable("Data sets, loaded through the SPI (batches of 100,000)", "engine",

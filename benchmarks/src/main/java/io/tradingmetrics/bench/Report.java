@@ -19,12 +19,23 @@ final class Report {
     static final String END = "<!-- benchmark results: end -->";
 
     private final PrintStream console;
+    private final boolean printsTables;
     private final Map<String, String> facts = new LinkedHashMap<>();
     private final List<ResultTable> tables = new ArrayList<>();
     private final List<Target> targets = new ArrayList<>();
 
     Report(PrintStream console) {
+        this(console, true);
+    }
+
+    private Report(PrintStream console, boolean printsTables) {
         this.console = console;
+        this.printsTables = printsTables;
+    }
+
+    /** @return a report that prints only progress: a child JVM's, whose tables the parent prints when it adds them */
+    static Report printingProgressOnly(PrintStream console) {
+        return new Report(console, false);
     }
 
     void fact(String name, String value) {
@@ -39,8 +50,10 @@ final class Report {
     void add(ResultTable table) {
         if (!table.isEmpty()) {
             tables.add(table);
-            console.print(table.text());
-            console.flush();
+            if (printsTables) {
+                console.print(table.text());
+                console.flush();
+            }
         }
     }
 
@@ -50,6 +63,10 @@ final class Report {
 
     List<Target> targets() {
         return List.copyOf(targets);
+    }
+
+    List<ResultTable> tables() {
+        return List.copyOf(tables);
     }
 
     void printSummary() {

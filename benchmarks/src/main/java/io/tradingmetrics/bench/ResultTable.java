@@ -38,6 +38,22 @@ final class ResultTable {
         return rows.isEmpty();
     }
 
+    String title() {
+        return title;
+    }
+
+    List<String> headers() {
+        return headers;
+    }
+
+    List<List<String>> rows() {
+        return List.copyOf(rows);
+    }
+
+    List<String> notes() {
+        return List.copyOf(notes);
+    }
+
     String text() {
         int[] widths = new int[headers.size()];
         for (int c = 0; c < widths.length; c++) {
