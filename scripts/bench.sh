@@ -4,7 +4,7 @@
 # into BENCHMARKS.md, and stops the server again, whatever the outcome.
 #
 #   scripts/bench.sh              the full run: 1M and 10M points (25 to 40 minutes on 2 cores)
-#   scripts/bench.sh --quick      about a minute: 20k and 200k points, fewer repetitions
+#   scripts/bench.sh --quick      a few minutes: 20k and 200k points, fewer repetitions, shorter loads
 #   scripts/bench.sh --points 2M --runs 10 --sections ingest,queries
 #
 # Every argument goes to the harness (--help lists them). JVM options: METRICS_BENCH_JAVA_OPTS (default -Xmx3g).

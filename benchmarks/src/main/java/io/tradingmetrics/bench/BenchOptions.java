@@ -21,6 +21,7 @@ import java.util.Set;
  * @param migrationBatch rows per write call of the migrations
  * @param sections what to measure
  * @param servingTime how long the serving section loads each route
+ * @param queryTime about how long the measured runs of a dashboard query last each way (fast queries run more often)
  * @param timescaleUrl the TimescaleDB server, if any (without it only DuckDB is measured)
  * @param workDirectory where database files go (deleted afterwards)
  * @param output the Markdown file to write the results into, if any
@@ -28,7 +29,7 @@ import java.util.Set;
  * @param arguments the arguments these options were parsed from, for a child JVM that runs a section
  */
 record BenchOptions(List<Long> sizes, int warmups, int runs, int ingestRepeats, int migrationBatch, Set<Section> sections,
-                    Duration servingTime,
+                    Duration servingTime, Duration queryTime,
                     Optional<String> timescaleUrl, Path workDirectory, Optional<Path> output, String command,
                     List<String> arguments) {
 
@@ -40,13 +41,16 @@ record BenchOptions(List<Long> sizes, int warmups, int runs, int ingestRepeats, 
                                 or a list of data sets, e.g. 1M,10M,100M (each loaded and queried; the scaling table
                                 shows how each query grows)
               --engines LIST    duckdb,timescaledb (default both; timescaledb needs a server)
-              --quick           a run of about a minute: --points 200k --runs 5 --warmups 2 --ingest-repeats 2
+              --quick           a run of a few minutes: --points 200k --runs 5 --warmups 2 --ingest-repeats 2
+                                --serving-seconds 5 --query-millis 200
               --runs N          measured runs per query (default 15)
               --warmups N       warm-up runs per query (default 3)
               --ingest-repeats N  measured repetitions per ingest path (default 3)
               --migration-batch N rows per write call of the migrations (default: the migration's, 10k)
               --sections LIST   comma-separated: ingest,writer,dual,queries,startup,migration,serving (default all)
               --serving-seconds N  seconds of load per route in the serving section (default 60)
+              --query-millis N  about how long the measured runs of a dashboard query last each way (default 2000;
+                                up to 1,000 runs, at least --runs); the warm-up lasts a quarter of it
               --timescale-url U TimescaleDB server (default $METRICS_BENCH_TIMESCALE_URL or $METRICS_IT_TIMESCALE_URL);
                                 "none" measures DuckDB only
               --work-dir DIR    where database files go (default: a new temporary folder, deleted at the end)
@@ -63,6 +67,7 @@ record BenchOptions(List<Long> sizes, int warmups, int runs, int ingestRepeats, 
         int migrationBatch = io.tradingmetrics.migration.MigrationOptions.DEFAULT_BATCH_SIZE;
         Set<Section> sections = EnumSet.allOf(Section.class);
         long servingSeconds = 60;
+        long queryMillis = 2_000;
         String url = firstNonBlank(System.getenv("METRICS_BENCH_TIMESCALE_URL"), System.getenv("METRICS_IT_TIMESCALE_URL"));
         Path work = null;
         Path output = null;
@@ -76,6 +81,8 @@ record BenchOptions(List<Long> sizes, int warmups, int runs, int ingestRepeats, 
                     runs = 5;
                     warmups = 2;
                     ingestRepeats = 2;
+                    servingSeconds = 5;
+                    queryMillis = 200;
                 }
                 case "--points" -> {
                     sizes = parseSizes(value(args, ++i, arg), arg);
@@ -87,6 +94,7 @@ record BenchOptions(List<Long> sizes, int warmups, int runs, int ingestRepeats, 
                 case "--ingest-repeats" -> ingestRepeats = (int) parseCount(value(args, ++i, arg), arg);
                 case "--migration-batch" -> migrationBatch = (int) parseCount(value(args, ++i, arg), arg);
                 case "--serving-seconds" -> servingSeconds = parseCount(value(args, ++i, arg), arg);
+                case "--query-millis" -> queryMillis = parseCount(value(args, ++i, arg), arg);
                 case "--sections" -> sections = parseSections(value(args, ++i, arg));
                 case "--timescale-url" -> url = value(args, ++i, arg);
                 case "--work-dir" -> work = Path.of(value(args, ++i, arg));
@@ -112,7 +120,7 @@ record BenchOptions(List<Long> sizes, int warmups, int runs, int ingestRepeats, 
         Optional<String> server = !timescale || url == null || url.isBlank() || url.equals("none") ? Optional.empty()
                 : Optional.of(url);
         return new BenchOptions(sizes, warmups, runs, ingestRepeats, migrationBatch, sections,
-                Duration.ofSeconds(Math.max(1, servingSeconds)), server,
+                Duration.ofSeconds(Math.max(1, servingSeconds)), Duration.ofMillis(queryMillis), server,
                 work == null ? Path.of(System.getProperty("java.io.tmpdir")) : work, Optional.ofNullable(output),
                 command, List.of(args));
     }

@@ -22,23 +22,38 @@ import java.util.Map;
  * values as literals ({@link BestSql}: what the store's SQL costs against the best the engine can do). After warm-up
  * the three take turns, run for run, so that noise falls on all alike; on TimescaleDB the server processes of all
  * three are pinned to one core ({@link BackendPinning}). Latencies are wall-clock per call, including reading every
- * row (the store also maps them to records). Warm-up lasts at least half a second; fast queries run more often
- * (about two seconds' worth each way, up to 1,000 runs).
+ * row (the store also maps them to records). Warm-up lasts at least a quarter of {@code --query-millis}; fast
+ * queries run more often (about {@code --query-millis} each way, by default two seconds, up to 1,000 runs).
  */
 final class QueryBench {
-    /** Measured runs of a query take about this long each way, unless the minimum number of runs takes longer. */
-    private static final double RUN_BUDGET_MILLIS = 2_000;
-    private static final int MAX_RUNS = 1_000;
+    /** About a thousand, a whole number of cycles of {@link #ORDERS}. */
+    private static final int MAX_RUNS = 996;
+
+    private enum Way { STORE, RAW, BEST }
+
     /**
-     * Warm-up lasts at least this long, all three ways together, so that the JIT has compiled the store's paths
-     * before a fast query is measured: 3 runs of a read of 0.1 ms compile nothing.
+     * The order of the three ways in consecutive runs. Over six runs each way comes first, second and third twice
+     * and follows each other way three times, across runs too: what ran just before a read (the hand-written
+     * latest() reads every chunk for 0.3 s, evicting the caches) falls on all three alike. A cycle of three orders
+     * (store, raw, best; raw, best, store; best, store, raw) put the store after the hand-written SQL in two runs of
+     * three and its own SQL in one of three.
      */
-    private static final double WARMUP_BUDGET_MILLIS = 500;
+    private static final List<List<Way>> ORDERS = List.of(
+            List.of(Way.STORE, Way.RAW, Way.BEST), List.of(Way.STORE, Way.BEST, Way.RAW),
+            List.of(Way.BEST, Way.RAW, Way.STORE), List.of(Way.RAW, Way.STORE, Way.BEST),
+            List.of(Way.RAW, Way.BEST, Way.STORE), List.of(Way.BEST, Way.STORE, Way.RAW));
     /** The target of issue 14: every dashboard read through the store within this of the best hand-written form. */
     static final double BEST_TARGET = 1.15;
 
     private final RunContext context;
     private final DataSets dataSets;
+    /** Measured runs of a query take about this long each way, unless the minimum number of runs takes longer. */
+    private final double runBudgetMillis;
+    /**
+     * Warm-up lasts at least this long, all three ways together, so that the JIT has compiled the store's paths
+     * before a fast query is measured: 3 runs of a read of 0.1 ms compile nothing.
+     */
+    private final double warmupBudgetMillis;
     /** Median milliseconds through the store, by engine, points and query: for the engine comparison. */
     private final Map<String, Double> storeMedians = new LinkedHashMap<>();
     /** p50 and p95 through the store, by engine, points and query: for the scaling table. */
@@ -47,12 +62,14 @@ final class QueryBench {
     QueryBench(RunContext context, DataSets dataSets) {
         this.context = context;
         this.dataSets = dataSets;
+        this.runBudgetMillis = context.options().queryTime().toMillis();
+        this.warmupBudgetMillis = runBudgetMillis / 4;
     }
 
     void run() throws Exception {
         BenchOptions options = context.options();
         ResultTable table = new ResultTable("Dashboard queries (ms; at least " + options.warmups() + " warm-up runs and "
-                + Figures.millis(WARMUP_BUDGET_MILLIS) + " ms of them, then at least "
+                + Figures.millis(warmupBudgetMillis) + " ms of them, then at least "
                 + options.runs() + " measured runs each way)", "engine", "points", "query", "rows", "runs", "store p50",
                 "store p95", "store's SQL p50", "overhead", "hand-written p50", "hand-written p95", "store / hand-written");
         double worstOverhead = Double.NEGATIVE_INFINITY;
@@ -133,7 +150,7 @@ final class QueryBench {
         double[] warmRaw = new double[MAX_RUNS];
         int warmups = 0;
         while (warmups < MAX_RUNS && (warmups < options.warmups()
-                || (System.nanoTime() - warmupBegan) / 1e6 < WARMUP_BUDGET_MILLIS)) {
+                || (System.nanoTime() - warmupBegan) / 1e6 < warmupBudgetMillis)) {
             warmStore[warmups] = timeStore(store, query);
             warmRaw[warmups] = timeRaw(jdbc, dialect, query);
             timeBest(byHand, best);
@@ -143,26 +160,17 @@ final class QueryBench {
         // the warm-up's medians: the first (cold) run, or one slow warm-up run, would give them too few.
         double typical = Math.max(Stats.median(Arrays.copyOf(warmStore, warmups)),
                 Stats.median(Arrays.copyOf(warmRaw, warmups)));
-        int runs = Math.max(options.runs(), (int) Math.min(MAX_RUNS, RUN_BUDGET_MILLIS / Math.max(typical, 0.01)));
+        int runs = Math.max(options.runs(), (int) Math.min(MAX_RUNS, runBudgetMillis / Math.max(typical, 0.01)));
+        runs = (runs + ORDERS.size() - 1) / ORDERS.size() * ORDERS.size(); // whole cycles of the orders
         double[] viaStore = new double[runs];
         double[] raw = new double[runs];
         double[] byHandMillis = new double[runs];
         for (int i = 0; i < runs; i++) {
-            switch (i % 3) {
-                case 0 -> {
-                    viaStore[i] = timeStore(store, query);
-                    raw[i] = timeRaw(jdbc, dialect, query);
-                    byHandMillis[i] = timeBest(byHand, best);
-                }
-                case 1 -> {
-                    raw[i] = timeRaw(jdbc, dialect, query);
-                    byHandMillis[i] = timeBest(byHand, best);
-                    viaStore[i] = timeStore(store, query);
-                }
-                default -> {
-                    byHandMillis[i] = timeBest(byHand, best);
-                    viaStore[i] = timeStore(store, query);
-                    raw[i] = timeRaw(jdbc, dialect, query);
+            for (Way way : ORDERS.get(i % ORDERS.size())) {
+                switch (way) {
+                    case STORE -> viaStore[i] = timeStore(store, query);
+                    case RAW -> raw[i] = timeRaw(jdbc, dialect, query);
+                    case BEST -> byHandMillis[i] = timeBest(byHand, best);
                 }
             }
         }

@@ -28,7 +28,8 @@ class BenchSmokeTest {
         Path output = folder.resolve("BENCHMARKS.md");
         Files.writeString(output, "# Benchmarks\n\nHand-written analysis stays.\n");
         List<String> args = new ArrayList<>(List.of("--points", "10k", "--runs", "2", "--warmups", "1",
-                "--ingest-repeats", "1", "--work-dir", folder.toString(), "--command", "smoke test"));
+                "--ingest-repeats", "1", "--serving-seconds", "1", "--query-millis", "20",
+                "--work-dir", folder.toString(), "--command", "smoke test"));
         args.addAll(List.of("--timescale-url", PostgresTestServer.TIMESCALE.url()));
         BenchOptions options = BenchOptions.parse(args.toArray(String[]::new));
 
