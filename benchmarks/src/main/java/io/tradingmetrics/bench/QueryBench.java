@@ -35,8 +35,8 @@ final class QueryBench {
      * The order of the three ways in consecutive runs. Over six runs each way comes first, second and third twice
      * and follows each other way three times, across runs too: what ran just before a read (the hand-written
      * latest() reads every chunk for 0.3 s, evicting the caches) falls on all three alike. A cycle of three orders
-     * (store, raw, best; raw, best, store; best, store, raw) put the store after the hand-written SQL in two runs of
-     * three and its own SQL in one of three.
+     * (store, raw, best; raw, best, store; best, store, raw) put the store right after the hand-written SQL in two
+     * runs of three, and the store's SQL on a plain connection in one of three.
      */
     private static final List<List<Way>> ORDERS = List.of(
             List.of(Way.STORE, Way.RAW, Way.BEST), List.of(Way.STORE, Way.BEST, Way.RAW),

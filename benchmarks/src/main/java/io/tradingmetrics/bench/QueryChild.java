@@ -11,9 +11,8 @@ import java.util.Optional;
 /**
  * Runs the dashboard queries ({@link QueryBench}) in a JVM of their own, on the data sets the run loaded, and hands
  * their tables and targets back to the run's report. The reads of tens of microseconds are the most sensitive figures
- * of the run, and the JVM that ran the ingest, writer and dual sections before them is not the one an application
- * reads in: in the full run of 2026-12-07 02:10 UTC one series' last day on TimescaleDB at 1M points took the store
- * 1.16x the hand-written SQL there, and 1.06x in a fresh JVM (the queries section run alone).
+ * of the run, so no section before them (ingest, the batching writer, the dual store) leaves its heap, threads or
+ * compiled code in the JVM that reads, as a dashboard server reads in a JVM of its own (BENCHMARKS.md, 2026-12-08).
  *
  * <p>Arguments: the number of data sets, each data set (see {@link #encode}), then the run's own arguments.
  */
