@@ -42,6 +42,13 @@ final class QueryBench {
             List.of(Way.STORE, Way.RAW, Way.BEST), List.of(Way.STORE, Way.BEST, Way.RAW),
             List.of(Way.BEST, Way.RAW, Way.STORE), List.of(Way.RAW, Way.STORE, Way.BEST),
             List.of(Way.RAW, Way.BEST, Way.STORE), List.of(Way.BEST, Way.STORE, Way.RAW));
+    /**
+     * The first query on each store just opened warms up this many times as long: the paths every read shares (the
+     * pool, the executor, the driver's typed getters) are compiled by then. A throwaway probe of one series' 333
+     * points on TimescaleDB (2026-12-08, fresh JVMs, a store just opened) put the store at 1.08x and 1.11x its own
+     * SQL after half a second of warm-up and at 1.03x-1.06x once two seconds more had run.
+     */
+    private static final int FIRST_WARMUP_FACTOR = 5;
     /** The target of issue 14: every dashboard read through the store within this of the best hand-written form. */
     static final double BEST_TARGET = 1.15;
 
@@ -69,7 +76,8 @@ final class QueryBench {
     void run() throws Exception {
         BenchOptions options = context.options();
         ResultTable table = new ResultTable("Dashboard queries (ms; at least " + options.warmups() + " warm-up runs and "
-                + Figures.millis(warmupBudgetMillis) + " ms of them, then at least "
+                + Figures.millis(warmupBudgetMillis) + " ms of them (" + Figures.millis(FIRST_WARMUP_FACTOR
+                * warmupBudgetMillis) + " ms for the first query on each store), then at least "
                 + options.runs() + " measured runs each way)", "engine", "points", "query", "rows", "runs", "store p50",
                 "store p95", "store's SQL p50", "overhead", "hand-written p50", "hand-written p95", "store / hand-written");
         double worstOverhead = Double.NEGATIVE_INFINITY;
@@ -82,13 +90,16 @@ final class QueryBench {
                 SqlDialect dialect = data.duckDbFile().isPresent() ? DuckDbBenchmarkSql.dialect()
                         : TimescaleBenchmarkSql.dialect(jdbc);
                 BestSql.Engine engine = data.duckDbFile().isPresent() ? BestSql.Engine.DUCKDB : BestSql.Engine.TIMESCALEDB;
+                boolean firstOnStore = true;
                 for (DashboardQuery query : DashboardQuery.all()) {
                     context.report().progress("queries: " + data.engine() + ", " + Figures.count(data.points())
                             + " points, " + query.name());
                     if (engine == BestSql.Engine.TIMESCALEDB) {
                         pinning.pinAll(jdbc); // before each read: the store's pool may have opened a connection
                     }
-                    double[][] samples = measure(store, jdbc, dialect, byHand, query.best().apply(engine), query);
+                    double[][] samples = measure(store, jdbc, dialect, byHand, query.best().apply(engine), query,
+                            firstOnStore ? FIRST_WARMUP_FACTOR * warmupBudgetMillis : warmupBudgetMillis);
+                    firstOnStore = false;
                     double storeP50 = Stats.median(samples[0]);
                     double rawP50 = Stats.median(samples[1]);
                     double bestP50 = Stats.median(samples[2]);
@@ -135,8 +146,9 @@ final class QueryBench {
         scaling();
     }
 
+    /** @param warmupMillis how long the warm-up lasts at least, all three ways together */
     private double[][] measure(MetricsStore store, Connection jdbc, SqlDialect dialect, Connection byHand, String best,
-                               DashboardQuery query) throws SQLException {
+                               DashboardQuery query, double warmupMillis) throws SQLException {
         BenchOptions options = context.options();
         int storeRows = query.throughStore().applyAsInt(store);
         int rawRows = runRaw(jdbc, query.sql().apply(dialect));
@@ -146,20 +158,21 @@ final class QueryBench {
                     + rawRows + ", the hand-written SQL " + bestRows + " (" + best + ")");
         }
         long warmupBegan = System.nanoTime();
+        // The latest warm-up runs, up to MAX_RUNS of them, in a ring.
         double[] warmStore = new double[MAX_RUNS];
         double[] warmRaw = new double[MAX_RUNS];
         int warmups = 0;
-        while (warmups < MAX_RUNS && (warmups < options.warmups()
-                || (System.nanoTime() - warmupBegan) / 1e6 < warmupBudgetMillis)) {
-            warmStore[warmups] = timeStore(store, query);
-            warmRaw[warmups] = timeRaw(jdbc, dialect, query);
+        while (warmups < options.warmups() || (System.nanoTime() - warmupBegan) / 1e6 < warmupMillis) {
+            warmStore[warmups % MAX_RUNS] = timeStore(store, query);
+            warmRaw[warmups % MAX_RUNS] = timeRaw(jdbc, dialect, query);
             timeBest(byHand, best);
             warmups++;
         }
         // Fast queries get more runs, so that their medians are not at the mercy of a few noisy ones; counted from
         // the warm-up's medians: the first (cold) run, or one slow warm-up run, would give them too few.
-        double typical = Math.max(Stats.median(Arrays.copyOf(warmStore, warmups)),
-                Stats.median(Arrays.copyOf(warmRaw, warmups)));
+        int kept = Math.min(warmups, MAX_RUNS);
+        double typical = Math.max(Stats.median(Arrays.copyOf(warmStore, kept)),
+                Stats.median(Arrays.copyOf(warmRaw, kept)));
         int runs = Math.max(options.runs(), (int) Math.min(MAX_RUNS, runBudgetMillis / Math.max(typical, 0.01)));
         runs = (runs + ORDERS.size() - 1) / ORDERS.size() * ORDERS.size(); // whole cycles of the orders
         double[] viaStore = new double[runs];
