@@ -22,8 +22,9 @@ import java.util.Map;
  * values as literals ({@link BestSql}: what the store's SQL costs against the best the engine can do). After warm-up
  * the three take turns, run for run, so that noise falls on all alike; on TimescaleDB the server processes of all
  * three are pinned to one core ({@link BackendPinning}). Latencies are wall-clock per call, including reading every
- * row (the store also maps them to records). Warm-up lasts at least a quarter of {@code --query-millis}; fast
- * queries run more often (about {@code --query-millis} each way, by default two seconds, up to 1,000 runs).
+ * row (the store also maps them to records). Warm-up lasts at least a quarter of {@code --query-millis} (five
+ * times that for the first query on each store); fast queries run more often (about {@code --query-millis} each
+ * way, by default two seconds, up to 996 runs).
  */
 final class QueryBench {
     /** About a thousand, a whole number of cycles of {@link #ORDERS}. */
